@@ -1,0 +1,88 @@
+// Package frame reads files of events into data frames: CSV and its
+// relatives, XLSX, JSON and GeoJSON, in whatever encoding they come, and
+// recognises well-known export schemas (ACLED, GDELT, USGS, UCDP, TimelineJS).
+//
+// A Frame keeps every data row of the file. What could not be read cleanly is
+// listed as a Problem beside the frame, never dropped.
+package frame
+
+import (
+	"github.com/go-gota/gota/dataframe"
+)
+
+// Frame is one loaded file: its table and what was learnt reading it.
+type Frame struct {
+	// DF holds every data row of the file, in file order; row i of DF is
+	// data row i+1 of the file (the header is not a data row).
+	DF dataframe.DataFrame
+	// Source says where the table came from and how it was read.
+	Source Source
+	// Columns describes each column of DF, in order.
+	Columns []Column
+	// Problems lists what could not be read cleanly, in row order.
+	Problems []Problem
+}
+
+// Source is what was learnt about a file while reading it.
+type Source struct {
+	Path      string // as given by the caller
+	Format    string // "csv", "tsv", "xlsx", "json", "geojson"
+	Encoding  string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+	Delimiter string // for delimited text: ",", ";", "\t" or "|"; empty otherwise
+	HasHeader bool   // whether the first row named the columns
+	Sheet     string // the XLSX sheet read, empty otherwise
+	Preset    string // a recognised schema: "acled", "gdelt2", "gdelt1", "usgs", "ucdp", "timelinejs"; empty if none
+	// DecimalComma is set when numbers in the file use a comma before
+	// their decimals ("55,7522").
+	DecimalComma bool
+	// Roles, for a recognised schema, names the column that plays each role
+	// (role name → column names, several for split dates or several actors).
+	Roles map[string][]string
+}
+
+// Column describes one column of a frame.
+type Column struct {
+	Name string
+	// Kind is what the values are: Text, Integer or Number.
+	Kind Kind
+	// Flag, when not empty, says why the column deserves a second look,
+	// e.g. that it holds representative points of non-point geometries.
+	Flag string
+}
+
+// Kind is the kind of values a column holds, decided by the reader rather
+// than by gota's guessing, so that identifiers such as "01234" stay text.
+type Kind uint8
+
+const (
+	Text    Kind = iota // strings, kept as written
+	Integer             // whole numbers without leading zeros
+	Number              // decimal numbers, read with the file's decimal mark
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Integer:
+		return "integer"
+	case Number:
+		return "number"
+	}
+	return "text"
+}
+
+// Problem is one value, or one row, that could not be read as it stands.
+type Problem struct {
+	Row    int    // data row, 1-based; 0 for a problem with the file or the header
+	Column string // column name; empty when the problem concerns the whole row
+	Value  string // the offending value as written, shortened when long
+	Reason string // a plain sentence fragment, e.g. "not a date"
+}
+
+// displayName is how a file is named in messages: its path as given, or
+// "input" when it came without one.
+func displayName(path string) string {
+	if path == "" {
+		return "input"
+	}
+	return path
+}

@@ -1,0 +1,145 @@
+package frame
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+var nan = math.NaN()
+
+// isMissing reports whether a cell stands for "no value" in a numeric
+// column. Text columns keep such cells as written.
+func isMissing(s string) bool {
+	switch s {
+	case "", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None":
+		return true
+	}
+	return false
+}
+
+// kindOf decides a column's kind from all of its cells, and whether its
+// numbers are written with a decimal comma. A column is numeric only if
+// every non-missing cell is a number; integers with leading zeros
+// (identifiers, postcodes) make the column text.
+func kindOf(cells []string, decimalComma bool) (Kind, bool) {
+	marks := []bool{false}
+	if decimalComma {
+		marks = []bool{true, false}
+	}
+	for _, comma := range marks {
+		kind, seen := Integer, false
+		for _, c := range cells {
+			if isMissing(c) {
+				continue
+			}
+			seen = true
+			if _, ok := parseInt(c); ok {
+				continue
+			}
+			if _, ok := parseNumber(c, comma); ok {
+				kind = Number
+				continue
+			}
+			kind = Text
+			break
+		}
+		if !seen {
+			return Text, false
+		}
+		if kind != Text {
+			return kind, comma
+		}
+	}
+	return Text, false
+}
+
+// parseInt reads a plain whole number: an optional sign and digits, with no
+// leading zero, no separators and at most 18 digits.
+func parseInt(s string) (int, bool) {
+	d := s
+	if len(d) > 0 && (d[0] == '-' || d[0] == '+') {
+		d = d[1:]
+	}
+	if len(d) == 0 || len(d) > 18 || (d[0] == '0' && len(d) > 1) {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if s[0] == '-' {
+		n = -n
+	}
+	return n, true
+}
+
+// parseNumber reads a decimal number written with the given decimal mark
+// ('.' or, when comma is set, ','), allowing the other mark as a thousands
+// separator in groups of three ("1,234.5" or "1.234,5"). Special values
+// such as "Inf" or "NaN" and hexadecimal forms are not numbers here.
+func parseNumber(s string, comma bool) (float64, bool) {
+	dec, group := byte('.'), byte(',')
+	if comma {
+		dec, group = ',', '.'
+	}
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	digits, groupLen, grouped, sawDec, sawExp := 0, 0, false, false, false
+	clean := true
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			groupLen++
+		case c == group && !sawDec && !sawExp:
+			if digits == 0 || (grouped && groupLen != 3) || (!grouped && groupLen > 3) {
+				return 0, false
+			}
+			grouped, groupLen, clean = true, 0, false
+		case c == dec && !sawDec && !sawExp:
+			if grouped && groupLen != 3 {
+				return 0, false
+			}
+			sawDec, grouped = true, false
+			if comma {
+				clean = false
+			}
+		case (c == 'e' || c == 'E') && digits > 0 && !sawExp && !comma:
+			sawExp = true
+			if j+1 < len(s) && (s[j+1] == '-' || s[j+1] == '+') {
+				j++
+			}
+			if j+1 >= len(s) {
+				return 0, false
+			}
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || (grouped && groupLen != 3) {
+		return 0, false
+	}
+	if !clean {
+		var b strings.Builder
+		for j := 0; j < len(s); j++ {
+			switch c := s[j]; c {
+			case group:
+			case dec:
+				b.WriteByte('.')
+			default:
+				b.WriteByte(c)
+			}
+		}
+		s = b.String()
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}

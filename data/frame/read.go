@@ -1,0 +1,108 @@
+package frame
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options change how a file is read. The zero value reads any supported
+// file with everything detected.
+type Options struct {
+	// Format forces a format ("csv", "tsv", "xlsx", "json", "geojson")
+	// instead of guessing it from the name and content.
+	Format string
+	// Sheet chooses an XLSX sheet by name; empty means the first sheet
+	// that holds data.
+	Sheet string
+}
+
+// ReadFile reads the file at path into a frame.
+func ReadFile(path string, opt Options) (*Frame, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	return ReadBytes(path, b, opt)
+}
+
+// ReadBytes reads a file's content into a frame; name is used for messages
+// and to guess the format from its extension.
+func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
+	format := opt.Format
+	if format == "" {
+		format = sniffFormat(name, b)
+	}
+	src := Source{Path: name, Format: format}
+	var (
+		t   *table
+		err error
+	)
+	switch format {
+	case "xlsx":
+		t, src.Sheet, err = readXLSX(b, opt.Sheet)
+		src.HasHeader = true
+	case "json":
+		t, err = readJSON(b)
+		src.HasHeader = true
+	case "geojson":
+		t, err = readGeoJSON(b)
+		src.HasHeader = true
+	case "csv", "tsv", "txt":
+		return readDelimited(name, b, opt)
+	default:
+		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON and GeoJSON", displayName(name), format)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", displayName(name), err)
+	}
+	return t.frame(src)
+}
+
+// sniffFormat guesses a file's format from its extension, then from its
+// first bytes when the extension says nothing.
+func sniffFormat(name string, b []byte) string {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".csv", ".tsv", ".txt", ".tab":
+		if ext == ".tab" {
+			return "tsv"
+		}
+		return ext[1:]
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".geojson":
+		return "geojson"
+	case ".json":
+		if looksGeoJSON(b) {
+			return "geojson"
+		}
+		return "json"
+	case ".xls":
+		return "xls"
+	}
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return "xlsx"
+	}
+	head := bytes.TrimLeft(b[:min(len(b), 4096)], " \t\r\n\xef\xbb\xbf")
+	if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+		if looksGeoJSON(b) {
+			return "geojson"
+		}
+		return "json"
+	}
+	return "csv"
+}
+
+// looksGeoJSON reports whether JSON content is a GeoJSON feature collection
+// or feature, from its first few kilobytes.
+func looksGeoJSON(b []byte) bool {
+	head := b[:min(len(b), 8192)]
+	return bytes.Contains(head, []byte(`"FeatureCollection"`)) || bytes.Contains(head, []byte(`"Feature"`))
+}

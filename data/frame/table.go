@@ -1,0 +1,155 @@
+package frame
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/go-gota/gota/series"
+)
+
+// table is what every reader produces before the frame is built: column
+// names and cells, column-major, plus the problems met while reading.
+// Every reader goes through it so that column kinds are decided in one place.
+type table struct {
+	names []string
+	cols  [][]string
+	// cell, when set, produces column i's cells on demand instead of cols,
+	// appending them to cells (a buffer it may reuse), so that a large file
+	// never has every cell as a string at once; rows then gives the number
+	// of rows.
+	cell     func(i int, cells []string) []string
+	rows     int
+	flags    []string // per column, may be nil or shorter than names
+	problems []Problem
+}
+
+// bigTable is the number of rows from which building a frame keeps a tight
+// GC target (see tightGC).
+const bigTable = 100_000
+
+// frame decides the kind of each column and builds the gota frame. The
+// cells of t are not used afterwards.
+func (t *table) frame(src Source) (*Frame, error) {
+	if len(t.names) == 0 {
+		return nil, fmt.Errorf("%s has no columns", displayName(src.Path))
+	}
+	t.names = uniqueNames(t.names)
+	if t.cell == nil {
+		if len(t.cols) != len(t.names) {
+			return nil, fmt.Errorf("internal: %d columns for %d names", len(t.cols), len(t.names))
+		}
+		t.rows = len(t.cols[0])
+		for i, c := range t.cols {
+			if len(c) != t.rows {
+				return nil, fmt.Errorf("internal: column %q has %d cells, want %d", t.names[i], len(c), t.rows)
+			}
+		}
+		cols := t.cols
+		t.cell = func(i int, _ []string) []string {
+			c := cols[i]
+			cols[i] = nil // let the cells go as soon as the series holds them
+			return c
+		}
+	}
+	if t.rows >= bigTable {
+		defer tightGC()()
+	}
+	cols := make([]Column, len(t.names))
+	ser := make([]series.Series, len(t.names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), len(t.names))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// series.New copies the cells, so one buffer serves every column.
+			var buf []string
+			if t.cols == nil {
+				buf = make([]string, 0, t.rows)
+			}
+			for i := range next {
+				col := Column{Name: t.names[i]}
+				if i < len(t.flags) {
+					col.Flag = t.flags[i]
+				}
+				cells := t.cell(i, buf[:0])
+				ser[i], col.Kind = column(t.names[i], cells, src.DecimalComma)
+				if t.cols == nil {
+					buf = cells
+				}
+				cols[i] = col
+			}
+		}()
+	}
+	for i := range t.names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	df := newDataFrame(ser)
+	if df.Err != nil {
+		return nil, fmt.Errorf("%s: %v", displayName(src.Path), df.Err)
+	}
+	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems}, nil
+}
+
+// column builds one series, choosing its kind from its values.
+func column(name string, cells []string, decimalComma bool) (series.Series, Kind) {
+	kind, comma := kindOf(cells, decimalComma)
+	switch kind {
+	case Integer:
+		v := make([]int, len(cells))
+		missing := false
+		for i, c := range cells {
+			if isMissing(c) {
+				missing = true
+				continue
+			}
+			v[i], _ = parseInt(c)
+		}
+		if missing {
+			// gota's int series cannot hold a gap: use floats with NaN.
+			f := make([]float64, len(cells))
+			for i, c := range cells {
+				f[i] = nan
+				if !isMissing(c) {
+					f[i] = float64(v[i])
+				}
+			}
+			return series.New(f, series.Float, name), Number
+		}
+		return series.New(v, series.Int, name), Integer
+	case Number:
+		f := make([]float64, len(cells))
+		for i, c := range cells {
+			f[i] = nan
+			if !isMissing(c) {
+				f[i], _ = parseNumber(c, comma)
+			}
+		}
+		return series.New(f, series.Float, name), Number
+	}
+	return series.New(cells, series.String, name), Text
+}
+
+// uniqueNames gives empty and repeated header names a distinct name, the
+// way a spreadsheet user would refer to them.
+func uniqueNames(names []string) []string {
+	out := make([]string, len(names))
+	seen := make(map[string]bool, len(names))
+	for i, n := range names {
+		if n == "" {
+			n = fmt.Sprintf("column %d", i+1)
+		}
+		base, k := n, 2
+		for seen[n] {
+			n = fmt.Sprintf("%s (%d)", base, k)
+			k++
+		}
+		seen[n] = true
+		out[i] = n
+	}
+	return out
+}
