@@ -49,14 +49,15 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 		dataStart = first.start
 	}
 	ncols := max(len(names), sn.width)
-	if preset, ok := detectPreset(names, sn.header, sn.rows); ok {
-		src.Preset, src.Roles = preset.Name, preset.Roles
-		if !sn.header && len(preset.Columns) >= ncols {
-			names = preset.Columns[:ncols]
-		}
-	}
+	preset, isPreset := detectPreset(names, sn.header, sn.rows)
 	if !sn.header {
 		names = make([]string, ncols)
+	}
+	if isPreset {
+		src.Preset, src.Roles = preset.Name, preset.Roles
+		if !sn.header {
+			copy(names, preset.Columns)
+		}
 	}
 	for len(names) < ncols {
 		names = append(names, "")
@@ -66,7 +67,7 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 	t := &table{names: names}
 	if first.unclosed {
 		t.problems = append(t.problems, Problem{Row: 0, Value: clip(string(text[first.start:min(len(text), first.start+40)])),
-			Reason: "the header opens a quote that is never closed"})
+			Reason: "unclosed quote", Detail: "the first line opens a quote that is never closed, so the whole file was read as one line"})
 	}
 	rows := 0
 	for _, c := range chunks {
@@ -226,15 +227,15 @@ func parseRange(text []byte, from, to int, delim byte, ncols, rowLen int) *chunk
 		switch {
 		case len(rec.fields) > ncols:
 			extra := text[rec.fields[ncols].start:rec.fields[len(rec.fields)-1].end]
-			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(extra)),
-				Reason: fmt.Sprintf("row has %d fields, %d more than the header; the extra values are only listed here", len(rec.fields), len(rec.fields)-ncols)})
+			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(extra)), Reason: "too many fields",
+				Detail: fmt.Sprintf("row has %d fields, %d more than the header; the extra values are only listed here", len(rec.fields), len(rec.fields)-ncols)})
 		case len(rec.fields) < ncols:
-			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(text[rec.start:rec.end()])),
-				Reason: fmt.Sprintf("row has %d of %d fields; the missing ones are left empty", len(rec.fields), ncols)})
+			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(text[rec.start:rec.end()])), Reason: "too few fields",
+				Detail: fmt.Sprintf("row has %d of %d fields; the missing ones are left empty", len(rec.fields), ncols)})
 		}
 		if rec.unclosed {
-			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(text[rec.start:min(len(text), rec.start+60)])),
-				Reason: "a quote opened in this row is never closed, so the rest of the file was read as one value"})
+			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(text[rec.start:min(len(text), rec.start+60)])), Reason: "unclosed quote",
+				Detail: "a quote opened in this row is never closed, so the rest of the file was read as one value"})
 		}
 	}
 	c.end = pos

@@ -75,7 +75,13 @@ type Problem struct {
 	Row    int    // data row, 1-based; 0 for a problem with the file or the header
 	Column string // column name; empty when the problem concerns the whole row
 	Value  string // the offending value as written, shortened when long
-	Reason string // a plain sentence fragment, e.g. "not a date"
+	// Reason is the kind of problem in a few plain words, the same for
+	// every row with that kind of problem, so problems can be counted and
+	// grouped: "unparseable date", "too many fields".
+	Reason string
+	// Detail says what exactly is wrong with this row, as a sentence
+	// fragment an analyst can act on; may be empty.
+	Detail string
 }
 
 // displayName is how a file is named in messages: its path as given, or

@@ -91,6 +91,10 @@ func parseNumber(s string, comma bool) (float64, bool) {
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++
 	}
+	// "0042" or "01,5" is an identifier or a code, not a number.
+	if i+1 < len(s) && s[i] == '0' && s[i+1] >= '0' && s[i+1] <= '9' {
+		return 0, false
+	}
 	digits, groupLen, grouped, sawDec, sawExp := 0, 0, false, false, false
 	clean := true
 	for j := i; j < len(s); j++ {

@@ -1,0 +1,110 @@
+package inspect
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+// Run is the `chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...`
+// command. It returns the exit code: 0 when every file was read (row
+// problems are listed, not fatal), 1 when a file could not be read at all,
+// 2 for a wrong command line.
+func Run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "write a JSON array, one object per file")
+	sheet := fs.String("sheet", "", "the XLSX sheet to read (default: the first with data)")
+	var maps multiFlag
+	fs.Var(&maps, "map", "give a role to a column, ROLE=COLUMN (repeatable; start=Year+Month+Day for split dates)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(interleaved(args)); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	code := 0
+	reports := []Report{}
+	for _, path := range fs.Args() {
+		r, err := File(path, frame.Options{Sheet: *sheet}, maps)
+		if err != nil {
+			fmt.Fprintf(stderr, "chronomap: %v\n", err)
+			code = 1
+			continue
+		}
+		reports = append(reports, r)
+		if !*asJSON {
+			WriteText(stdout, r)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(reports); err != nil {
+			fmt.Fprintf(stderr, "chronomap: %v\n", err)
+			return 1
+		}
+	}
+	return code
+}
+
+// File reads, maps and indexes one file and reports on it. The error is
+// one sentence saying why the file could not be read at all.
+func File(path string, opt frame.Options, overrides []string) (r Report, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a bug must not cost the user the other files
+			err = fmt.Errorf("%s could not be read because of an internal error (%v); please report it", path, p)
+		}
+	}()
+	f, err := frame.ReadFile(path, opt)
+	if err != nil {
+		return Report{}, err
+	}
+	m := events.Detect(f)
+	if err := m.Apply(f, overrides); err != nil {
+		return Report{}, fmt.Errorf("%s: %v", path, err)
+	}
+	x, probs := events.Build(f, m)
+	return Of(f, m, x, AllProblems(f, probs)), nil
+}
+
+// multiFlag collects a repeated flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, " ") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// interleaved moves flags that follow file names before them, so that
+// `inspect data.csv --json` works as people type it.
+func interleaved(args []string) []string {
+	var flags, files []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			files = append(files, args[i+1:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if (name == "map" || name == "sheet") && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			files = append(files, a)
+		}
+	}
+	return append(append(flags, "--"), files...)
+}

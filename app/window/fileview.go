@@ -1,0 +1,161 @@
+package window
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fileView shows one loaded file: its title and facts, its frame as a table
+// and its problems. It holds the widgets whose state matters (what is
+// selected, where the table is scrolled); its renderer only arranges them.
+type fileView struct {
+	widget.BaseWidget
+	file     Loaded
+	grid     *grid         // nil when the file could not be read
+	table    *widget.Table // nil when the file could not be read
+	problems *widget.List  // nil when the file could not be read
+	detail   *widget.Label // the selected cell in full
+}
+
+func newFileView(f Loaded) *fileView {
+	v := &fileView{file: f}
+	v.ExtendBaseWidget(v)
+	if f.Err != nil || f.Frame == nil {
+		return v
+	}
+	v.grid = newGrid(f.Frame)
+	v.detail = widget.NewLabel(noSelection)
+	v.detail.Wrapping = fyne.TextWrapWord
+	v.table = v.newTable()
+	v.problems = v.newProblemList()
+	return v
+}
+
+// noSelection is what the detail line says before a cell is selected.
+const noSelection = "Select a cell to read it in full."
+
+func (v *fileView) newTable() *widget.Table {
+	g := v.grid
+	t := widget.NewTableWithHeaders(g.size,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Alignment = fyne.TextAlignLeading
+			if g.numeric(id.Col) {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.SetText(g.cell(id.Row, id.Col))
+		})
+	t.CreateHeader = newHeaderCell
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { updateHeaderCell(g, id, o) }
+	t.OnSelected = func(id widget.TableCellID) { v.detail.SetText(cellDetail(g, id)) }
+
+	// A label needs its inner padding on both sides, and a little slack
+	// because its truncation rounds differently from MeasureText.
+	pad := 2*theme.InnerPadding() + 2*theme.Padding()
+	for c, w := range g.widths(measureText) {
+		t.SetColumnWidth(c, w+pad)
+	}
+	rows, _ := g.size()
+	t.SetColumnWidth(-1, measureText(thousands(max(rows, 10)), true)+pad)
+	t.SetRowHeight(-1, headerHeight())
+	return t
+}
+
+func (v *fileView) newProblemList() *widget.List {
+	ps := v.file.Frame.Problems
+	l := widget.NewList(func() int { return len(ps) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(problemLine(ps[i])) })
+	l.OnSelected = func(i widget.ListItemID) {
+		v.showProblem(i)
+		// The table's selection shows where the problem is; clearing the
+		// list's lets the same problem be clicked again after scrolling away.
+		l.Unselect(i)
+	}
+	return l
+}
+
+// showProblem scrolls the table to the i-th problem's cell and selects it.
+func (v *fileView) showProblem(i int) {
+	if id, ok := problemCell(v.grid, v.file.Frame.Problems[i]); ok {
+		v.table.Select(id) // Select scrolls the cell into view
+	}
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
+	title := widget.NewLabel(v.file.Title)
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewBorder(nil, nil, nil, v.sampleBadge(), title)
+	if v.grid == nil {
+		msg := widget.NewLabel(errorText(v.file.Err))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		body := container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, msg)
+		return widget.NewSimpleRenderer(container.NewBorder(head, nil, nil, nil, container.NewVBox(body)))
+	}
+
+	top := container.NewVBox(head, widget.NewLabel(facts(v.file.Frame)))
+	for _, line := range flagLines(v.file.Frame) {
+		l := widget.NewLabel(line)
+		l.Importance = widget.WarningImportance
+		top.Add(l)
+	}
+	tableArea := container.NewBorder(nil, v.detail, nil, nil, v.table)
+
+	heading := widget.NewLabel(problemsHeading(len(v.file.Frame.Problems)))
+	heading.TextStyle.Bold = true
+	var center fyne.CanvasObject
+	if len(v.file.Frame.Problems) == 0 {
+		heading.Importance = widget.SuccessImportance
+		center = container.NewBorder(nil, heading, nil, nil, tableArea)
+	} else {
+		heading.Importance = widget.WarningImportance
+		split := container.NewVSplit(tableArea, container.NewBorder(heading, nil, nil, nil, v.problems))
+		split.Offset = 0.75
+		center = split
+	}
+	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))
+}
+
+// sampleBadge marks sample data; nil for a user's own file.
+func (v *fileView) sampleBadge() fyne.CanvasObject {
+	if !v.file.Sample {
+		return nil
+	}
+	return container.NewCenter(newBadge("Sample data"))
+}
+
+// cellDetail is the selected cell in full, with where it is:
+// `Row 3, description: Shoigu held …`.
+func cellDetail(g *grid, id widget.TableCellID) string {
+	return fmt.Sprintf("Row %s, %s: %s", thousands(id.Row+1), g.name(id.Col), g.value(id.Row, id.Col))
+}
+
+// errorText is the sentence shown for a file that could not be read.
+func errorText(err error) string {
+	if err == nil {
+		return "The file could not be read."
+	}
+	return err.Error()
+}
+
+// measureText is the width of text in the current theme's text size.
+func measureText(text string, bold bool) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width
+}

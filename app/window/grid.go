@@ -1,0 +1,125 @@
+package window
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/go-gota/gota/series"
+
+	"chronomap/data/frame"
+)
+
+// grid is the text of a frame's cells as the table shows them. It reads
+// each column out of the data frame once, the first time one of its cells
+// is asked for, so that a table scrolling over a million rows costs no
+// per-cell frame lookups and columns never shown cost nothing.
+type grid struct {
+	f     *frame.Frame
+	names []string
+	kinds []frame.Kind
+	text  [][]string  // per column: Records() of text and integer columns
+	nums  [][]float64 // per column: the values of number columns
+}
+
+func newGrid(f *frame.Frame) *grid {
+	n := f.DF.Ncol()
+	g := &grid{f: f, names: f.DF.Names(), kinds: make([]frame.Kind, n), text: make([][]string, n), nums: make([][]float64, n)}
+	for i := range n {
+		if i < len(f.Columns) {
+			g.kinds[i] = f.Columns[i].Kind
+			continue
+		}
+		// A frame built without column facts: fall back on the series type.
+		switch f.DF.Col(g.names[i]).Type() {
+		case series.Int:
+			g.kinds[i] = frame.Integer
+		case series.Float:
+			g.kinds[i] = frame.Number
+		}
+	}
+	return g
+}
+
+// size is the number of data rows and columns.
+func (g *grid) size() (rows, cols int) { return g.f.DF.Nrow(), g.f.DF.Ncol() }
+
+// name is the column's name as the header shows it.
+func (g *grid) name(col int) string { return g.names[col] }
+
+// kind is the column's kind, as the header's second line shows it.
+func (g *grid) kind(col int) frame.Kind { return g.kinds[col] }
+
+// numeric reports whether the column holds numbers, which read best aligned
+// on their last digit.
+func (g *grid) numeric(col int) bool { return g.kinds[col] != frame.Text }
+
+// cell is the text of one cell on one line, as a table cell shows it: line
+// breaks and tabs inside a value (quoted newlines in CSV, HTML in TimelineJS
+// sheets) become spaces, so that a cell never spills into the next row.
+func (g *grid) cell(row, col int) string {
+	s := g.value(row, col)
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// value is the text of one cell in full. Numbers are written in full but
+// without gota's padding ("55.7558", not "55.755800"); a missing number is
+// empty.
+func (g *grid) value(row, col int) string {
+	if g.kinds[col] == frame.Number {
+		if g.nums[col] == nil {
+			g.nums[col] = g.f.DF.Col(g.name(col)).Float()
+		}
+		v := g.nums[col][row]
+		if math.IsNaN(v) {
+			return ""
+		}
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if g.text[col] == nil {
+		g.text[col] = g.f.DF.Col(g.name(col)).Records()
+	}
+	return g.text[col][row]
+}
+
+// columnIndex is the index of the named column, or -1.
+func (g *grid) columnIndex(name string) int {
+	for i, n := range g.names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// widthRows is how many rows are measured to size the columns: enough to
+// see typical values, few enough to open a huge file at once.
+const widthRows = 200
+
+// Column widths are kept between these bounds (in Fyne units, text only);
+// longer values are cut with an ellipsis and shown whole when selected.
+const (
+	minWidth = 40
+	maxWidth = 320
+)
+
+// widths is each column's text width: the widest of its header lines and
+// its first widthRows cells, as measured by measure (bold for the name).
+func (g *grid) widths(measure func(text string, bold bool) float32) []float32 {
+	rows, cols := g.size()
+	out := make([]float32, cols)
+	for c := range cols {
+		w := max(measure(g.name(c), true), measure(g.kind(c).String(), false))
+		for r := range min(rows, widthRows) {
+			if w >= maxWidth {
+				break
+			}
+			w = max(w, measure(g.cell(r, c), false))
+		}
+		out[c] = min(max(w, minWidth), maxWidth)
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+// Package window is Chronomap's first window: one tab per loaded file, each
+// showing the file's frame as a table with what was learnt reading it and
+// the rows that could not be read cleanly. Later views (map, timeline)
+// replace it.
+//
+// The text the window shows — the title, the facts line, the cells, the
+// problem lines — is shaped by plain functions that tests check without a
+// display; the Fyne code only places it.
+package window
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"chronomap/assets"
+	"chronomap/data/frame"
+)
+
+// Loaded is one file as the window shows it.
+type Loaded struct {
+	Title  string       // e.g. the file name, or assets.SampleTitle
+	Sample bool         // show the "Sample data" badge
+	Frame  *frame.Frame // the file's frame; nil when Err is set
+	Err    error        // the file could not be read: show this sentence instead
+}
+
+// size is the window's first size: it fits a 1280×800 screen with room for
+// the desktop's panels.
+var size = fyne.NewSize(1200, 740)
+
+// New builds the window for the given files, one tab each; the caller shows
+// it (main.go calls ShowAndRun).
+func New(a fyne.App, files []Loaded) fyne.Window {
+	icon := fyne.NewStaticResource("chronomap.png", assets.IconPNG)
+	if a.Icon() == nil {
+		// FyneApp.toml only reaches the app through `fyne build` or a run
+		// from the project directory; the embedded icon works everywhere.
+		a.SetIcon(icon)
+	}
+	w := a.NewWindow(windowTitle(files))
+	w.SetIcon(icon)
+	w.SetContent(content(files))
+	w.Resize(size)
+	return w
+}
+
+// content is the window's body: a placeholder, one file view, or tabs.
+func content(files []Loaded) fyne.CanvasObject {
+	switch len(files) {
+	case 0:
+		return container.NewCenter(widget.NewLabel("No file loaded."))
+	case 1:
+		return newFileView(files[0])
+	}
+	tabs := container.NewAppTabs()
+	for _, f := range files {
+		tabs.Append(container.NewTabItem(tabName(f), newFileView(f)))
+	}
+	return tabs
+}
+
+// windowTitle is "Chronomap — " and what is open: the file's name, "Sample
+// data", or the first name and how many more.
+func windowTitle(files []Loaded) string {
+	switch len(files) {
+	case 0:
+		return "Chronomap"
+	case 1:
+		return "Chronomap — " + tabName(files[0])
+	case 2:
+		return fmt.Sprintf("Chronomap — %s and %s", tabName(files[0]), tabName(files[1]))
+	}
+	return fmt.Sprintf("Chronomap — %s and %d more files", tabName(files[0]), len(files)-1)
+}
+
+// tabName is the short name of a loaded file: "Sample data" for the
+// sample, else the base name of its title (titles are often paths).
+func tabName(f Loaded) string {
+	if f.Sample {
+		return "Sample data"
+	}
+	if f.Title == "" {
+		if f.Frame != nil && f.Frame.Source.Path != "" {
+			return filepath.Base(f.Frame.Source.Path)
+		}
+		return "Untitled"
+	}
+	return filepath.Base(f.Title)
+}

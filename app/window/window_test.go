@@ -1,0 +1,372 @@
+package window
+
+import (
+	"errors"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"chronomap/assets"
+	"chronomap/data/frame"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
+
+// smallFrame is built by hand, so that these tests do not depend on the
+// frame readers.
+func smallFrame() *frame.Frame {
+	df := dataframe.New(
+		series.New([]string{"ev-01", "ev-02", "ev-03"}, series.String, "id"),
+		series.New([]string{"2023-11-03", "n/a", "2023-11-07"}, series.String, "date"),
+		series.New([]string{"Meeting in Yerevan", "Milblogger warns over Russia's base in Gyumri, Armenia", "Shoigu meets Nicaragua's army commander"}, series.String, "title"),
+		series.New([]string{"Yerevan", "Gyumri", "Moscow"}, series.String, "place"),
+		series.New([]float64{40.1792, math.NaN(), 55.7558}, series.Float, "lat"),
+		series.New([]float64{44.4991, 43.8475, 37.6173}, series.Float, "lon"),
+		series.New([]int{2, 1, 12}, series.Int, "actors"),
+	)
+	return &frame.Frame{
+		DF: df,
+		Source: frame.Source{
+			Path: "/home/analyst/events.csv", Format: "csv", Encoding: "utf-8",
+			Delimiter: ",", HasHeader: true,
+		},
+		Columns: []frame.Column{
+			{Name: "id"}, {Name: "date"}, {Name: "title"}, {Name: "place"},
+			{Name: "lat", Kind: frame.Number}, {Name: "lon", Kind: frame.Number},
+			{Name: "actors", Kind: frame.Integer},
+		},
+		Problems: []frame.Problem{
+			{Row: 2, Column: "date", Value: "n/a", Reason: "not a date"},
+			{Row: 2, Column: "lat", Reason: "missing latitude"},
+			{Row: 0, Reason: "header repeated in line 9"},
+		},
+	}
+}
+
+func TestFacts(t *testing.T) {
+	f := smallFrame()
+	if got, want := facts(f), `CSV · UTF-8 · delimiter "," · no preset · 3 rows · 7 columns`; got != want {
+		t.Errorf("facts\n got %s\nwant %s", got, want)
+	}
+	f.Source = frame.Source{Format: "tsv", Encoding: "utf-16le", Delimiter: "\t", Preset: "gdelt2", DecimalComma: true}
+	if got, want := facts(f), "TSV · UTF-16 LE · delimiter tab · no header row · decimal comma · preset GDELT 2.0 · 3 rows · 7 columns"; got != want {
+		t.Errorf("facts\n got %s\nwant %s", got, want)
+	}
+	f.Source = frame.Source{Format: "xlsx", Sheet: "Events"}
+	if got, want := facts(f), `XLSX, sheet "Events" · no preset · 3 rows · 7 columns`; got != want {
+		t.Errorf("facts\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1000000: "1,000,000", -12345: "-12,345"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := count(1, "row", "rows"); got != "1 row" {
+		t.Errorf("count(1) = %q", got)
+	}
+}
+
+func TestWindowTitle(t *testing.T) {
+	sample := Loaded{Title: assets.SampleTitle, Sample: true}
+	file := Loaded{Title: "/data/acled.csv"}
+	for _, c := range []struct {
+		files []Loaded
+		want  string
+	}{
+		{nil, "Chronomap"},
+		{[]Loaded{sample}, "Chronomap — Sample data"},
+		{[]Loaded{file}, "Chronomap — acled.csv"},
+		{[]Loaded{file, {Title: "b.xlsx"}}, "Chronomap — acled.csv and b.xlsx"},
+		{[]Loaded{file, {Title: "b.xlsx"}, {Title: "c.json"}}, "Chronomap — acled.csv and 2 more files"},
+	} {
+		if got := windowTitle(c.files); got != c.want {
+			t.Errorf("windowTitle(%d files) = %q, want %q", len(c.files), got, c.want)
+		}
+	}
+}
+
+func TestGrid(t *testing.T) {
+	g := newGrid(smallFrame())
+	if r, c := g.size(); r != 3 || c != 7 {
+		t.Fatalf("size = %d×%d, want 3×7", r, c)
+	}
+	for _, c := range []struct {
+		row, col int
+		want     string
+	}{
+		{0, 0, "ev-01"}, {1, 1, "n/a"}, {0, 4, "40.1792"}, {1, 4, ""}, {2, 5, "37.6173"}, {2, 6, "12"},
+	} {
+		if got := g.cell(c.row, c.col); got != c.want {
+			t.Errorf("cell(%d, %d) = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	if g.name(4) != "lat" || g.kind(4) != frame.Number || g.kind(6) != frame.Integer || g.kind(0) != frame.Text {
+		t.Errorf("header of column 4: %s %s", g.name(4), g.kind(4))
+	}
+	if g.numeric(0) || !g.numeric(4) {
+		t.Error("numeric: id should be text, lat a number")
+	}
+	w := g.widths(func(s string, bold bool) float32 { return float32(len(s) * 7) })
+	// id: narrower than the minimum; title: cut at the maximum; lat: its
+	// widest cell, "40.1792"; date: its widest cell.
+	if w[0] != minWidth || w[2] != maxWidth || w[4] != 7*7 || w[1] != float32(7*len("2023-11-03")) {
+		t.Errorf("widths = %v", w)
+	}
+}
+
+// TestGridWithoutColumns checks that a frame built without column facts
+// still shows numbers as numbers.
+func TestGridWithoutColumns(t *testing.T) {
+	f := smallFrame()
+	f.Columns = nil
+	g := newGrid(f)
+	if g.kind(4) != frame.Number || g.kind(6) != frame.Integer || g.cell(0, 4) != "40.1792" {
+		t.Errorf("kinds %v, cell %q", g.kinds, g.cell(0, 4))
+	}
+}
+
+func TestProblems(t *testing.T) {
+	f := smallFrame()
+	g := newGrid(f)
+	want := []string{
+		`Row 2, column "date": "n/a" — not a date`,
+		`Row 2, column "lat" — missing latitude`,
+		`File — header repeated in line 9`,
+	}
+	for i, p := range f.Problems {
+		if got := problemLine(p); got != want[i] {
+			t.Errorf("problemLine %d\n got %s\nwant %s", i, got, want[i])
+		}
+	}
+	if id, ok := problemCell(g, f.Problems[0]); !ok || id != (widget.TableCellID{Row: 1, Col: 1}) {
+		t.Errorf("problemCell(date) = %v, %v", id, ok)
+	}
+	if id, ok := problemCell(g, frame.Problem{Row: 3, Reason: "ragged row"}); !ok || id != (widget.TableCellID{Row: 2, Col: 0}) {
+		t.Errorf("problemCell(whole row) = %v, %v", id, ok)
+	}
+	for _, p := range []frame.Problem{f.Problems[2], {Row: 4}} {
+		if _, ok := problemCell(g, p); ok {
+			t.Errorf("problemCell(%+v) points into the table", p)
+		}
+	}
+	if problemsHeading(0) != "No problems" || problemsHeading(1) != "1 problem" || problemsHeading(1200) != "1,200 problems" {
+		t.Error("problemsHeading")
+	}
+}
+
+// TestWindow builds the real window on the test driver and works it as a
+// user would: the table shows the frame, a click on a problem selects its
+// cell.
+func TestWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a, []Loaded{{Title: "events.csv", Frame: smallFrame()}})
+	defer w.Close()
+	if w.Title() != "Chronomap — events.csv" {
+		t.Errorf("title %q", w.Title())
+	}
+	v, ok := w.Content().(*fileView)
+	if !ok {
+		t.Fatalf("content is %T, want *fileView", w.Content())
+	}
+	w.Resize(fyne.NewSize(1000, 600))
+	if r, c := v.table.Length(); r != 3 || c != 7 {
+		t.Errorf("table is %d×%d, want 3×7", r, c)
+	}
+	if n := v.problems.Length(); n != 3 {
+		t.Errorf("problems list has %d items, want 3", n)
+	}
+	texts := shownTexts(w.Canvas().Content())
+	for _, s := range []string{"events.csv", "id", "text", "lat", "number", "ev-01", "40.1792", "37.6173", "Gyumri", "3 problems",
+		`Row 2, column "date": "n/a" — not a date`, `CSV · UTF-8 · delimiter "," · no preset · 3 rows · 7 columns`} {
+		if !texts[s] {
+			t.Errorf("%q is not shown", s)
+		}
+	}
+	if texts["Sample data"] {
+		t.Error("a user's file is marked as sample data")
+	}
+
+	v.problems.Select(0)
+	if v.detail.Text != "Row 2, date: n/a" {
+		t.Errorf("after clicking the first problem the detail line reads %q", v.detail.Text)
+	}
+	v.problems.Select(1)
+	if v.detail.Text != "Row 2, lat: " {
+		t.Errorf("after clicking the second problem the detail line reads %q", v.detail.Text)
+	}
+	v.problems.Select(2) // a file problem: nothing to scroll to, nothing changes
+	if v.detail.Text != "Row 2, lat: " {
+		t.Errorf("after clicking the file problem the detail line reads %q", v.detail.Text)
+	}
+}
+
+func TestWindowTabs(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a, []Loaded{
+		{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()},
+		{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")},
+	})
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 600))
+	if w.Title() != "Chronomap — Sample data and broken.xlsx" {
+		t.Errorf("title %q", w.Title())
+	}
+	texts := shownTexts(w.Canvas().Content())
+	for _, s := range []string{"Sample data", assets.SampleTitle, "broken.xlsx"} {
+		if !texts[s] {
+			t.Errorf("%q is not shown", s)
+		}
+	}
+}
+
+func TestWindowError(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a, []Loaded{{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")}})
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 300))
+	if texts := shownTexts(w.Canvas().Content()); !texts["broken.xlsx: not an XLSX file"] {
+		t.Errorf("error sentence not shown; shown: %v", texts)
+	}
+}
+
+// TestWindowImage renders the sample-marked window in the light and the
+// dark theme and compares it with testdata/; run with -update to rewrite
+// the images after a deliberate change, and look at them.
+func TestWindowImage(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		variant fyne.ThemeVariant
+	}{{"window-light.png", theme.VariantLight}, {"window-dark.png", theme.VariantDark}} {
+		t.Run(c.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), c.variant})
+			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()}})
+			defer w.Close()
+			w.Resize(fyne.NewSize(900, 520))
+			v := w.Content().(*fileView)
+			v.table.Select(widget.TableCellID{Row: 1, Col: 2})
+			img := w.Canvas().Capture()
+			if *update {
+				writePNG(t, filepath.Join("testdata", c.name), img)
+				return
+			}
+			test.AssertImageMatches(t, c.name, img)
+		})
+	}
+}
+
+// variantTheme is a theme fixed to one variant, whatever the settings say.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// shownTexts is every text drawn in o, whole.
+func shownTexts(o fyne.CanvasObject) map[string]bool {
+	texts := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		case *canvas.Text:
+			texts[strings.TrimSpace(o.Text)] = true
+		}
+	}
+	walk(o)
+	return texts
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCellOnOneLine(t *testing.T) {
+	df := dataframe.New(series.New([]string{"<p>First\r\nsecond</p>\tthird", "plain  spaced"}, series.String, "text"))
+	g := newGrid(&frame.Frame{DF: df})
+	if got := g.cell(0, 0); got != "<p>First second</p> third" {
+		t.Errorf("cell = %q", got)
+	}
+	if got := g.cell(1, 0); got != "plain  spaced" {
+		t.Errorf("cell without line breaks changed: %q", got)
+	}
+	if got := cellDetail(g, widget.TableCellID{Row: 0, Col: 0}); got != "Row 1, text: <p>First\r\nsecond</p>\tthird" {
+		t.Errorf("cellDetail = %q", got)
+	}
+}
+
+// TestSampleFrame reads the bundled sample as the app does, once the CSV
+// reader exists, and checks that the window would show all of it.
+func TestSampleFrame(t *testing.T) {
+	name, data := assets.Sample()
+	f, err := frame.ReadBytes(name, data, frame.Options{})
+	if err != nil {
+		if strings.Contains(err.Error(), "not built yet") {
+			t.Skip(err)
+		}
+		t.Fatal(err)
+	}
+	if len(f.Problems) != 0 {
+		t.Errorf("the sample has problems: %v", f.Problems)
+	}
+	g := newGrid(f)
+	if r, c := g.size(); r != 6 || c != 17 {
+		t.Errorf("sample is %d×%d, want 6×17", r, c)
+	}
+	for _, c := range []struct {
+		col  string
+		kind frame.Kind
+	}{{"id", frame.Text}, {"date", frame.Text}, {"lat", frame.Number}, {"origin_lon", frame.Number}, {"url", frame.Text}} {
+		if i := g.columnIndex(c.col); i < 0 || g.kind(i) != c.kind {
+			t.Errorf("column %s: index %d, want kind %s", c.col, i, c.kind)
+		}
+	}
+	rows, _ := g.size()
+	if got := g.cell(rows-1, g.columnIndex("date")); got != "2023-11" {
+		t.Errorf("last date = %q, want 2023-11", got)
+	}
+	if got := facts(f); got != `CSV · UTF-8 · delimiter "," · no preset · 6 rows · 17 columns` {
+		t.Errorf("facts = %s", got)
+	}
+}

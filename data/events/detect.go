@@ -1,0 +1,278 @@
+package events
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"chronomap/data/dates"
+	"chronomap/data/frame"
+)
+
+// presetNames are how recognised schemas are named in reasons.
+var presetNames = map[string]string{
+	"acled": "ACLED export", "gdelt2": "GDELT 2.0 event file", "gdelt1": "GDELT 1.0 event file",
+	"usgs": "USGS earthquake feed", "ucdp": "UCDP GED export", "timelinejs": "TimelineJS sheet",
+}
+
+// roleNouns say what a role is, for reasons.
+var roleNouns = map[Role]string{
+	Start: "the date", End: "the end date", Lat: "latitude", Lon: "longitude", Coords: "coordinates",
+	Place: "the place", Country: "the country", Title: "the title", Description: "the description",
+	Category: "the category", Actor: "an actor", Source: "the source", URL: "a link", ID: "the identifier",
+}
+
+// bareNoun is a role's noun without its article: "date", "actor".
+func bareNoun(r Role) string {
+	n := roleNouns[r]
+	for _, a := range []string{"the ", "an ", "a "} {
+		n = strings.TrimPrefix(n, a)
+	}
+	return n
+}
+
+// Detect decides the mapping of a frame: a recognised schema's own
+// mapping, else the column names in English, German, French, Spanish or
+// Russian, else what the values look like. Each role says why.
+func Detect(f *frame.Frame) Mapping {
+	var m Mapping
+	m.init()
+	if f.Source.Preset != "" && len(f.Source.Roles) > 0 {
+		names := f.DF.Names()
+		for _, r := range Roles {
+			cols := slices.DeleteFunc(slices.Clone(f.Source.Roles[string(r)]), func(c string) bool { return !slices.Contains(names, c) })
+			if len(cols) > 0 {
+				m.set(r, fmt.Sprintf("%s: %s is its %s column", presetNames[f.Source.Preset], quoteList(cols), bareNoun(r)), cols...)
+			}
+		}
+		return m
+	}
+	detectByName(f, &m)
+	detectSplitDate(f, &m)
+	detectByValues(f, &m)
+	return m
+}
+
+// candidate is a column whose name suggests a role.
+type candidate struct {
+	col   string
+	role  Role
+	score int // 3 whole name, 2 whole name but a weak hint, 1 a word inside the name
+	why   string
+}
+
+// weakStart are whole names that suggest a date only faintly (a year or a
+// time of day alone); a column named for the date wins over them.
+var weakStart = map[string]bool{
+	"year": true, "jahr": true, "année": true, "annee": true, "año": true, "год": true,
+	"time": true, "zeit": true, "heure": true, "hora": true, "время": true,
+	"day": true, "tag": true, "jour": true, "día": true, "день": true,
+}
+
+func detectByName(f *frame.Frame, m *Mapping) {
+	var cands []candidate
+	for _, col := range f.DF.Names() {
+		h := normHeader(col)
+		if w, ok := headerWords[h]; ok {
+			score := 3
+			if w.role == Start && weakStart[h] {
+				score = 2
+			}
+			why := fmt.Sprintf("header %q means %s in %s", col, roleNouns[w.role], w.lang)
+			if w.lang == "English" {
+				why = fmt.Sprintf("header %q names %s", col, roleNouns[w.role])
+			}
+			cands = append(cands, candidate{col, w.role, score, why})
+			continue
+		}
+		if r, word := tokenRole(h); r != "" {
+			cands = append(cands, candidate{col, r, 1, fmt.Sprintf("header %q contains %q", col, word)})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int { return b.score - a.score })
+	used := map[string]bool{}
+	for _, c := range cands {
+		if used[c.col] {
+			continue
+		}
+		if c.role == Actor && len(m.Columns[Actor]) > 0 {
+			m.Columns[Actor] = append(m.Columns[Actor], c.col)
+			m.Why[Actor] += "; " + c.why
+			used[c.col] = true
+			continue
+		}
+		// A "location" column of coordinates is coordinates, not a place.
+		role := c.role
+		if (role == Place || role == Coords) && share(f, c.col, isCoordPair) >= 0.8 {
+			role = Coords
+		}
+		if m.set(role, c.why, c.col) {
+			used[c.col] = true
+		}
+	}
+	// Coordinates given twice: separate columns win over a combined one.
+	if _, ok := m.Columns[Lat]; ok {
+		if _, ok := m.Columns[Lon]; ok {
+			delete(m.Columns, Coords)
+			delete(m.Why, Coords)
+		}
+	}
+}
+
+// partNames name the columns of a date split over several columns.
+var partNames = [3][]string{
+	{"year", "jahr", "année", "annee", "año", "ano", "год"},
+	{"month", "monat", "mois", "mes", "месяц"},
+	{"day", "tag", "jour", "día", "dia", "день"},
+}
+
+// detectSplitDate finds a date split into year, month and day columns
+// (and a time column) when no single column holds the date.
+func detectSplitDate(f *frame.Frame, m *Mapping) {
+	if cols, ok := m.Columns[Start]; ok && !weakStart[normHeader(cols[0])] {
+		return
+	}
+	var parts []string
+	for _, names := range partNames {
+		found := ""
+		for _, col := range f.DF.Names() {
+			if slices.Contains(names, normHeader(col)) {
+				found = col
+				break
+			}
+		}
+		if found == "" {
+			break
+		}
+		parts = append(parts, found)
+	}
+	if len(parts) < 2 {
+		return
+	}
+	delete(m.Columns, Start)
+	m.set(Start, fmt.Sprintf("the date is split over columns %s", quoteList(parts)), parts...)
+}
+
+// detectByValues fills roles that no column name claimed from what the
+// values look like.
+func detectByValues(f *frame.Frame, m *Mapping) {
+	free := func(col string) bool { return m.RoleOf(col) == "" }
+	names := f.DF.Names()
+	if _, ok := m.Columns[Start]; !ok {
+		for i, col := range names {
+			if !free(col) || f.Columns[i].Kind == frame.Number {
+				continue
+			}
+			if s := dateShare(f, col); s >= 0.8 {
+				m.set(Start, fmt.Sprintf("%.0f%% of the values in %q read as dates", s*100, col), col)
+				break
+			}
+		}
+	}
+	_, hasLat := m.Columns[Lat]
+	_, hasCoords := m.Columns[Coords]
+	if !hasLat && !hasCoords {
+		for i, col := range names {
+			if free(col) && f.Columns[i].Kind == frame.Text {
+				if s := share(f, col, isCoordPair); s >= 0.8 {
+					m.set(Coords, fmt.Sprintf("%.0f%% of the values in %q read as coordinates", s*100, col), col)
+					break
+				}
+			}
+		}
+	}
+	if _, ok := m.Columns[URL]; !ok {
+		for i, col := range names {
+			if free(col) && f.Columns[i].Kind == frame.Text {
+				if s := share(f, col, isURL); s >= 0.8 {
+					m.set(URL, fmt.Sprintf("%.0f%% of the values in %q are web links", s*100, col), col)
+					break
+				}
+			}
+		}
+	}
+	if _, ok := m.Columns[Title]; !ok {
+		// Events need a label: the first free text column of short values
+		// that are mostly distinct.
+		for i, col := range names {
+			if free(col) && f.Columns[i].Kind == frame.Text && looksLikeTitles(sample(f, col)) {
+				m.set(Title, fmt.Sprintf("%q is the first text column of short, distinct values", col), col)
+				break
+			}
+		}
+	}
+}
+
+// sampleSize is how many values of a column value-based detection reads.
+const sampleSize = 1000
+
+// sample returns up to sampleSize non-empty values of a column, spread
+// evenly over the rows.
+func sample(f *frame.Frame, col string) []string {
+	s := f.DF.Col(col)
+	n := s.Len()
+	step := max(1, n/sampleSize)
+	var out []string
+	for i := 0; i < n && len(out) < sampleSize; i += step {
+		e := s.Elem(i)
+		if e.IsNA() {
+			continue
+		}
+		if v := strings.TrimSpace(e.String()); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// share returns the fraction of a column's sampled values that pass ok.
+func share(f *frame.Frame, col string, ok func(string) bool) float64 {
+	vals := sample(f, col)
+	if len(vals) == 0 {
+		return 0
+	}
+	n := 0
+	for _, v := range vals {
+		if ok(v) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(vals))
+}
+
+// dateShare returns the fraction of a column's sampled values that read
+// as dates the way the column as a whole reads.
+func dateShare(f *frame.Frame, col string) float64 {
+	vals := sample(f, col)
+	if len(vals) == 0 {
+		return 0
+	}
+	c := dates.Detect(col, vals)
+	n := 0
+	for _, v := range vals {
+		if _, err := c.Parse(v); err == nil {
+			n++
+		}
+	}
+	return float64(n) / float64(len(vals))
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
+}
+
+// looksLikeTitles reports whether values read as labels: mostly distinct,
+// and short enough to print beside a marker.
+func looksLikeTitles(vals []string) bool {
+	if len(vals) == 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	total := 0
+	for _, v := range vals {
+		seen[v] = true
+		total += len([]rune(v))
+	}
+	return float64(len(seen)) >= 0.5*float64(len(vals)) && total/len(vals) <= 120
+}

@@ -1,0 +1,322 @@
+package events
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/go-gota/gota/series"
+
+	"chronomap/data/dates"
+	"chronomap/data/frame"
+)
+
+// Index is the events of one frame, column by column and sorted by start:
+// event i starts at Start[i] and comes from frame row Row[i].
+type Index struct {
+	Start     []int64           // Unix seconds at which each event's start period begins, ascending
+	StartPrec []dates.Precision // how finely each start is known
+	// End is the Unix second at which each event's end value begins, and
+	// EndPrec its precision; EndPrec is None (and End equals Start) when
+	// the event has no end.
+	End     []int64
+	EndPrec []dates.Precision
+	Lat     []float64 // NaN when the event is not placed
+	Lon     []float64
+	Row     []int32 // 0-based row of the frame
+	Located int     // events with coordinates
+}
+
+// Len returns the number of events.
+func (x *Index) Len() int { return len(x.Start) }
+
+// StartTime returns event i's start with its precision.
+func (x *Index) StartTime(i int) dates.Time {
+	return dates.Time{Unix: x.Start[i], Prec: x.StartPrec[i]}
+}
+
+// EndTime returns event i's end with its precision, zero when it has none.
+func (x *Index) EndTime(i int) dates.Time {
+	if x.EndPrec[i] == dates.None {
+		return dates.Time{}
+	}
+	return dates.Time{Unix: x.End[i], Prec: x.EndPrec[i]}
+}
+
+// IsLocated reports whether event i has coordinates.
+func (x *Index) IsLocated(i int) bool { return !math.IsNaN(x.Lat[i]) }
+
+// Span returns the earliest start and the latest end (or start, for an
+// event without end), in Unix seconds; ok is false when there are no events.
+func (x *Index) Span() (min, max int64, ok bool) {
+	if x.Len() == 0 {
+		return 0, 0, false
+	}
+	min, max = x.Start[0], x.Start[0]
+	for i := range x.Start {
+		max = int64Max(max, x.End[i])
+	}
+	return min, max, true
+}
+
+func int64Max(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// Build makes the event index of a frame under a mapping, and lists every
+// row that could not become an event, or could not be placed, with why.
+func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
+	n := f.DF.Nrow()
+	rows := make([]row, n)
+	var probs problems
+	if cols := m.Columns[Start]; len(cols) > 0 {
+		readTimes(f, cols, rows, false, &probs)
+		if cols := m.Columns[End]; len(cols) > 0 {
+			readTimes(f, cols, rows, true, &probs)
+		}
+	} else {
+		probs.add(frame.Problem{Reason: "no date column", Detail: "no column is mapped as the date, so no row is on the timeline; map one with start=COLUMN"})
+	}
+	readPlaces(f, m, rows, &probs)
+
+	// Sort the rows that have a start by time; ties keep file order.
+	keep := make([]int32, 0, n)
+	for i := range rows {
+		if rows[i].startPrec != dates.None {
+			keep = append(keep, int32(i))
+		}
+	}
+	sortByStart(keep, rows)
+	x := &Index{
+		Start: make([]int64, len(keep)), StartPrec: make([]dates.Precision, len(keep)),
+		End: make([]int64, len(keep)), EndPrec: make([]dates.Precision, len(keep)),
+		Lat: make([]float64, len(keep)), Lon: make([]float64, len(keep)), Row: keep,
+	}
+	for i, r := range keep {
+		e := &rows[r]
+		x.Start[i], x.StartPrec[i] = e.start, e.startPrec
+		x.End[i], x.EndPrec[i] = e.start, dates.None
+		if e.endPrec != dates.None {
+			x.End[i], x.EndPrec[i] = e.end, e.endPrec
+		}
+		x.Lat[i], x.Lon[i] = math.NaN(), math.NaN()
+		if e.located {
+			x.Lat[i], x.Lon[i] = e.lat, e.lon
+			x.Located++
+		}
+	}
+	return x, probs.sorted()
+}
+
+// row is what one frame row yields while the index is built.
+type row struct {
+	start, end         int64
+	startPrec, endPrec dates.Precision
+	lat, lon           float64
+	located            bool
+}
+
+// problems collects row problems from several goroutines.
+type problems struct {
+	mu   sync.Mutex
+	list []frame.Problem
+}
+
+func (p *problems) add(pr ...frame.Problem) {
+	p.mu.Lock()
+	p.list = append(p.list, pr...)
+	p.mu.Unlock()
+}
+
+func (p *problems) sorted() []frame.Problem {
+	slices.SortStableFunc(p.list, func(a, b frame.Problem) int { return a.Row - b.Row })
+	return p.list
+}
+
+// texts returns a column's values as text, as the file wrote them for text
+// and whole numbers.
+func texts(f *frame.Frame, col string) []string {
+	s := f.DF.Col(col)
+	if s.Type() == series.String {
+		return s.Records()
+	}
+	out := make([]string, s.Len())
+	for i := range out {
+		if e := s.Elem(i); !e.IsNA() {
+			out[i] = e.String()
+		}
+	}
+	if s.Type() == series.Float {
+		for i, v := range out { // gota writes floats with six decimals
+			if strings.Contains(v, ".") {
+				out[i] = strings.TrimRight(strings.TrimRight(v, "0"), ".")
+			}
+		}
+	}
+	return out
+}
+
+// readTimes parses the start (or end) of every row from one column, or
+// from split year, month, day and time columns.
+func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *problems) {
+	what := "date"
+	if isEnd {
+		what = "end date"
+	}
+	set := func(i int, r dates.Range) {
+		e := &rows[i]
+		if !isEnd {
+			e.start, e.startPrec = r.Start.Unix, r.Start.Prec
+			if !r.End.IsZero() {
+				e.end, e.endPrec = r.End.Unix, r.End.Prec
+			}
+			return
+		}
+		if e.startPrec == dates.None {
+			return
+		}
+		t := r.Start
+		if !r.End.IsZero() { // an end column holding a range: its end counts
+			t = r.End
+		}
+		if t.End() <= e.start {
+			probs.add(frame.Problem{Row: i + 1, Column: cols[0], Value: dates.ISO(t.Unix), Reason: "end before start",
+				Detail: fmt.Sprintf("the event ends (%s) before it starts (%s); it is shown without an end", t, dates.Time{Unix: e.start, Prec: e.startPrec})})
+			return
+		}
+		e.end, e.endPrec = t.Unix, t.Prec
+	}
+	fail := func(i int, col, v string, err error) {
+		if isEnd && errors.Is(err, dates.ErrEmpty) {
+			return // most events have no end
+		}
+		p := frame.Problem{Row: i + 1, Column: col, Value: clip(v), Detail: err.Error()}
+		var de *dates.Error
+		switch {
+		case errors.Is(err, dates.ErrEmpty):
+			p.Reason, p.Detail = "no date", "the date is empty, so the row is not on the timeline"
+		case errors.As(err, &de) && de.Ambiguous:
+			p.Reason = "ambiguous " + what
+		default:
+			p.Reason = "unparseable " + what
+		}
+		if isEnd {
+			p.Detail += "; the event is shown without an end"
+		}
+		probs.add(p)
+	}
+
+	if len(cols) > 1 {
+		parts := make([][]string, 4)
+		for k, c := range cols {
+			parts[k] = texts(f, c)
+		}
+		get := func(k, i int) string {
+			if parts[k] == nil {
+				return ""
+			}
+			return parts[k][i]
+		}
+		for i := range rows {
+			y := get(0, i)
+			if strings.TrimSpace(y) == "" {
+				fail(i, cols[0], y, dates.ErrEmpty)
+				continue
+			}
+			t, err := dates.Parts(y, get(1, i), get(2, i), get(3, i))
+			if err != nil {
+				fail(i, cols[0], strings.Join([]string{y, get(1, i), get(2, i), get(3, i)}, " "), err)
+				continue
+			}
+			set(i, dates.Range{Start: t})
+		}
+		return
+	}
+
+	col := cols[0]
+	vals := texts(f, col)
+	c := dates.Detect(col, vals)
+	if c.Ambiguous {
+		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
+			Detail: fmt.Sprintf("dates in %q such as 04/05/2023 could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen", col)})
+	}
+	parallel(len(vals), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r, err := c.Parse(vals[i])
+			if err != nil {
+				fail(i, col, vals[i], err)
+				continue
+			}
+			set(i, r)
+		}
+	})
+}
+
+// parallel runs fn over [0, n) split across the cores.
+func parallel(n int, fn func(lo, hi int)) {
+	w := runtime.GOMAXPROCS(0)
+	if n < 10_000 || w == 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	step := (n + w - 1) / w
+	for lo := 0; lo < n; lo += step {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			fn(lo, hi)
+		}(lo, min(n, lo+step))
+	}
+	wg.Wait()
+}
+
+// sortByStart orders row numbers by start time, keeping file order for
+// equal starts. Start and row are packed into one integer when the span
+// allows, which sorts a million events several times faster than a
+// comparison function.
+func sortByStart(keep []int32, rows []row) {
+	if len(keep) == 0 {
+		return
+	}
+	lo, hi := rows[keep[0]].start, rows[keep[0]].start
+	for _, r := range keep {
+		lo, hi = min(lo, rows[r].start), max(hi, rows[r].start)
+	}
+	const rowBits = 26 // 67 million rows
+	if len(rows) < 1<<rowBits && uint64(hi-lo) < 1<<(63-rowBits) {
+		keys := make([]uint64, len(keep))
+		for i, r := range keep {
+			keys[i] = uint64(rows[r].start-lo)<<rowBits | uint64(r)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			keep[i] = int32(k & (1<<rowBits - 1))
+		}
+		return
+	}
+	slices.SortStableFunc(keep, func(a, b int32) int {
+		switch sa, sb := rows[a].start, rows[b].start; {
+		case sa < sb:
+			return -1
+		case sa > sb:
+			return 1
+		}
+		return 0
+	})
+}
+
+// clip shortens a value for a problem listing.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,113 @@
+package events
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/go-gota/gota/series"
+
+	"chronomap/data/frame"
+)
+
+// readPlaces reads each row's coordinates from latitude and longitude
+// columns, or from one column holding both. A value that cannot be read or
+// lies out of range leaves the event unplaced, never lost, and is listed.
+func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
+	if c := m.Columns[Coords]; len(c) > 0 && len(m.Columns[Lat]) == 0 {
+		vals := texts(f, c[0])
+		parallel(len(vals), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				v := strings.TrimSpace(vals[i])
+				if v == "" {
+					continue
+				}
+				lat, lon, ok := parseCoordPair(v)
+				if !ok {
+					probs.add(frame.Problem{Row: i + 1, Column: c[0], Value: clip(v), Reason: "unreadable coordinates",
+						Detail: "not a latitude and longitude (such as 55.75, 37.62 or 55°45′N 37°37′E), so the event is not placed"})
+					continue
+				}
+				rows[i].lat, rows[i].lon, rows[i].located = lat, lon, true
+			}
+		})
+		return
+	}
+	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
+	if len(latCol) == 0 || len(lonCol) == 0 {
+		return
+	}
+	lats := angles(f, latCol[0])
+	lons := angles(f, lonCol[0])
+	parallel(len(rows), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			la, lo := lats.at(i), lons.at(i)
+			switch {
+			case la.empty && lo.empty:
+				continue
+			case la.empty || lo.empty:
+				col, v := latCol[0], lo.text // the empty column, and the value beside it
+				if !la.empty {
+					col, v = lonCol[0], la.text
+				}
+				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "half of the coordinates",
+					Detail: fmt.Sprintf("%q is empty, so the event is not placed", col)})
+				continue
+			case !la.ok || !lo.ok:
+				col, v := latCol[0], la.text
+				if la.ok {
+					col, v = lonCol[0], lo.text
+				}
+				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "unreadable coordinates",
+					Detail: "not a number of degrees, so the event is not placed"})
+				continue
+			case !validLat(la.v) || !validLon(lo.v):
+				col, v, rng := latCol[0], la.text, "−90 to 90"
+				if validLat(la.v) {
+					col, v, rng = lonCol[0], lo.text, "−180 to 180"
+				}
+				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "coordinates out of range",
+					Detail: fmt.Sprintf("%s is outside %s degrees, so the event is not placed", v, rng)})
+				continue
+			}
+			rows[i].lat, rows[i].lon, rows[i].located = la.v, lo.v, true
+		}
+	})
+}
+
+// angleColumn gives each row's coordinate from a numeric column, or read
+// from text ("55°45′N", "55,7522").
+type angleColumn struct {
+	nums  []float64
+	texts []string
+}
+
+type angle struct {
+	v         float64
+	ok, empty bool
+	text      string
+}
+
+func angles(f *frame.Frame, col string) angleColumn {
+	s := f.DF.Col(col)
+	if s.Type() == series.Float || s.Type() == series.Int {
+		return angleColumn{nums: s.Float()}
+	}
+	return angleColumn{texts: s.Records()}
+}
+
+func (a angleColumn) at(i int) angle {
+	if a.nums != nil {
+		v := a.nums[i]
+		if math.IsNaN(v) {
+			return angle{empty: true}
+		}
+		return angle{v: v, ok: true, text: fmt.Sprint(v)}
+	}
+	t := strings.TrimSpace(a.texts[i])
+	if t == "" || t == "NaN" {
+		return angle{empty: true, text: t}
+	}
+	v, _, ok := parseAngle(t)
+	return angle{v: v, ok: ok, text: t}
+}

@@ -1,0 +1,58 @@
+// Command chronomap puts dated events on a timeline and a world map side
+// by side. Without a sub-command it opens the window, on the files given
+// or on the bundled sample; `chronomap inspect` reports what was read from
+// files and how.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"chronomap/app/inspect"
+	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
+	"chronomap/app/window"
+	"chronomap/assets"
+	"chronomap/data/frame"
+)
+
+const usage = `usage:
+  chronomap [FILE ...]                     open the window (the bundled sample when no file is given)
+  chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...
+                                           report what was read from each file and how
+`
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "inspect":
+			os.Exit(inspect.Run(args[1:], os.Stdout, os.Stderr))
+		case "geocode", "render":
+			fmt.Fprintf(os.Stderr, "chronomap: %s is not part of this build yet\n", args[0])
+			os.Exit(2)
+		case "help", "-h", "-help", "--help":
+			fmt.Print(usage)
+			return
+		}
+	}
+	a := app.NewWithID("org.chronomap.app")
+	window.New(a, load(args)).ShowAndRun()
+}
+
+// load reads the files to show, or the bundled sample when none is given.
+// A file that cannot be read is still listed, with its error.
+func load(paths []string) []window.Loaded {
+	if len(paths) == 0 {
+		name, data := assets.Sample()
+		f, err := frame.ReadBytes(name, data, frame.Options{})
+		return []window.Loaded{{Title: assets.SampleTitle, Sample: true, Frame: f, Err: err}}
+	}
+	var out []window.Loaded
+	for _, p := range paths {
+		f, err := frame.ReadFile(p, frame.Options{})
+		out = append(out, window.Loaded{Title: p, Frame: f, Err: err})
+	}
+	return out
+}
