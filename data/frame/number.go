@@ -18,27 +18,31 @@ func isMissing(s string) bool {
 	return false
 }
 
-// kindOf decides a column's kind from all of its cells, and whether its
-// numbers are written with a decimal comma. A column is numeric only if
-// every non-missing cell is a number; integers with leading zeros
-// (identifiers, postcodes) make the column text.
-func kindOf(cells []string, decimalComma bool) (Kind, bool) {
+// kindOf decides a column's kind from all of its cells. A column is
+// numeric only if every non-missing cell is a number; integers with leading
+// zeros (identifiers, postcodes) make the column text. The numbers are read
+// into floats (NaN where missing) and, while they are whole, into ints, so
+// that no cell is parsed twice; missing reports a gap in a numeric column.
+func kindOf(cells []string, decimalComma bool, floats []float64, ints []int) (kind Kind, missing bool) {
 	marks := []bool{false}
 	if decimalComma {
 		marks = []bool{true, false}
 	}
 	for _, comma := range marks {
-		kind, seen := Integer, false
-		for _, c := range cells {
+		kind, missing = Integer, false
+		seen := false
+		for i, c := range cells {
 			if isMissing(c) {
+				floats[i], missing = nan, true
 				continue
 			}
 			seen = true
-			if _, ok := parseInt(c); ok {
+			if n, ok := parseInt(c); ok {
+				ints[i], floats[i] = n, float64(n)
 				continue
 			}
-			if _, ok := parseNumber(c, comma); ok {
-				kind = Number
+			if f, ok := parseNumber(c, comma); ok {
+				floats[i], kind = f, Number
 				continue
 			}
 			kind = Text
@@ -48,7 +52,7 @@ func kindOf(cells []string, decimalComma bool) (Kind, bool) {
 			return Text, false
 		}
 		if kind != Text {
-			return kind, comma
+			return kind, missing
 		}
 	}
 	return Text, false

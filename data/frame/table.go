@@ -69,13 +69,14 @@ func (t *table) frame(src Source) (*Frame, error) {
 			if t.cols == nil {
 				buf = make([]string, 0, t.rows)
 			}
+			var fd feeder
 			for i := range next {
 				col := Column{Name: t.names[i]}
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
 				}
 				cells := t.cell(i, buf[:0])
-				ser[i], col.Kind = column(t.names[i], cells, src.DecimalComma)
+				ser[i], col.Kind = fd.series(t.names[i], cells, src.DecimalComma)
 				if t.cols == nil {
 					buf = cells
 				}
@@ -93,45 +94,6 @@ func (t *table) frame(src Source) (*Frame, error) {
 		return nil, fmt.Errorf("%s: %v", displayName(src.Path), df.Err)
 	}
 	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems}, nil
-}
-
-// column builds one series, choosing its kind from its values.
-func column(name string, cells []string, decimalComma bool) (series.Series, Kind) {
-	kind, comma := kindOf(cells, decimalComma)
-	switch kind {
-	case Integer:
-		v := make([]int, len(cells))
-		missing := false
-		for i, c := range cells {
-			if isMissing(c) {
-				missing = true
-				continue
-			}
-			v[i], _ = parseInt(c)
-		}
-		if missing {
-			// gota's int series cannot hold a gap: use floats with NaN.
-			f := make([]float64, len(cells))
-			for i, c := range cells {
-				f[i] = nan
-				if !isMissing(c) {
-					f[i] = float64(v[i])
-				}
-			}
-			return series.New(f, series.Float, name), Number
-		}
-		return series.New(v, series.Int, name), Integer
-	case Number:
-		f := make([]float64, len(cells))
-		for i, c := range cells {
-			f[i] = nan
-			if !isMissing(c) {
-				f[i], _ = parseNumber(c, comma)
-			}
-		}
-		return series.New(f, series.Float, name), Number
-	}
-	return series.New(cells, series.String, name), Text
 }
 
 // uniqueNames gives empty and repeated header names a distinct name, the
