@@ -14,6 +14,7 @@ import (
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/window"
 	"chronomap/assets"
+	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -47,12 +48,23 @@ func load(paths []string) []window.Loaded {
 	if len(paths) == 0 {
 		name, data := assets.Sample()
 		f, err := frame.ReadBytes(name, data, frame.Options{})
-		return []window.Loaded{{Title: assets.SampleTitle, Sample: true, Frame: f, Err: err}}
+		return []window.Loaded{loaded(assets.SampleTitle, f, err, true)}
 	}
 	var out []window.Loaded
 	for _, p := range paths {
 		f, err := frame.ReadFile(p, frame.Options{})
-		out = append(out, window.Loaded{Title: p, Frame: f, Err: err})
+		out = append(out, loaded(p, f, err, false))
 	}
 	return out
+}
+
+// loaded maps a frame's columns, indexes its events and gathers every row
+// problem for the window.
+func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded {
+	l := window.Loaded{Title: title, Sample: sample, Frame: f, Err: err}
+	if err == nil {
+		_, probs := events.Build(f, events.Detect(f))
+		l.Problems = inspect.AllProblems(f, probs)
+	}
+	return l
 }

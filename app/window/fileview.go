@@ -71,7 +71,7 @@ func (v *fileView) newTable() *widget.Table {
 }
 
 func (v *fileView) newProblemList() *widget.List {
-	ps := v.file.Frame.Problems
+	ps := v.file.problems()
 	l := widget.NewList(func() int { return len(ps) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -90,7 +90,7 @@ func (v *fileView) newProblemList() *widget.List {
 
 // showProblem scrolls the table to the i-th problem's cell and selects it.
 func (v *fileView) showProblem(i int) {
-	if id, ok := problemCell(v.grid, v.file.Frame.Problems[i]); ok {
+	if id, ok := problemCell(v.grid, v.file.problems()[i]); ok {
 		v.table.Select(id) // Select scrolls the cell into view
 	}
 }
@@ -118,10 +118,10 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 	}
 	tableArea := container.NewBorder(nil, v.detail, nil, nil, v.table)
 
-	heading := widget.NewLabel(problemsHeading(len(v.file.Frame.Problems)))
+	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
 	heading.TextStyle.Bold = true
 	var center fyne.CanvasObject
-	if len(v.file.Frame.Problems) == 0 {
+	if len(v.file.problems()) == 0 {
 		heading.Importance = widget.SuccessImportance
 		center = container.NewBorder(nil, heading, nil, nil, tableArea)
 	} else {

@@ -26,6 +26,17 @@ type Loaded struct {
 	Sample bool         // show the "Sample data" badge
 	Frame  *frame.Frame // the file's frame; nil when Err is set
 	Err    error        // the file could not be read: show this sentence instead
+	// Problems lists every row problem, the reader's and the event
+	// index's; when nil the frame's own are shown.
+	Problems []frame.Problem
+}
+
+// problems returns the problems to list for a file.
+func (l Loaded) problems() []frame.Problem {
+	if l.Problems != nil || l.Frame == nil {
+		return l.Problems
+	}
+	return l.Frame.Problems
 }
 
 // size is the window's first size: it fits a 1280×800 screen with room for

@@ -39,6 +39,13 @@ func readGeoJSON(b []byte) (*table, error) {
 	}
 	g := &geoRows{src: b, props: newRecordColumns()}
 	if len(recs) > 1 {
+		var features []*jsonValue
+		for _, rec := range recs {
+			if rec.v != nil {
+				features = append(features, rec.v)
+			}
+		}
+		g.depthName = depthName(features)
 		for _, rec := range recs {
 			if rec.bad != nil {
 				g.addRow()
@@ -74,7 +81,7 @@ func readGeoJSON(b []byte) (*table, error) {
 		g.addRow()
 		g.addGeometry(root)
 	default:
-		return nil, fmt.Errorf("not GeoJSON: the top-level type is %q", clipForProblem(typ.text))
+		return nil, fmt.Errorf("not GeoJSON: the top-level type is %q", clip(typ.text))
 	}
 	return g.table(), nil
 }
@@ -117,7 +124,7 @@ func (g *geoRows) addRow() {
 
 // problem records a problem with the current row.
 func (g *geoRows) problem(column, value, reason, detail string) {
-	g.problems = append(g.problems, Problem{Row: g.props.rows, Column: column, Value: clipForProblem(value), Reason: reason, Detail: detail})
+	g.problems = append(g.problems, Problem{Row: g.props.rows, Column: column, Value: clip(value), Reason: reason, Detail: detail})
 }
 
 // addFeature adds the row for one feature.
@@ -176,6 +183,10 @@ func (g *geoRows) addGeometry(geom *jsonValue) {
 	p, ok := representativePoint(shape)
 	if !ok {
 		g.problem("geometry", geom.compact(g.src), "geometry has no coordinates", "the "+g.geo[row]+" is empty; lat and lon are left empty")
+		return
+	}
+	if math.IsNaN(p[0]+p[1]) || math.IsInf(p[0]+p[1], 0) {
+		g.problem("geometry", geom.compact(g.src), "geometry cannot be read", "its coordinates are too large to find a point on it; lat and lon are left empty")
 		return
 	}
 	g.lon[row] = strconv.FormatFloat(p[0], 'f', -1, 64)
@@ -276,11 +287,13 @@ func representativePoint(g orb.Geometry) (orb.Point, bool) {
 		}
 		return polygonPoint(g[best])
 	case orb.Collection:
-		// The largest part of the highest dimension: areas beat lines beat points.
-		var best orb.Geometry
+		// The largest part of the highest dimension: areas beat lines beat
+		// points. Each part's point is found once: collections nest.
+		var best orb.Point
 		bestDim, bestSize := -1, -1.0
 		for _, part := range g {
-			if _, ok := representativePoint(part); !ok {
+			p, ok := representativePoint(part)
+			if !ok {
 				continue
 			}
 			dim, size := part.Dimensions(), 0.0
@@ -291,13 +304,10 @@ func representativePoint(g orb.Geometry) (orb.Point, bool) {
 				size = planar.Length(part)
 			}
 			if dim > bestDim || (dim == bestDim && size > bestSize) {
-				best, bestDim, bestSize = part, dim, size
+				best, bestDim, bestSize = p, dim, size
 			}
 		}
-		if best == nil {
-			return orb.Point{}, false
-		}
-		return representativePoint(best)
+		return best, bestDim >= 0
 	case orb.Ring:
 		return polygonPoint(orb.Polygon{g})
 	case orb.Bound:

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -239,6 +240,18 @@ func TestRepresentativePoint(t *testing.T) {
 		{"empty multipoint", orb.MultiPoint{}, orb.Point{}, false},
 		{"empty collection", orb.Collection{orb.LineString{}}, orb.Point{}, false},
 	}
+	// Collections nest; finding a point must not take time exponential in
+	// the depth.
+	var nested orb.Geometry = orb.Point{7, 8}
+	for range 300 {
+		nested = orb.Collection{nested, orb.Collection{}}
+	}
+	cases = append(cases, struct {
+		name string
+		g    orb.Geometry
+		want orb.Point
+		ok   bool
+	}{"deeply nested collection", nested, orb.Point{7, 8}, true})
 	for _, c := range cases {
 		got, ok := representativePoint(c.g)
 		if got != c.want || ok != c.ok {
@@ -278,4 +291,24 @@ func FuzzReadGeoJSON(f *testing.F) {
 		}
 		checkTable(t, tb)
 	})
+}
+
+func TestReadGeoJSONHugeCoordinates(t *testing.T) {
+	// The centroid overflows; the point inside comes from the scan line.
+	tb, err := readGeoJSON([]byte(`{"type":"Polygon","coordinates":[[[0,0],[1e308,0],[1e308,1e308],[0,1e308],[0,0]]]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strconv.FormatFloat(5e307, 'f', -1, 64)
+	if lat, lon := tableCells(t, tb, "lat")[0], tableCells(t, tb, "lon")[0]; lat != want || lon != want {
+		t.Errorf("lat, lon = %.20s…, %.20s…; want 5e307 for both", lat, lon)
+	}
+	// Coordinates orb cannot hold make a problem, not "+Inf" in a number column.
+	tb, err = readGeoJSON([]byte(`{"type":"LineString","coordinates":[[0,0],[1e400,0]]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tableCells(t, tb, "lat")[0]; got != "" || len(tb.problems) != 1 || tb.problems[0].Reason != "geometry cannot be read" {
+		t.Errorf("lat = %q, problems %+v", got, tb.problems)
+	}
 }

@@ -26,7 +26,7 @@ func readJSON(b []byte) (*table, error) {
 		return readJSONArray(b)
 	}
 	if b[start] != '{' {
-		return nil, fmt.Errorf("not a JSON array or object: it starts with %q", clipForProblem(string(b[start:min(len(b), start+20)])))
+		return nil, fmt.Errorf("not a JSON array or object: it starts with %q", clip(string(b[start:min(len(b), start+20)])))
 	}
 	recs, err := readJSONStream(b)
 	if err != nil {
@@ -419,7 +419,7 @@ func (rc *recordColumns) set(name, value string) {
 func (rc *recordColumns) addRecord(b []byte, v *jsonValue) {
 	rc.rows++
 	if v.kind != jsonObject {
-		rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clipForProblem(v.compact(b)), Reason: "not an object",
+		rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clip(v.compact(b)), Reason: "not an object",
 			Detail: fmt.Sprintf("the record is %s, not an object of named values; its row is left empty", v.kind)})
 		return
 	}
@@ -429,7 +429,7 @@ func (rc *recordColumns) addRecord(b []byte, v *jsonValue) {
 // addBadLine adds an empty row for a line that is not JSON.
 func (rc *recordColumns) addBadLine(l badJSONLine) {
 	rc.rows++
-	rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clipForProblem(l.text), Reason: "not valid JSON",
+	rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clip(l.text), Reason: "not valid JSON",
 		Detail: fmt.Sprintf("line %d: %s; its row is left empty", l.line, l.detail)})
 }
 
@@ -503,15 +503,4 @@ func lineColumn(b []byte, at int) (line, col int) {
 	line = bytes.Count(b[:at], []byte("\n")) + 1
 	lineStart := bytes.LastIndexByte(b[:at], '\n') + 1
 	return line, utf8.RuneCount(b[lineStart:at]) + 1
-}
-
-// clipForProblem shortens a value quoted in a Problem so that one huge
-// cell does not swamp the problems panel.
-func clipForProblem(s string) string {
-	const max = 80
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max-1]) + "…"
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -40,7 +41,11 @@ func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
 	if format == "" {
 		format = sniffFormat(name, b)
 	}
-	src := Source{Path: name, Format: format}
+	src := Source{Path: name, Format: format, Encoding: "utf-8"} // JSON is UTF-8, as is a workbook's XML
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+		src.Encoding = "utf-8-bom"
+	}
+
 	var (
 		t   *table
 		err error
@@ -79,6 +84,8 @@ func sniffFormat(name string, b []byte) string {
 		return "xlsx"
 	case ".geojson":
 		return "geojson"
+	case ".ndjson", ".jsonl":
+		return "json"
 	case ".json":
 		if looksGeoJSON(b) {
 			return "geojson"
@@ -100,9 +107,12 @@ func sniffFormat(name string, b []byte) string {
 	return "csv"
 }
 
+// geoJSONType matches the type member of a GeoJSON feature or collection;
+// a property that merely says "Feature" does not.
+var geoJSONType = regexp.MustCompile(`"type"\s*:\s*"Feature(Collection)?"`)
+
 // looksGeoJSON reports whether JSON content is a GeoJSON feature collection
 // or feature, from its first few kilobytes.
 func looksGeoJSON(b []byte) bool {
-	head := b[:min(len(b), 8192)]
-	return bytes.Contains(head, []byte(`"FeatureCollection"`)) || bytes.Contains(head, []byte(`"Feature"`))
+	return geoJSONType.Match(b[:min(len(b), 8192)])
 }

@@ -12,10 +12,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads one sheet of an XLSX workbook: the sheet named by sheet,
-// or the first sheet holding data when sheet is empty. The first non-empty
-// row is the header; empty rows and columns around the data are left out,
-// empty rows inside it are kept. It returns the name of the sheet read.
+// readXLSX reads one sheet of an XLSX workbook: the sheet named by sheet
+// (matched without regard to case, as Excel does), or else the first
+// visible sheet holding data. The first non-empty row is the header; empty
+// rows and columns around the data are left out, empty rows inside it are
+// kept. It returns the name of the sheet read.
 //
 // Cells read as text the way a user means them: dates in date-formatted
 // cells as ISO 8601, numbers as full-precision plain numbers (not as
@@ -34,7 +35,9 @@ func readXLSX(b []byte, sheet string) (t *table, name string, err error) {
 		}
 		return nil, "", errors.New("not an XLSX workbook")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b))
+	// The unzip limit keeps a zip bomb from taking all memory; 2 GiB of
+	// XML is far beyond the largest sheet Excel itself writes.
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 2 << 30})
 	if err != nil {
 		if _, zerr := zip.NewReader(bytes.NewReader(b), int64(len(b))); zerr != nil {
 			// The zip directory sits at the end: a cut-off download lands here.
@@ -61,10 +64,20 @@ func readXLSX(b []byte, sheet string) (t *table, name string, err error) {
 			return nil, "", fmt.Errorf("sheet %q cannot be read: %v", name, err)
 		}
 	} else {
-		for _, s := range sheets {
-			r, err := f.GetRows(s, excelize.Options{RawCellValue: true})
-			if err == nil && len(r) > 0 { // GetRows leaves out trailing empty rows
-				name, rows = s, r
+		// The first sheet with data that the user can see; a hidden one
+		// only when no visible sheet has data.
+		for _, wantVisible := range []bool{true, false} {
+			for _, s := range sheets {
+				if visible, _ := f.GetSheetVisible(s); visible != wantVisible {
+					continue
+				}
+				r, err := f.GetRows(s, excelize.Options{RawCellValue: true})
+				if err == nil && len(r) > 0 { // GetRows leaves out trailing empty rows
+					name, rows = s, r
+					break
+				}
+			}
+			if name != "" {
 				break
 			}
 		}
@@ -157,7 +170,7 @@ func (x *xlsxSheet) table(rows [][]string) (*table, error) {
 			cell := cellAt(r, left+c)
 			t.cols[c][r-top-1] = cell.text
 			if cell.reason != "" {
-				t.problems = append(t.problems, Problem{Row: r - top, Column: t.names[c], Value: clipForProblem(cell.value), Reason: cell.reason, Detail: cell.detail})
+				t.problems = append(t.problems, Problem{Row: r - top, Column: t.names[c], Value: clip(cell.value), Reason: cell.reason, Detail: cell.detail})
 			}
 		}
 	}

@@ -30,10 +30,11 @@ func TestWriteXLSXFixtures(t *testing.T) {
 		t.Skip("run with -update-xlsx to rewrite the fixtures")
 	}
 	for name, build := range map[string]func(*excelize.File) map[string]string{
-		"xlsx_events.xlsx":      buildEventsWorkbook,
-		"xlsx_first_empty.xlsx": buildFirstEmptyWorkbook,
-		"xlsx_two_sheets.xlsx":  buildTwoSheetsWorkbook,
-		"xlsx_1904.xlsx":        build1904Workbook,
+		"xlsx_events.xlsx":       buildEventsWorkbook,
+		"xlsx_first_empty.xlsx":  buildFirstEmptyWorkbook,
+		"xlsx_two_sheets.xlsx":   buildTwoSheetsWorkbook,
+		"xlsx_1904.xlsx":         build1904Workbook,
+		"xlsx_hidden_first.xlsx": buildHiddenFirstWorkbook,
 	} {
 		f := excelize.NewFile()
 		edits := build(f)
@@ -185,6 +186,22 @@ func buildTwoSheetsWorkbook(f *excelize.File) map[string]string {
 	return nil
 }
 
+// buildHiddenFirstWorkbook writes a workbook whose first sheet, with data,
+// is hidden.
+func buildHiddenFirstWorkbook(f *excelize.File) map[string]string {
+	f.SetSheetName("Sheet1", "Hilfswerte")
+	_ = f.SetSheetRow("Hilfswerte", "A1", &[]any{"Schlüssel", "Wert"})
+	_ = f.SetSheetRow("Hilfswerte", "A2", &[]any{"k", 1})
+	_, _ = f.NewSheet("Ereignisse")
+	_ = f.SetSheetRow("Ereignisse", "A1", &[]any{"Datum", "Ort"})
+	_ = f.SetSheetRow("Ereignisse", "A2", &[]any{"2023-11-07", "Moskau"})
+	f.SetActiveSheet(1)
+	if err := f.SetSheetVisible("Hilfswerte", false); err != nil {
+		panic(err)
+	}
+	return nil
+}
+
 // build1904Workbook writes a workbook that counts days from 1904, as old
 // Mac Excel did.
 func build1904Workbook(f *excelize.File) map[string]string {
@@ -309,7 +326,7 @@ func TestReadXLSXEvents(t *testing.T) {
 	if got := columnRecords(t, f, "Datum"); !slices.Equal(got, want["Datum"]) {
 		t.Errorf("frame Datum = %q", got)
 	}
-	kinds := map[string]Kind{"Datum": Text, "Uhrzeit": Text, "Ort": Text, "Geprüft": Text, "Serial": Number, "Anzahl": Number, "Wert": Number, "Summe": Number}
+	kinds := map[string]Kind{"ID": Text, "Datum": Text, "Uhrzeit": Text, "Ort": Text, "Geprüft": Text, "Serial": Number, "Anzahl": Number, "Wert": Number, "Summe": Number}
 	for name, k := range kinds {
 		if got := kindOfColumn(t, f, name); got != k {
 			t.Errorf("kind of %s = %v, want %v", name, got, k)
@@ -371,6 +388,25 @@ func TestReadXLSXChooseSheet(t *testing.T) {
 	want := path + `: no sheet named "Daten"; the workbook has "Tabelle1", "Tabelle2"`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+func TestReadXLSXHiddenFirstSheet(t *testing.T) {
+	path := filepath.Join("testdata", "xlsx_hidden_first.xlsx")
+	f, err := ReadFile(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Source.Sheet != "Ereignisse" || !slices.Equal(f.DF.Names(), []string{"Datum", "Ort"}) {
+		t.Errorf("read sheet %q with columns %q, want the visible sheet Ereignisse", f.Source.Sheet, f.DF.Names())
+	}
+	// Chosen by name, a hidden sheet is read.
+	f, err = ReadFile(path, Options{Sheet: "Hilfswerte"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.DF.Names(); !slices.Equal(got, []string{"Schlüssel", "Wert"}) {
+		t.Errorf("hidden sheet columns = %q", got)
 	}
 }
 
