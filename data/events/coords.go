@@ -15,7 +15,16 @@ var wktPoint = regexp.MustCompile(`(?i)^(?:srid=\d+;)?\s*point\s*z?\s*\(\s*([-+0
 // (latitude first, as people write them), "55,75; 37,62", a WKT point
 // (longitude first, as WKT writes them), or degrees with hemispheres in
 // either order: "55°45′N 37°37′E", "37.62E 55.75N", "N55.75 E37.62".
+// ok is false unless both coordinates are in range.
 func parseCoordPair(s string) (lat, lon float64, ok bool) {
+	lat, lon, ok = readCoordPair(s)
+	return lat, lon, ok && validLat(lat) && validLon(lon)
+}
+
+// readCoordPair reads a coordinate pair as parseCoordPair does, without
+// checking the range, so that a pair out of range can be told from
+// something that is no pair at all.
+func readCoordPair(s string) (lat, lon float64, ok bool) {
 	s = strings.TrimSpace(s)
 	if m := wktPoint.FindStringSubmatch(s); m != nil {
 		x, err1 := strconv.ParseFloat(m[1], 64)
@@ -23,7 +32,7 @@ func parseCoordPair(s string) (lat, lon float64, ok bool) {
 		if err1 != nil || err2 != nil {
 			return 0, 0, false
 		}
-		return y, x, validLat(y) && validLon(x)
+		return y, x, true
 	}
 	a, b, ok := splitPair(s)
 	if !ok {
@@ -42,7 +51,7 @@ func parseCoordPair(s string) (lat, lon float64, ok bool) {
 	default: // "55N 37S": two latitudes
 		return 0, 0, false
 	}
-	return lat, lon, validLat(lat) && validLon(lon)
+	return lat, lon, true
 }
 
 // isCoordPair reports whether a value reads as a coordinate pair.
@@ -53,10 +62,16 @@ func isCoordPair(s string) bool {
 
 // splitPair cuts a coordinate pair into its two halves.
 func splitPair(s string) (string, string, bool) {
-	// After a hemisphere letter that ends the first half: "55°45′N 37°37′E".
+	// At a hemisphere letter between the halves: after it when letters
+	// end each half ("55°45′N 37°37′E"), before it when they begin each
+	// half ("N55.75 E37.62").
+	prefix := len(s) > 0 && isHemiLetter(s[0])
 	for i := 1; i < len(s)-1; i++ {
 		if isHemiLetter(s[i]) && !isLetter(s[i-1]) && !isLetter(s[i+1]) && strings.ContainsAny(s[:i], "0123456789") &&
 			strings.ContainsAny(s[i+1:], "0123456789") {
+			if prefix {
+				return strings.Trim(s[:i], " ,;/"), strings.TrimSpace(s[i:]), true
+			}
 			return strings.TrimSpace(s[:i+1]), strings.Trim(s[i+1:], " ,;/"), true
 		}
 	}
@@ -88,11 +103,15 @@ func parseAngle(s string) (float64, byte, bool) {
 	var hemi byte
 	if isHemiLetter(s[0]) {
 		hemi, s = upper(s[0]), strings.TrimSpace(s[1:])
-	} else if n := len(s); isHemiLetter(s[n-1]) {
+	} else if n := len(s); isHemiLetter(s[n-1]) && !(s[n-1] == 's' && strings.Contains(s, "m")) {
+		// A final "s" after minutes ("55d45m36s") marks seconds, not south.
 		hemi, s = upper(s[n-1]), strings.TrimSpace(s[:n-1])
 	}
 	neg := false
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
+		if hemi != 0 {
+			return 0, 0, false // "-55S": a sign and a hemisphere contradict or repeat each other
+		}
 		neg = true
 		s = strings.TrimLeft(strings.TrimPrefix(s, "−"), "-")
 	}

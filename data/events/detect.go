@@ -62,11 +62,12 @@ type candidate struct {
 }
 
 // weakStart are whole names that suggest a date only faintly (a year or a
-// time of day alone); a column named for the date wins over them.
-var weakStart = map[string]bool{
-	"year": true, "jahr": true, "année": true, "annee": true, "año": true, "год": true,
-	"time": true, "zeit": true, "heure": true, "hora": true, "время": true,
-	"day": true, "tag": true, "jour": true, "día": true, "день": true,
+// time of day alone), with what they do mean; a column named for the date
+// wins over them.
+var weakStart = map[string]string{
+	"year": "the year", "jahr": "the year", "année": "the year", "annee": "the year", "año": "the year", "год": "the year",
+	"time": "the time", "zeit": "the time", "heure": "the time", "hora": "the time", "время": "the time",
+	"day": "the day", "tag": "the day", "jour": "the day", "día": "the day", "день": "the day",
 }
 
 func detectByName(f *frame.Frame, m *Mapping) {
@@ -74,13 +75,13 @@ func detectByName(f *frame.Frame, m *Mapping) {
 	for _, col := range f.DF.Names() {
 		h := normHeader(col)
 		if w, ok := headerWords[h]; ok {
-			score := 3
-			if w.role == Start && weakStart[h] {
-				score = 2
+			score, noun := 3, roleNouns[w.role]
+			if w.role == Start && weakStart[h] != "" {
+				score, noun = 2, weakStart[h] // "Jahr" means the year, not the date
 			}
-			why := fmt.Sprintf("header %q means %s in %s", col, roleNouns[w.role], w.lang)
+			why := fmt.Sprintf("header %q means %s in %s", col, noun, w.lang)
 			if w.lang == "English" {
-				why = fmt.Sprintf("header %q names %s", col, roleNouns[w.role])
+				why = fmt.Sprintf("header %q names %s", col, noun)
 			}
 			cands = append(cands, candidate{col, w.role, score, why})
 			continue
@@ -119,17 +120,19 @@ func detectByName(f *frame.Frame, m *Mapping) {
 	}
 }
 
-// partNames name the columns of a date split over several columns.
-var partNames = [3][]string{
+// partNames name the columns of a date split over several columns, in
+// the order dates.Parts takes them; a part counts only after all before it.
+var partNames = [4][]string{
 	{"year", "jahr", "année", "annee", "año", "ano", "год"},
 	{"month", "monat", "mois", "mes", "месяц"},
 	{"day", "tag", "jour", "día", "dia", "день"},
+	{"time", "zeit", "uhrzeit", "heure", "hora", "время"},
 }
 
 // detectSplitDate finds a date split into year, month and day columns
 // (and a time column) when no single column holds the date.
 func detectSplitDate(f *frame.Frame, m *Mapping) {
-	if cols, ok := m.Columns[Start]; ok && !weakStart[normHeader(cols[0])] {
+	if cols, ok := m.Columns[Start]; ok && weakStart[normHeader(cols[0])] == "" {
 		return
 	}
 	var parts []string
@@ -263,16 +266,20 @@ func isURL(s string) bool {
 }
 
 // looksLikeTitles reports whether values read as labels: mostly distinct,
-// and short enough to print beside a marker.
+// short enough to print beside a marker, and not web links (a column of
+// links is distinct and short too, but names nothing).
 func looksLikeTitles(vals []string) bool {
 	if len(vals) == 0 {
 		return false
 	}
 	seen := map[string]bool{}
-	total := 0
+	total, links := 0, 0
 	for _, v := range vals {
+		if isURL(v) {
+			links++
+		}
 		seen[v] = true
 		total += len([]rune(v))
 	}
-	return float64(len(seen)) >= 0.5*float64(len(vals)) && total/len(vals) <= 120
+	return float64(len(seen)) >= 0.5*float64(len(vals)) && total/len(vals) <= 120 && links*2 < len(vals)
 }

@@ -58,7 +58,9 @@ func (x *Index) Span() (min, max int64, ok bool) {
 	}
 	min, max = x.Start[0], x.Start[0]
 	for i := range x.Start {
-		max = int64Max(max, x.End[i])
+		// An end known more coarsely than its start may begin before it
+		// (start 2023-11-07, end 2023): the start still counts.
+		max = int64Max(max, int64Max(x.Start[i], x.End[i]))
 	}
 	return min, max, true
 }
@@ -76,6 +78,7 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	n := f.DF.Nrow()
 	rows := make([]row, n)
 	var probs problems
+	m = present(f, m, &probs)
 	if cols := m.Columns[Start]; len(cols) > 0 {
 		readTimes(f, cols, rows, false, &probs)
 		if cols := m.Columns[End]; len(cols) > 0 {
@@ -113,6 +116,30 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 		}
 	}
 	return x, probs.sorted()
+}
+
+// present returns the mapping without the columns f does not have, and
+// lists each as a problem. A mapping saved with a workspace may name a
+// column the file no longer has; reading it would index past the frame.
+func present(f *frame.Frame, m Mapping, probs *problems) Mapping {
+	names := f.DF.Names()
+	var out Mapping
+	out.init()
+	for r, cols := range m.Columns {
+		var kept []string
+		for _, c := range cols {
+			if slices.Contains(names, c) {
+				kept = append(kept, c)
+				continue
+			}
+			probs.add(frame.Problem{Column: c, Reason: "missing column",
+				Detail: fmt.Sprintf("column %q is mapped as %s but the file has no such column; its columns are %s", c, bareNoun(r), quoteList(names))})
+		}
+		if len(kept) > 0 {
+			out.Columns[r], out.Why[r] = kept, m.Why[r]
+		}
+	}
+	return out
 }
 
 // row is what one frame row yields while the index is built.
@@ -170,7 +197,7 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 	if isEnd {
 		what = "end date"
 	}
-	set := func(i int, r dates.Range) {
+	set := func(i int, v string, r dates.Range) {
 		e := &rows[i]
 		if !isEnd {
 			e.start, e.startPrec = r.Start.Unix, r.Start.Prec
@@ -187,8 +214,12 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 			t = r.End
 		}
 		if t.End() <= e.start {
-			probs.add(frame.Problem{Row: i + 1, Column: cols[0], Value: dates.ISO(t.Unix), Reason: "end before start",
-				Detail: fmt.Sprintf("the event ends (%s) before it starts (%s); it is shown without an end", t, dates.Time{Unix: e.start, Prec: e.startPrec})})
+			end := fmt.Sprintf("%q", clip(v))
+			if v != t.String() { // say how a value written otherwise was read
+				end += " (" + t.String() + ")"
+			}
+			probs.add(frame.Problem{Row: i + 1, Column: cols[0], Value: clip(v), Reason: "end before start",
+				Detail: fmt.Sprintf("the end %s comes before the start (%s), so the event is shown without an end", end, dates.Time{Unix: e.start, Prec: e.startPrec})})
 			return
 		}
 		e.end, e.endPrec = t.Unix, t.Prec
@@ -201,14 +232,18 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 		var de *dates.Error
 		switch {
 		case errors.Is(err, dates.ErrEmpty):
-			p.Reason, p.Detail = "no date", "the date is empty, so the row is not on the timeline"
+			p.Reason, p.Detail = "no date", "the date is empty"
 		case errors.As(err, &de) && de.Ambiguous:
 			p.Reason = "ambiguous " + what
 		default:
 			p.Reason = "unparseable " + what
 		}
+		// Say what became of the row, so that the analyst knows whether
+		// it is missing from the timeline or only lacks its end.
 		if isEnd {
-			p.Detail += "; the event is shown without an end"
+			p.Detail += ", so the event is shown without an end"
+		} else {
+			p.Detail += ", so the row is not on the timeline"
 		}
 		probs.add(p)
 	}
@@ -225,17 +260,16 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 			return parts[k][i]
 		}
 		for i := range rows {
-			y := get(0, i)
-			if strings.TrimSpace(y) == "" {
-				fail(i, cols[0], y, dates.ErrEmpty)
-				continue
-			}
-			t, err := dates.Parts(y, get(1, i), get(2, i), get(3, i))
+			p := [4]string{get(0, i), get(1, i), get(2, i), get(3, i)}
+			// Parts tells an empty date (no date) from a month without a
+			// year (an unparseable one).
+			t, err := dates.Parts(p[0], p[1], p[2], p[3])
 			if err != nil {
-				fail(i, cols[0], strings.Join([]string{y, get(1, i), get(2, i), get(3, i)}, " "), err)
+				col, v := badPart(cols, p, err)
+				fail(i, col, v, err)
 				continue
 			}
-			set(i, dates.Range{Start: t})
+			set(i, strings.TrimSpace(strings.Join(p[:], " ")), dates.Range{Start: t})
 		}
 		return
 	}
@@ -245,7 +279,7 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 	c := dates.Detect(col, vals)
 	if c.Ambiguous {
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
-			Detail: fmt.Sprintf("dates in %q such as 04/05/2023 could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen", col)})
+			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen", col, ambiguousExample(c, vals))})
 	}
 	parallel(len(vals), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -254,9 +288,38 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 				fail(i, col, vals[i], err)
 				continue
 			}
-			set(i, r)
+			set(i, vals[i], r)
 		}
 	})
+}
+
+// ambiguousExample returns the first value of a column that reads both
+// day-first and month-first, for the column's problem.
+func ambiguousExample(c dates.Column, vals []string) string {
+	for _, v := range vals {
+		var de *dates.Error
+		if _, err := c.Parse(v); errors.As(err, &de) && de.Ambiguous {
+			return fmt.Sprintf("%q", clip(strings.TrimSpace(v)))
+		}
+	}
+	return "04/05/2023"
+}
+
+// badPart returns the column and value of a split date that an error is
+// about: the month column and "13" for a month 13, the empty year column
+// for a month without a year, else the year column and the date as the
+// error writes it ("2023-2-30").
+func badPart(cols []string, parts [4]string, err error) (col, value string) {
+	var de *dates.Error
+	if strings.TrimSpace(parts[0]) == "" || !errors.As(err, &de) {
+		return cols[0], parts[0]
+	}
+	for k, c := range cols {
+		if k < len(parts) && strings.TrimSpace(parts[k]) == de.Value {
+			return c, parts[k]
+		}
+	}
+	return cols[0], de.Value
 }
 
 // parallel runs fn over [0, n) split across the cores.

@@ -75,8 +75,18 @@ func (m Mapping) RoleOf(col string) Role {
 
 // Apply reads mapping overrides written "role=column" (the command line's
 // --map): "start=Year+Month+Day" splits a date over columns, a repeated
-// actor= adds a column, and "role=" clears the role.
+// actor= adds a column, and "role=" clears the role. On an error m is left
+// as it was.
 func (m *Mapping) Apply(f *frame.Frame, overrides []string) error {
+	c := m.clone()
+	if err := c.apply(f, overrides); err != nil {
+		return err
+	}
+	*m = c
+	return nil
+}
+
+func (m *Mapping) apply(f *frame.Frame, overrides []string) error {
 	actors := false
 	for _, o := range overrides {
 		name, col, ok := strings.Cut(o, "=")
@@ -106,6 +116,19 @@ func (m *Mapping) Apply(f *frame.Frame, overrides []string) error {
 		}
 	}
 	return nil
+}
+
+// clone returns a copy of m that shares nothing with it.
+func (m Mapping) clone() Mapping {
+	var c Mapping
+	c.init()
+	for r, cols := range m.Columns {
+		c.Columns[r] = slices.Clone(cols)
+	}
+	for r, why := range m.Why {
+		c.Why[r] = why
+	}
+	return c
 }
 
 func (m *Mapping) init() {

@@ -3,6 +3,7 @@ package events
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-gota/gota/series"
@@ -14,7 +15,10 @@ import (
 // columns, or from one column holding both. A value that cannot be read or
 // lies out of range leaves the event unplaced, never lost, and is listed.
 func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
-	if c := m.Columns[Coords]; len(c) > 0 && len(m.Columns[Lat]) == 0 {
+	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
+	// A combined column serves unless both separate columns are mapped:
+	// with only one of them, the separate ones cannot place anything.
+	if c := m.Columns[Coords]; len(c) > 0 && (len(latCol) == 0 || len(lonCol) == 0) {
 		vals := texts(f, c[0])
 		parallel(len(vals), func(lo, hi int) {
 			for i := lo; i < hi; i++ {
@@ -22,10 +26,15 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 				if v == "" {
 					continue
 				}
-				lat, lon, ok := parseCoordPair(v)
+				lat, lon, ok := readCoordPair(v)
 				if !ok {
 					probs.add(frame.Problem{Row: i + 1, Column: c[0], Value: clip(v), Reason: "unreadable coordinates",
-						Detail: "not a latitude and longitude (such as 55.75, 37.62 or 55°45′N 37°37′E), so the event is not placed"})
+						Detail: fmt.Sprintf("%q is not a latitude and longitude (such as 55.75, 37.62 or 55°45′N 37°37′E), so the event is not placed", clip(v))})
+					continue
+				}
+				if !validLat(lat) || !validLon(lon) {
+					probs.add(frame.Problem{Row: i + 1, Column: c[0], Value: clip(v), Reason: "coordinates out of range",
+						Detail: fmt.Sprintf("%q reads as latitude %g, longitude %g, outside −90 to 90 and −180 to 180 degrees, so the event is not placed", clip(v), lat, lon)})
 					continue
 				}
 				rows[i].lat, rows[i].lon, rows[i].located = lat, lon, true
@@ -33,7 +42,6 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 		})
 		return
 	}
-	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
 	if len(latCol) == 0 || len(lonCol) == 0 {
 		return
 	}
@@ -46,28 +54,30 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 			case la.empty && lo.empty:
 				continue
 			case la.empty || lo.empty:
-				col, v := latCol[0], lo.text // the empty column, and the value beside it
+				// The problem points at the empty cell; the value beside
+				// it goes in the detail.
+				col, other, v := latCol[0], lonCol[0], lo.written()
 				if !la.empty {
-					col, v = lonCol[0], la.text
+					col, other, v = lonCol[0], latCol[0], la.written()
 				}
-				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "half of the coordinates",
-					Detail: fmt.Sprintf("%q is empty, so the event is not placed", col)})
+				probs.add(frame.Problem{Row: i + 1, Column: col, Reason: "incomplete coordinates",
+					Detail: fmt.Sprintf("%q is empty while %q is %s, so the event is not placed", col, other, clip(v))})
 				continue
 			case !la.ok || !lo.ok:
-				col, v := latCol[0], la.text
+				col, v, what := latCol[0], la.text, "latitude"
 				if la.ok {
-					col, v = lonCol[0], lo.text
+					col, v, what = lonCol[0], lo.text, "longitude"
 				}
 				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "unreadable coordinates",
-					Detail: "not a number of degrees, so the event is not placed"})
+					Detail: fmt.Sprintf("%q is not a %s in degrees (such as 55.75 or 55°45′N), so the event is not placed", clip(v), what)})
 				continue
 			case !validLat(la.v) || !validLon(lo.v):
-				col, v, rng := latCol[0], la.text, "−90 to 90"
+				col, v, rng := latCol[0], la.written(), "−90 to 90"
 				if validLat(la.v) {
-					col, v, rng = lonCol[0], lo.text, "−180 to 180"
+					col, v, rng = lonCol[0], lo.written(), "−180 to 180"
 				}
 				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "coordinates out of range",
-					Detail: fmt.Sprintf("%s is outside %s degrees, so the event is not placed", v, rng)})
+					Detail: fmt.Sprintf("%s is outside %s degrees, so the event is not placed", clip(v), rng)})
 				continue
 			}
 			rows[i].lat, rows[i].lon, rows[i].located = la.v, lo.v, true
@@ -85,7 +95,7 @@ type angleColumn struct {
 type angle struct {
 	v         float64
 	ok, empty bool
-	text      string
+	text      string // as written; for numeric columns only made when a problem needs it
 }
 
 func angles(f *frame.Frame, col string) angleColumn {
@@ -102,7 +112,7 @@ func (a angleColumn) at(i int) angle {
 		if math.IsNaN(v) {
 			return angle{empty: true}
 		}
-		return angle{v: v, ok: true, text: fmt.Sprint(v)}
+		return angle{v: v, ok: true}
 	}
 	t := strings.TrimSpace(a.texts[i])
 	if t == "" || t == "NaN" {
@@ -110,4 +120,12 @@ func (a angleColumn) at(i int) angle {
 	}
 	v, _, ok := parseAngle(t)
 	return angle{v: v, ok: ok, text: t}
+}
+
+// written returns the value as the file wrote it, or as a number.
+func (a angle) written() string {
+	if a.text == "" && a.ok {
+		return strconv.FormatFloat(a.v, 'f', -1, 64)
+	}
+	return a.text
 }
