@@ -1,6 +1,7 @@
 package events
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -76,46 +77,54 @@ func int64Max(a, b int64) int64 {
 // row that could not become an event, or could not be placed, with why.
 func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	n := f.DF.Nrow()
-	rows := make([]row, n)
+	c := newColumns(n)
 	var probs problems
 	m = present(f, m, &probs)
 	if cols := m.Columns[Start]; len(cols) > 0 {
-		readTimes(f, cols, rows, false, &probs)
+		readTimes(f, cols, c, false, &probs)
 		if cols := m.Columns[End]; len(cols) > 0 {
-			readTimes(f, cols, rows, true, &probs)
+			readTimes(f, cols, c, true, &probs)
 		}
 	} else {
 		probs.add(frame.Problem{Reason: "no date column", Detail: "no column is mapped as the date, so no row is on the timeline; map one with start=COLUMN"})
 	}
-	readPlaces(f, m, rows, &probs)
+	readPlaces(f, m, c, &probs)
 
-	// Sort the rows that have a start by time; ties keep file order.
+	// Sort the rows that have a start by time; ties keep file order. The
+	// row-order columns are then gathered into that order one at a time,
+	// so that only one spare column is ever held.
 	keep := make([]int32, 0, n)
-	for i := range rows {
-		if rows[i].startPrec != dates.None {
+	for i, p := range c.startPrec {
+		if p != dates.None {
 			keep = append(keep, int32(i))
 		}
 	}
-	sortByStart(keep, rows)
-	x := &Index{
-		Start: make([]int64, len(keep)), StartPrec: make([]dates.Precision, len(keep)),
-		End: make([]int64, len(keep)), EndPrec: make([]dates.Precision, len(keep)),
-		Lat: make([]float64, len(keep)), Lon: make([]float64, len(keep)), Row: keep,
-	}
-	for i, r := range keep {
-		e := &rows[r]
-		x.Start[i], x.StartPrec[i] = e.start, e.startPrec
-		x.End[i], x.EndPrec[i] = e.start, dates.None
-		if e.endPrec != dates.None {
-			x.End[i], x.EndPrec[i] = e.end, e.endPrec
+	sortByStart(keep, c.start)
+	for i := range c.endPrec {
+		if c.endPrec[i] == dates.None {
+			c.end[i] = c.start[i]
 		}
-		x.Lat[i], x.Lon[i] = math.NaN(), math.NaN()
-		if e.located {
-			x.Lat[i], x.Lon[i] = e.lat, e.lon
+	}
+	x := &Index{
+		Start: gather(c.start, keep), StartPrec: gather(c.startPrec, keep),
+		End: gather(c.end, keep), EndPrec: gather(c.endPrec, keep),
+		Lat: gather(c.lat, keep), Lon: gather(c.lon, keep), Row: keep,
+	}
+	for _, v := range x.Lat {
+		if !math.IsNaN(v) {
 			x.Located++
 		}
 	}
 	return x, probs.sorted()
+}
+
+// gather returns col's values at the given rows, in their order.
+func gather[T any](col []T, rows []int32) []T {
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = col[r]
+	}
+	return out
 }
 
 // present returns the mapping without the columns f does not have, and
@@ -142,12 +151,24 @@ func present(f *frame.Frame, m Mapping, probs *problems) Mapping {
 	return out
 }
 
-// row is what one frame row yields while the index is built.
-type row struct {
-	start, end         int64
-	startPrec, endPrec dates.Precision
-	lat, lon           float64
-	located            bool
+// columns holds what each frame row yields while the index is built, a
+// slice per field in row order.
+type columns struct {
+	start, end         []int64
+	startPrec, endPrec []dates.Precision
+	lat, lon           []float64 // NaN where the row is not placed
+}
+
+func newColumns(n int) *columns {
+	c := &columns{
+		start: make([]int64, n), end: make([]int64, n),
+		startPrec: make([]dates.Precision, n), endPrec: make([]dates.Precision, n),
+		lat: make([]float64, n), lon: make([]float64, n),
+	}
+	for i := range c.lat {
+		c.lat[i], c.lon[i] = math.NaN(), math.NaN()
+	}
+	return c
 }
 
 // problems collects row problems from several goroutines.
@@ -192,37 +213,36 @@ func texts(f *frame.Frame, col string) []string {
 
 // readTimes parses the start (or end) of every row from one column, or
 // from split year, month, day and time columns.
-func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *problems) {
+func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, probs *problems) {
 	what := "date"
 	if isEnd {
 		what = "end date"
 	}
 	set := func(i int, v string, r dates.Range) {
-		e := &rows[i]
 		if !isEnd {
-			e.start, e.startPrec = r.Start.Unix, r.Start.Prec
+			into.start[i], into.startPrec[i] = r.Start.Unix, r.Start.Prec
 			if !r.End.IsZero() {
-				e.end, e.endPrec = r.End.Unix, r.End.Prec
+				into.end[i], into.endPrec[i] = r.End.Unix, r.End.Prec
 			}
 			return
 		}
-		if e.startPrec == dates.None {
+		if into.startPrec[i] == dates.None {
 			return
 		}
 		t := r.Start
 		if !r.End.IsZero() { // an end column holding a range: its end counts
 			t = r.End
 		}
-		if t.End() <= e.start {
+		if t.End() <= into.start[i] {
 			end := fmt.Sprintf("%q", clip(v))
 			if v != t.String() { // say how a value written otherwise was read
 				end += " (" + t.String() + ")"
 			}
 			probs.add(frame.Problem{Row: i + 1, Column: cols[0], Value: clip(v), Reason: "end before start",
-				Detail: fmt.Sprintf("the end %s comes before the start (%s), so the event is shown without an end", end, dates.Time{Unix: e.start, Prec: e.startPrec})})
+				Detail: fmt.Sprintf("the end %s comes before the start (%s), so the event is shown without an end", end, dates.Time{Unix: into.start[i], Prec: into.startPrec[i]})})
 			return
 		}
-		e.end, e.endPrec = t.Unix, t.Prec
+		into.end[i], into.endPrec[i] = t.Unix, t.Prec
 	}
 	fail := func(i int, col, v string, err error) {
 		if isEnd && errors.Is(err, dates.ErrEmpty) {
@@ -259,7 +279,7 @@ func readTimes(f *frame.Frame, cols []string, rows []row, isEnd bool, probs *pro
 			}
 			return parts[k][i]
 		}
-		for i := range rows {
+		for i := range into.start {
 			p := [4]string{get(0, i), get(1, i), get(2, i), get(3, i)}
 			// Parts tells an empty date (no date) from a month without a
 			// year (an unparseable one).
@@ -345,19 +365,19 @@ func parallel(n int, fn func(lo, hi int)) {
 // equal starts. Start and row are packed into one integer when the span
 // allows, which sorts a million events several times faster than a
 // comparison function.
-func sortByStart(keep []int32, rows []row) {
+func sortByStart(keep []int32, start []int64) {
 	if len(keep) == 0 {
 		return
 	}
-	lo, hi := rows[keep[0]].start, rows[keep[0]].start
+	lo, hi := start[keep[0]], start[keep[0]]
 	for _, r := range keep {
-		lo, hi = min(lo, rows[r].start), max(hi, rows[r].start)
+		lo, hi = min(lo, start[r]), max(hi, start[r])
 	}
 	const rowBits = 26 // 67 million rows
-	if len(rows) < 1<<rowBits && uint64(hi-lo) < 1<<(63-rowBits) {
+	if len(start) < 1<<rowBits && uint64(hi-lo) < 1<<(63-rowBits) {
 		keys := make([]uint64, len(keep))
 		for i, r := range keep {
-			keys[i] = uint64(rows[r].start-lo)<<rowBits | uint64(r)
+			keys[i] = uint64(start[r]-lo)<<rowBits | uint64(r)
 		}
 		slices.Sort(keys)
 		for i, k := range keys {
@@ -365,15 +385,7 @@ func sortByStart(keep []int32, rows []row) {
 		}
 		return
 	}
-	slices.SortStableFunc(keep, func(a, b int32) int {
-		switch sa, sb := rows[a].start, rows[b].start; {
-		case sa < sb:
-			return -1
-		case sa > sb:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(keep, func(a, b int32) int { return cmp.Compare(start[a], start[b]) })
 }
 
 // clip shortens a value for a problem listing.

@@ -14,7 +14,7 @@ import (
 // readPlaces reads each row's coordinates from latitude and longitude
 // columns, or from one column holding both. A value that cannot be read or
 // lies out of range leaves the event unplaced, never lost, and is listed.
-func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
+func readPlaces(f *frame.Frame, m Mapping, into *columns, probs *problems) {
 	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
 	// A combined column serves unless both separate columns are mapped:
 	// with only one of them, the separate ones cannot place anything.
@@ -37,7 +37,7 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 						Detail: fmt.Sprintf("%q reads as latitude %g, longitude %g, outside −90 to 90 and −180 to 180 degrees, so the event is not placed", clip(v), lat, lon)})
 					continue
 				}
-				rows[i].lat, rows[i].lon, rows[i].located = lat, lon, true
+				into.lat[i], into.lon[i] = lat, lon
 			}
 		})
 		return
@@ -47,7 +47,7 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 	}
 	lats := angles(f, latCol[0])
 	lons := angles(f, lonCol[0])
-	parallel(len(rows), func(lo, hi int) {
+	parallel(len(into.lat), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			la, lo := lats.at(i), lons.at(i)
 			switch {
@@ -80,7 +80,7 @@ func readPlaces(f *frame.Frame, m Mapping, rows []row, probs *problems) {
 					Detail: fmt.Sprintf("%s is outside %s degrees, so the event is not placed", clip(v), rng)})
 				continue
 			}
-			rows[i].lat, rows[i].lon, rows[i].located = la.v, lo.v, true
+			into.lat[i], into.lon[i] = la.v, lo.v
 		}
 	})
 }
