@@ -74,6 +74,7 @@ type numStats struct {
 	min, max                float64
 	minDigits, maxDigits    int  // digits of the integers, without sign
 	negative, paddedNeg     bool // some integers are negative; some as -0508
+	padded                  bool // some integers have a leading zero: codes, not counts
 	compact, yearMonth      int  // integers reading as yyyymmdd[hhmmss], as yyyymm
 }
 
@@ -105,6 +106,9 @@ func (st *numStats) add(v string) {
 		st.maxDigits = n
 	}
 	st.ints++
+	if digits[0] == '0' && n > 1 {
+		st.padded = true
+	}
 	if v[0] == '-' {
 		st.negative = true
 		if digits[0] == '0' && n > 1 {
@@ -133,6 +137,12 @@ func (st *numStats) kind(h headerHint) Kind {
 	}
 	allInts := st.ints == st.numbers
 	switch {
+	case h.code:
+		return Text
+	case st.padded && !st.negative:
+		// 0301234567 is a phone number, not an epoch; padded years such
+		// as 0033 read as years in Text too.
+		return Text
 	case allInts && h.yearMonth && st.yearMonth == st.ints:
 		return YearMonths
 	case allInts && st.compact == st.ints:
@@ -229,6 +239,7 @@ func orderOf(v string) Order {
 // headerHint is what a column's header name says about its values.
 type headerHint struct {
 	year, yearMonth, date, epoch, millis, fraction bool
+	code                                           bool // an identifier, not a time
 }
 
 var (
@@ -236,6 +247,7 @@ var (
 	dateHints  = []string{"date", "datum", "fecha", "data", "дата", "day", "tag", "jour", "día", "dia", "день", "time", "zeit", "hora", "heure", "время", "when", "wann", "start", "end", "begin", "beginn", "ende", "created", "updated"}
 	epochHints = []string{"epoch", "unix", "timestamp", "ts", "time", "created", "updated", "modified", "posix"}
 	msHints    = []string{"ms", "millis", "msec", "milliseconds"}
+	codeHints  = []string{"id", "ids", "phone", "tel", "fax", "zip", "plz", "postcode", "isbn", "nr", "no", "code"}
 )
 
 // readHeader splits a header into lower-case words (at non-letters and at
@@ -282,6 +294,7 @@ func readHeader(header string) headerHint {
 		date:      match(dateHints),
 		epoch:     match(epochHints),
 		millis:    match(msHints),
+		code:      match(codeHints),
 		fraction:  strings.Contains(joined, "fraction") || strings.Contains(joined, "decimalyear"),
 	}
 }

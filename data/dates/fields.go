@@ -1,6 +1,9 @@
 package dates
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // fields are the parts of one written date as the parser finds them, before
 // they are checked and turned into a Time. Keeping them apart lets a range
@@ -221,8 +224,10 @@ func (f *fields) time() (Time, string) {
 			prec = Minute
 		}
 		// A zone offset can carry the time over the edge of the year range.
-		if uy, _, _ := civil(unix); uy < -maxYear || uy > maxYear {
-			return Time{}, outOfRange
+		if y <= -maxYear || y >= maxYear {
+			if uy, _, _ := civil(unix); uy < -maxYear || uy > maxYear {
+				return Time{}, outOfRange
+			}
 		}
 	}
 	return Time{Unix: unix, Prec: prec}, ""
@@ -233,4 +238,4 @@ func yearText(y int) string {
 	return string(appendYear(nil, y))
 }
 
-func itoa(v int) string { return fmt.Sprint(v) }
+func itoa(v int) string { return strconv.Itoa(v) }

@@ -18,7 +18,7 @@ func Parse(s string) (Range, error) {
 // clean trims white space and one pair of surrounding quotes.
 func clean(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) < 2 {
+	if len(s) < 2 || s[0] != '"' && s[0] != '\'' && s[0] < utf8.RuneSelf {
 		return s
 	}
 	for _, q := range quotePairs {

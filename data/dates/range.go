@@ -43,8 +43,8 @@ func parseRange(s string, order Order) (r Range, reason string, ok bool) {
 	// separator (11/2023), so this only counts when both sides read.
 	if strings.Count(s, "/") == 1 {
 		i := strings.IndexByte(s, '/')
-		if r, reason = joinRange(s[:i], s[i+1:], order); reason == "" {
-			return r, "", true
+		if r, reason = joinRange(s[:i], s[i+1:], order); reason == "" || reason == endsBeforeStart {
+			return r, reason, true
 		}
 	}
 	// A hyphen after a leading number: 1939-1945, 3-7 November 2023,
@@ -63,6 +63,8 @@ func parseRange(s string, order Order) (r Range, reason string, ok bool) {
 	}
 	return Range{}, "", false
 }
+
+const endsBeforeStart = "ends before it starts"
 
 // joinRange reads the two sides of a range, letting each lend the other
 // the parts it leaves out.
@@ -86,7 +88,7 @@ func joinRange(a, b string, order Order) (Range, string) {
 		return Range{}, reason
 	}
 	if end.Unix < start.Unix {
-		return Range{}, "ends before it starts"
+		return Range{}, endsBeforeStart
 	}
 	return Range{Start: start, End: end}, ""
 }

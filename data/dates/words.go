@@ -46,7 +46,7 @@ var weekdays = []string{
 // fillers are the small words written between the parts of a date.
 var fillers = []string{
 	"de", "del", "of", "the", "at", "on", "in", "um", "im", "à", "a", "las", "la", "le", "el", "en",
-	"from", "von", "vom", "du", "desde", "le", "г", "гг", "год", "года", "го", "в", "с",
+	"from", "von", "vom", "du", "desde", "г", "гг", "год", "года", "го", "в", "с",
 }
 
 // words maps every known word of a written date, in lower case, to what it

@@ -24,7 +24,9 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 	if len(text) >= 1<<31 {
 		return nil, fmt.Errorf("%s is larger than 2 GB, which Chronomap cannot read yet", displayName(name))
 	}
-	sn := sniff(text, opt.Format == "tsv")
+	// A name ending in .tsv or .tab says tab as surely as Format does.
+	tsv := opt.Format == "tsv" || (opt.Format == "" && sniffFormat(name, nil) == "tsv")
+	sn := sniff(text, tsv)
 	src := Source{
 		Path:         name,
 		Format:       "csv",
@@ -65,8 +67,8 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 
 	chunks := parseChunks(text, dataStart, sn.delim, ncols, sn.rowLen)
 	t := &table{names: names}
-	if first.unclosed {
-		t.problems = append(t.problems, Problem{Row: 0, Value: clip(string(text[first.start:min(len(text), first.start+40)])),
+	if first.unclosed && sn.header { // a data row reports its own
+		t.problems = append(t.problems, Problem{Row: 0, Value: clip(head(text, first.start, 40)),
 			Reason: "unclosed quote", Detail: "the first line opens a quote that is never closed, so the whole file was read as one line"})
 	}
 	rows := 0
@@ -151,6 +153,9 @@ func parseChunks(text []byte, start int, delim byte, ncols, rowLen int) []*chunk
 	for i := 1; i < n; i++ {
 		at := start + i*size
 		last := bounds[len(bounds)-1]
+		if at <= last {
+			continue // a long record already ran past this guess
+		}
 		quotes += bytes.Count(text[last:at], []byte{'"'})
 		b := nextLineOutsideQuotes(text, at, quotes%2 == 1)
 		if b <= last || b >= len(text) {
@@ -200,7 +205,11 @@ func nextLineOutsideQuotes(text []byte, at int, inQuotes bool) int {
 // expected length of a record, to size the columns once.
 func parseRange(text []byte, from, to int, delim byte, ncols, rowLen int) *chunk {
 	c := &chunk{cols: make([][]field, ncols)}
-	est := (to-from)/max(rowLen, 1)*21/20 + 16 // 5% to spare: growing would copy
+	// 5% to spare: growing would copy. A record of ncols fields takes at
+	// least ncols bytes, which bounds the guess when the sample's records
+	// were short; from is past to when an earlier record ran over this
+	// whole chunk.
+	est := max(to-from, 0)/max(rowLen, ncols, 1)*21/20 + 16
 	for i := range c.cols {
 		c.cols[i] = make([]field, 0, est)
 	}
@@ -234,7 +243,7 @@ func parseRange(text []byte, from, to int, delim byte, ncols, rowLen int) *chunk
 				Detail: fmt.Sprintf("row has %d of %d fields; the missing ones are left empty", len(rec.fields), ncols)})
 		}
 		if rec.unclosed {
-			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(string(text[rec.start:min(len(text), rec.start+60)])), Reason: "unclosed quote",
+			c.problems = append(c.problems, Problem{Row: c.rows, Value: clip(head(text, rec.start, 60)), Reason: "unclosed quote",
 				Detail: "a quote opened in this row is never closed, so the rest of the file was read as one value"})
 		}
 	}
@@ -284,15 +293,22 @@ func nextRecord(text []byte, pos int, delim byte) (record, int) {
 // and returns it with the position after its line end. Quoting follows RFC
 // 4180, leniently: a quote inside an unquoted field is kept as text, and a
 // quote inside a quoted field that is not followed by the delimiter or a
-// line end is kept as text too. Unquoted fields lose surrounding blanks.
+// line end is kept as text too. Unquoted fields lose surrounding blanks. A
+// line of blanks gives a record without fields.
 func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 	rec.start, rec.unclosed = pos, false
 	n := len(text)
-	if pos < n && (text[pos] == '\n' || (text[pos] == '\r' && pos+1 < n && text[pos+1] == '\n')) {
-		if text[pos] == '\r' {
-			pos++
-		}
-		return rec, pos + 1 // blank line
+	// A line of nothing but blanks (CRs included) is a blank line, not a
+	// row: no fields.
+	b := pos
+	for b < n && (text[b] == ' ' || text[b] == '\r' || (text[b] == '\t' && delim != '\t')) {
+		b++
+	}
+	if b >= n {
+		return rec, n
+	}
+	if text[b] == '\n' {
+		return rec, b + 1
 	}
 	for {
 		// Skip leading blanks of the field (not the delimiter itself).
@@ -317,12 +333,14 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 					continue
 				}
 				// A closing quote must be followed by the delimiter, a line
-				// end or the end of the text (blanks allowed).
+				// end or the end of the text (blanks allowed); a CR only
+				// ends the line as part of CRLF or at the end of the text.
 				j := i + 1
 				for j < n && (text[j] == ' ' || (text[j] == '\t' && delim != '\t')) {
 					j++
 				}
-				if j >= n || text[j] == delim || text[j] == '\n' || text[j] == '\r' {
+				if j >= n || text[j] == delim || text[j] == '\n' ||
+					(text[j] == '\r' && (j+1 >= n || text[j+1] == '\n')) {
 					s.end = i
 					pos = j
 					break
@@ -353,11 +371,11 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 				rec.fields = append(rec.fields, span{start: n, end: n})
 				return rec, n
 			}
-		case '\r':
+		case '\r': // after a closing quote: CRLF, or a CR ending the text
 			if pos+1 < n && text[pos+1] == '\n' {
 				return rec, pos + 2
 			}
-			pos++ // a lone CR inside a line: keep going
+			return rec, n
 		case '\n':
 			return rec, pos + 1
 		}
@@ -367,6 +385,16 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 // unescape undoes doubled quotes in a quoted field.
 func unescape(b []byte) string {
 	return strings.ReplaceAll(string(b), `""`, `"`)
+}
+
+// head returns up to n bytes of text from start, cut before a character
+// rather than inside one.
+func head(text []byte, start, n int) string {
+	end := min(len(text), start+n)
+	for end > start && end < len(text) && text[end]&0xC0 == 0x80 {
+		end--
+	}
+	return string(text[start:end])
 }
 
 // clip shortens a value for a problem listing.

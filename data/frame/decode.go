@@ -16,7 +16,7 @@ import (
 func decode(b []byte) (text []byte, encoding string) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return b[3:], "utf-8-bom"
+		return validUTF8(b[3:]), "utf-8-bom"
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return utf16(b, unicode.LittleEndian), "utf-16le"
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
@@ -43,7 +43,27 @@ func decode(b []byte) (text []byte, encoding string) {
 func utf16(b []byte, e unicode.Endianness) []byte {
 	out, err := unicode.UTF16(e, unicode.UseBOM).NewDecoder().Bytes(b)
 	if err != nil {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// validUTF8 returns b when it is valid UTF-8, and otherwise a copy in which
+// each byte that is not part of a valid sequence is read as Windows-1252:
+// a file that says it is UTF-8 yet holds a stray "\xe4" still reads "ä".
+func validUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
 		return b
+	}
+	out := make([]byte, 0, len(b)+len(b)/8)
+	dec := charmap.Windows1252
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			r = dec.DecodeByte(b[0])
+		}
+		out = utf8.AppendRune(out, r)
+		b = b[size:]
 	}
 	return out
 }

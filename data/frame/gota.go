@@ -26,10 +26,15 @@ func newDataFrame(cols []series.Series) dataframe.DataFrame {
 		return dataframe.New(cols...)
 	}
 	n := cols[0].Len()
+	names := make(map[string]bool, len(cols))
 	for _, c := range cols {
 		if c.Len() != n || c.Err != nil {
 			return dataframe.New(cols...) // let gota say what is wrong
 		}
+		if c.Name == "" || names[c.Name] {
+			return dataframe.New(cols...) // let gota rename the column
+		}
+		names[c.Name] = true
 	}
 	g := gotaFrame{columns: cols, ncols: len(cols), nrows: n}
 	df := *(*dataframe.DataFrame)(unsafe.Pointer(&g))

@@ -48,7 +48,7 @@ func TestReadJSONArray(t *testing.T) {
 	if got := columnRecords(t, f, "title"); got[0] != "Шойгу встретился с командующим армией Никарагуа" || got[2] != "" || got[3] != "Nur ein Titel" {
 		t.Errorf("title = %q", got)
 	}
-	for name, want := range map[string]Kind{"title": Text, "coords.lat": Number, "fatalities": Number, "confirmed": Text} {
+	for name, want := range map[string]Kind{"id": Text, "title": Text, "coords.lat": Number, "fatalities": Number, "confirmed": Text} {
 		if got := kindOfColumn(t, f, name); got != want {
 			t.Errorf("kind of %s = %v, want %v", name, got, want)
 		}

@@ -121,7 +121,10 @@ func parseNumber(s string, comma bool) (float64, bool) {
 				clean = false
 			}
 		case (c == 'e' || c == 'E') && digits > 0 && !sawExp && !comma:
-			sawExp = true
+			if grouped && groupLen != 3 {
+				return 0, false
+			}
+			sawExp, grouped = true, false
 			if j+1 < len(s) && (s[j+1] == '-' || s[j+1] == '+') {
 				j++
 			}
@@ -133,6 +136,11 @@ func parseNumber(s string, comma bool) (float64, bool) {
 		}
 	}
 	if digits == 0 || (grouped && groupLen != 3) {
+		return 0, false
+	}
+	// A whole number too long for parseInt is an identifier: as a float it
+	// would lose its last digits.
+	if !sawDec && !sawExp && digits > 18 {
 		return 0, false
 	}
 	if !clean {

@@ -29,6 +29,9 @@ func sniff(text []byte, tsv bool) sniffed {
 		}
 	}
 	best := sniffed{delim: ',', width: 1}
+	if tsv {
+		best.delim = '\t' // a forced TSV of one column is still a TSV
+	}
 	bestScore := -1.0
 	for _, d := range delimiters {
 		if tsv && d != '\t' {
@@ -58,7 +61,7 @@ func sniff(text []byte, tsv bool) sniffed {
 		}
 	}
 	if best.delim != ',' {
-		best.decimalComma = hasDecimalComma(recs)
+		best.decimalComma = hasDecimalComma(recs, best.delim)
 	}
 	return best
 }
@@ -134,17 +137,33 @@ func looksLikeValue(s string) bool {
 	return numberLike.MatchString(s) || dateLike.MatchString(s)
 }
 
-var decimalCommaCell = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
+var (
+	decimalCommaCell = regexp.MustCompile(`^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+),[0-9]+$`)
+	// thousandsComma is "1,234": a decimal comma in Germany, a thousands
+	// separator in England.
+	thousandsComma   = regexp.MustCompile(`^-?[0-9]{1,3},[0-9]{3}$`)
+	decimalPointCell = regexp.MustCompile(`^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)\.[0-9]+$`)
+	thousandsPoint   = regexp.MustCompile(`^-?[0-9]{1,3}\.[0-9]{3}$`)
+)
 
 // hasDecimalComma reports whether a sample writes numbers with a comma
 // before the decimals, as German or French files separated by ';' do.
-func hasDecimalComma(recs [][]string) bool {
+// "55,7522" settles it; "1,234" alone does so only in a ';' file (in a
+// tab-separated English export it is a thousand and more) and only when no
+// cell such as "55.7522" shows a decimal point.
+func hasDecimalComma(recs [][]string, delim byte) bool {
+	ambiguous, point := false, false
 	for _, r := range recs {
 		for _, c := range r {
-			if decimalCommaCell.MatchString(c) {
+			switch {
+			case thousandsComma.MatchString(c):
+				ambiguous = true
+			case decimalCommaCell.MatchString(c):
 				return true
+			case decimalPointCell.MatchString(c) && !thousandsPoint.MatchString(c):
+				point = true
 			}
 		}
 	}
-	return false
+	return ambiguous && delim == ';' && !point
 }
