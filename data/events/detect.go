@@ -212,16 +212,11 @@ const sampleSize = 1000
 // sample returns up to sampleSize non-empty values of a column, spread
 // evenly over the rows.
 func sample(f *frame.Frame, col string) []string {
-	s := f.DF.Col(col)
-	n := s.Len()
+	c, n := f.Col(col), f.DF.Nrow()
 	step := max(1, n/sampleSize)
 	var out []string
 	for i := 0; i < n && len(out) < sampleSize; i += step {
-		e := s.Elem(i)
-		if e.IsNA() {
-			continue
-		}
-		if v := strings.TrimSpace(e.String()); v != "" {
+		if v := strings.TrimSpace(f.Text(i, c)); v != "" {
 			out = append(out, v)
 		}
 	}

@@ -10,10 +10,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/go-gota/gota/series"
-
 	"chronomap/data/dates"
 	"chronomap/data/frame"
+	"chronomap/data/pacer"
 )
 
 // Index is the events of one frame, column by column and sorted by start:
@@ -77,6 +76,9 @@ func int64Max(a, b int64) int64 {
 // row that could not become an event, or could not be placed, with why.
 func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	n := f.DF.Nrow()
+	if n >= pacer.Big {
+		defer pacer.Tight()()
+	}
 	c := newColumns(n)
 	var probs problems
 	m = present(f, m, &probs)
@@ -105,11 +107,13 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 			c.end[i] = c.start[i]
 		}
 	}
-	x := &Index{
-		Start: gather(c.start, keep), StartPrec: gather(c.startPrec, keep),
-		End: gather(c.end, keep), EndPrec: gather(c.endPrec, keep),
-		Lat: gather(c.lat, keep), Lon: gather(c.lon, keep), Row: keep,
-	}
+	x := &Index{Row: keep}
+	x.Start, c.start = gather(c.start, keep), nil
+	x.StartPrec, c.startPrec = gather(c.startPrec, keep), nil
+	x.End, c.end = gather(c.end, keep), nil
+	x.EndPrec, c.endPrec = gather(c.endPrec, keep), nil
+	x.Lat, c.lat = gather(c.lat, keep), nil
+	x.Lon, c.lon = gather(c.lon, keep), nil
 	for _, v := range x.Lat {
 		if !math.IsNaN(v) {
 			x.Located++
@@ -190,26 +194,7 @@ func (p *problems) sorted() []frame.Problem {
 
 // texts returns a column's values as text, as the file wrote them for text
 // and whole numbers.
-func texts(f *frame.Frame, col string) []string {
-	s := f.DF.Col(col)
-	if s.Type() == series.String {
-		return s.Records()
-	}
-	out := make([]string, s.Len())
-	for i := range out {
-		if e := s.Elem(i); !e.IsNA() {
-			out[i] = e.String()
-		}
-	}
-	if s.Type() == series.Float {
-		for i, v := range out { // gota writes floats with six decimals
-			if strings.Contains(v, ".") {
-				out[i] = strings.TrimRight(strings.TrimRight(v, "0"), ".")
-			}
-		}
-	}
-	return out
-}
+func texts(f *frame.Frame, col string) []string { return f.Texts(f.Col(col)) }
 
 // readTimes parses the start (or end) of every row from one column, or
 // from split year, month, day and time columns.
@@ -295,26 +280,44 @@ func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, probs *
 	}
 
 	col := cols[0]
-	vals := texts(f, col)
+	ci := f.Col(col)
+	vals := detectSample(f, ci)
 	c := dates.Detect(col, vals)
 	if c.Ambiguous {
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
 			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen", col, ambiguousExample(c, vals))})
 	}
-	parallel(len(vals), func(lo, hi int) {
+	parallel(f.DF.Nrow(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			r, err := c.Parse(vals[i])
+			v := f.Text(i, ci)
+			r, err := c.Parse(v)
 			if err != nil {
-				fail(i, col, vals[i], err)
+				fail(i, col, v, err)
 				continue
 			}
-			set(i, vals[i], r)
+			set(i, v, r)
 		}
 	})
 }
 
-// ambiguousExample returns the first value of a column that reads both
-// day-first and month-first, for the column's problem.
+// detectLimit is how many values of a date column decide how it reads. The
+// order of day and month is settled by any value past the twelfth day, so
+// an even spread of this many stands for the whole column; the column is
+// not copied whole as text only to decide that.
+const detectLimit = 200_000
+
+// detectSample returns a column's values, or an even spread of detectLimit
+// of them for a long column.
+func detectSample(f *frame.Frame, col int) []string {
+	n := f.DF.Nrow()
+	step := max(1, (n+detectLimit-1)/detectLimit)
+	out := make([]string, 0, min(n, detectLimit))
+	for i := 0; i < n; i += step {
+		out = append(out, f.Text(i, col))
+	}
+	return out
+}
+
 func ambiguousExample(c dates.Column, vals []string) string {
 	for _, v := range vals {
 		var de *dates.Error

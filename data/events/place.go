@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-gota/gota/series"
-
 	"chronomap/data/frame"
 )
 
@@ -88,8 +86,8 @@ func readPlaces(f *frame.Frame, m Mapping, into *columns, probs *problems) {
 // angleColumn gives each row's coordinate from a numeric column, or read
 // from text ("55°45′N", "55,7522").
 type angleColumn struct {
-	nums  []float64
-	texts []string
+	f   *frame.Frame
+	col int
 }
 
 type angle struct {
@@ -99,22 +97,18 @@ type angle struct {
 }
 
 func angles(f *frame.Frame, col string) angleColumn {
-	s := f.DF.Col(col)
-	if s.Type() == series.Float || s.Type() == series.Int {
-		return angleColumn{nums: s.Float()}
-	}
-	return angleColumn{texts: s.Records()}
+	return angleColumn{f: f, col: f.Col(col)}
 }
 
 func (a angleColumn) at(i int) angle {
-	if a.nums != nil {
-		v := a.nums[i]
+	if a.f.Columns[a.col].Kind != frame.Text {
+		v := a.f.Number(i, a.col)
 		if math.IsNaN(v) {
 			return angle{empty: true}
 		}
 		return angle{v: v, ok: true}
 	}
-	t := strings.TrimSpace(a.texts[i])
+	t := strings.TrimSpace(a.f.Text(i, a.col))
 	if t == "" || t == "NaN" {
 		return angle{empty: true, text: t}
 	}

@@ -3,6 +3,7 @@ package frame
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"runtime"
 	"strings"
 	"sync"
@@ -80,14 +81,24 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 		rows += c.rows
 	}
 	t.rows = rows
-	t.cell = func(col int, cells []string) []string {
-		for _, c := range chunks {
-			for _, f := range c.cols[col] {
-				cells = append(cells, value(text, f))
+	t.cells = func(col int) iter.Seq2[int, string] {
+		return func(yield func(int, string) bool) {
+			i := 0
+			for _, c := range chunks {
+				fields := c.cols[col]
+				for j := range fields {
+					if !yield(i, value(text, &fields[j])) {
+						return
+					}
+					i++
+				}
 			}
-			c.cols[col] = nil // the series will hold the cells from now on
 		}
-		return cells
+	}
+	t.release = func(col int) {
+		for _, c := range chunks {
+			c.cols[col] = nil // the series holds the cells now
+		}
 	}
 	return t.frame(src)
 }
@@ -108,16 +119,18 @@ type field uint64
 const escBit = 1 << 31
 
 // value returns a cell as a view into text. Doubled quotes are undone in
-// place, which only shortens the cell: text is the reader's own copy, and
-// each cell is visited once, after the chunk borders are settled.
-func value(text []byte, f field) string {
-	n := int(f & (escBit - 1))
+// place the first time, which only shortens the cell, and the field is
+// updated to say so; text is the reader's own copy, and cells are read only
+// after the chunk borders are settled.
+func value(text []byte, f *field) string {
+	n := int(*f & (escBit - 1))
 	if n == 0 {
 		return ""
 	}
-	b := text[f>>32 : int(f>>32)+n]
-	if f&escBit != 0 {
+	b := text[*f>>32 : int(*f>>32)+n]
+	if *f&escBit != 0 {
 		b = unescapeInPlace(b)
+		*f = *f>>32<<32 | field(len(b))
 	}
 	return unsafe.String(&b[0], len(b))
 }

@@ -508,7 +508,7 @@ func csvChunkCells(text []byte, chunks []*chunk, ncols int) [][]string {
 		for r := range c.rows {
 			row := make([]string, ncols)
 			for i := range ncols {
-				row[i] = strings.Clone(value(text, c.cols[i][r]))
+				row[i] = strings.Clone(value(text, &c.cols[i][r]))
 			}
 			rows = append(rows, row)
 		}

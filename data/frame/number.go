@@ -1,7 +1,9 @@
 package frame
 
 import (
+	"iter"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -21,9 +23,16 @@ func isMissing(s string) bool {
 // kindOf decides a column's kind from all of its cells. A column is
 // numeric only if every non-missing cell is a number; integers with leading
 // zeros (identifiers, postcodes) make the column text. The numbers are read
-// into floats (NaN where missing) and, while they are whole, into ints, so
-// that no cell is parsed twice; missing reports a gap in a numeric column.
-func kindOf(cells []string, decimalComma bool, floats []float64, ints []int) (kind Kind, missing bool) {
+// into floats (NaN where missing; whole numbers are exact there, see
+// maxDigits), so that no cell is parsed twice; missing reports a gap in a
+// numeric column.
+func kindOf(cells []string, decimalComma bool, floats []float64) (kind Kind, missing bool) {
+	return scanNumbers(slices.All(cells), decimalComma, func(i int, f float64) { floats[i] = f })
+}
+
+// scanNumbers is kindOf over cells given one at a time; put receives each
+// number (NaN where missing) as it is read.
+func scanNumbers(cells iter.Seq2[int, string], decimalComma bool, put func(int, float64)) (kind Kind, missing bool) {
 	marks := []bool{false}
 	if decimalComma {
 		marks = []bool{true, false}
@@ -33,16 +42,18 @@ func kindOf(cells []string, decimalComma bool, floats []float64, ints []int) (ki
 		seen := false
 		for i, c := range cells {
 			if isMissing(c) {
-				floats[i], missing = nan, true
+				put(i, nan)
+				missing = true
 				continue
 			}
 			seen = true
 			if n, ok := parseInt(c); ok {
-				ints[i], floats[i] = n, float64(n)
+				put(i, float64(n))
 				continue
 			}
 			if f, ok := parseNumber(c, comma); ok {
-				floats[i], kind = f, Number
+				put(i, f)
+				kind = Number
 				continue
 			}
 			kind = Text
@@ -58,14 +69,19 @@ func kindOf(cells []string, decimalComma bool, floats []float64, ints []int) (ki
 	return Text, false
 }
 
+// maxDigits is the longest whole number read as a number: every integer of
+// up to 15 digits is exact as a float64, so whole-number columns are kept as
+// floats while they are built. Longer ones are identifiers, kept as text.
+const maxDigits = 15
+
 // parseInt reads a plain whole number: an optional sign and digits, with no
-// leading zero, no separators and at most 18 digits.
+// leading zero, no separators and at most maxDigits digits.
 func parseInt(s string) (int, bool) {
 	d := s
 	if len(d) > 0 && (d[0] == '-' || d[0] == '+') {
 		d = d[1:]
 	}
-	if len(d) == 0 || len(d) > 18 || (d[0] == '0' && len(d) > 1) {
+	if len(d) == 0 || len(d) > maxDigits || (d[0] == '0' && len(d) > 1) {
 		return 0, false
 	}
 	n := 0
@@ -140,7 +156,7 @@ func parseNumber(s string, comma bool) (float64, bool) {
 	}
 	// A whole number too long for parseInt is an identifier: as a float it
 	// would lose its last digits.
-	if !sawDec && !sawExp && digits > 18 {
+	if !sawDec && !sawExp && digits > maxDigits {
 		return 0, false
 	}
 	if !clean {

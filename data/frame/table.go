@@ -2,10 +2,14 @@ package frame
 
 import (
 	"fmt"
+	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/go-gota/gota/series"
+
+	"chronomap/data/pacer"
 )
 
 // table is what every reader produces before the frame is built: column
@@ -14,19 +18,16 @@ import (
 type table struct {
 	names []string
 	cols  [][]string
-	// cell, when set, produces column i's cells on demand instead of cols,
-	// appending them to cells (a buffer it may reuse), so that a large file
-	// never has every cell as a string at once; rows then gives the number
-	// of rows.
-	cell     func(i int, cells []string) []string
+	// cells, when set, yields column i's cells on demand instead of cols,
+	// so that a large file never has every cell as a string at once; rows
+	// then gives the number of rows, and release(i), if set, is called once
+	// column i's series is built.
+	cells    func(i int) iter.Seq2[int, string]
+	release  func(i int)
 	rows     int
 	flags    []string // per column, may be nil or shorter than names
 	problems []Problem
 }
-
-// bigTable is the number of rows from which building a frame keeps a tight
-// GC target (see tightGC).
-const bigTable = 100_000
 
 // frame decides the kind of each column and builds the gota frame. The
 // cells of t are not used afterwards.
@@ -35,7 +36,7 @@ func (t *table) frame(src Source) (*Frame, error) {
 		return nil, fmt.Errorf("%s has no columns", displayName(src.Path))
 	}
 	t.names = uniqueNames(t.names)
-	if t.cell == nil {
+	if t.cells == nil {
 		if len(t.cols) != len(t.names) {
 			return nil, fmt.Errorf("internal: %d columns for %d names", len(t.cols), len(t.names))
 		}
@@ -45,15 +46,11 @@ func (t *table) frame(src Source) (*Frame, error) {
 				return nil, fmt.Errorf("internal: column %q has %d cells, want %d", t.names[i], len(c), t.rows)
 			}
 		}
-		cols := t.cols
-		t.cell = func(i int, _ []string) []string {
-			c := cols[i]
-			cols[i] = nil // let the cells go as soon as the series holds them
-			return c
-		}
+		t.cells = func(i int) iter.Seq2[int, string] { return slices.All(t.cols[i]) }
+		t.release = func(i int) { t.cols[i] = nil } // the series holds the cells now
 	}
-	if t.rows >= bigTable {
-		defer tightGC()()
+	if t.rows >= pacer.Big {
+		defer pacer.Tight()()
 	}
 	cols := make([]Column, len(t.names))
 	ser := make([]series.Series, len(t.names))
@@ -64,21 +61,14 @@ func (t *table) frame(src Source) (*Frame, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// series.New copies the cells, so one buffer serves every column.
-			var buf []string
-			if t.cols == nil {
-				buf = make([]string, 0, t.rows)
-			}
-			var fd feeder
 			for i := range next {
 				col := Column{Name: t.names[i]}
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
 				}
-				cells := t.cell(i, buf[:0])
-				ser[i], col.Kind = fd.series(t.names[i], cells, src.DecimalComma)
-				if t.cols == nil {
-					buf = cells
+				ser[i], col.Kind = column(t.names[i], t.rows, t.cells(i), src.DecimalComma)
+				if t.release != nil {
+					t.release(i)
 				}
 				cols[i] = col
 			}
