@@ -138,7 +138,11 @@ func WriteText(w io.Writer, r Report) {
 		fmt.Fprintln(w, "  no problems")
 		return
 	}
-	fmt.Fprintf(w, "  %d problems:", r.Problems.Total)
+	noun := "problems"
+	if r.Problems.Total == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(w, "  %d %s:", r.Problems.Total, noun)
 	reasons := make([]string, 0, len(r.Problems.ByReason))
 	for k := range r.Problems.ByReason {
 		reasons = append(reasons, k)
@@ -160,14 +164,15 @@ func WriteText(w io.Writer, r Report) {
 		if p.Column != "" {
 			where += fmt.Sprintf(", column %q", p.Column)
 		}
-		detail := p.Reason
-		if p.Detail != "" {
-			detail = p.Detail
-		}
-		if p.Value != "" {
-			fmt.Fprintf(w, "    %s: %q: %s\n", where, p.Value, detail)
-		} else {
-			fmt.Fprintf(w, "    %s: %s\n", where, detail)
+		switch {
+		case p.Detail != "" && (p.Value == "" || strings.Contains(p.Detail, p.Value)):
+			fmt.Fprintf(w, "    %s: %s\n", where, p.Detail)
+		case p.Detail != "":
+			fmt.Fprintf(w, "    %s: %q: %s\n", where, p.Value, p.Detail)
+		case p.Value != "":
+			fmt.Fprintf(w, "    %s: %q: %s\n", where, p.Value, p.Reason)
+		default:
+			fmt.Fprintf(w, "    %s: %s\n", where, p.Reason)
 		}
 	}
 	if more := r.Problems.Total - len(r.Problems.First); more > 0 {

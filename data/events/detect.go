@@ -42,7 +42,11 @@ func Detect(f *frame.Frame) Mapping {
 		for _, r := range Roles {
 			cols := slices.DeleteFunc(slices.Clone(f.Source.Roles[string(r)]), func(c string) bool { return !slices.Contains(names, c) })
 			if len(cols) > 0 {
-				m.set(r, fmt.Sprintf("%s: %s is its %s column", presetNames[f.Source.Preset], quoteList(cols), bareNoun(r)), cols...)
+				why := fmt.Sprintf("%s: %s is its %s column", presetNames[f.Source.Preset], quoteList(cols), bareNoun(r))
+				if len(cols) > 1 {
+					why = fmt.Sprintf("%s: %s are its %s columns", presetNames[f.Source.Preset], quoteList(cols), bareNoun(r))
+				}
+				m.set(r, why, cols...)
 			}
 		}
 		return m
@@ -198,7 +202,7 @@ func detectByValues(f *frame.Frame, m *Mapping) {
 		// Events need a label: the first free text column of short values
 		// that are mostly distinct.
 		for i, col := range names {
-			if free(col) && f.Columns[i].Kind == frame.Text && looksLikeTitles(sample(f, col)) {
+			if free(col) && f.Columns[i].Kind == frame.Text && filled(f, col) >= 0.8 && looksLikeTitles(sample(f, col)) {
 				m.set(Title, fmt.Sprintf("%q is the first text column of short, distinct values", col), col)
 				break
 			}
@@ -221,6 +225,24 @@ func sample(f *frame.Frame, col string) []string {
 		}
 	}
 	return out
+}
+
+// filled returns the fraction of a column's cells, spread as sample
+// spreads them, that are not empty: a label column labels most rows.
+func filled(f *frame.Frame, col string) float64 {
+	c, n := f.Col(col), f.DF.Nrow()
+	if n == 0 {
+		return 0
+	}
+	step := max(1, n/sampleSize)
+	seen, full := 0, 0
+	for i := 0; i < n && seen < sampleSize; i += step {
+		seen++
+		if strings.TrimSpace(f.Text(i, c)) != "" {
+			full++
+		}
+	}
+	return float64(full) / float64(seen)
 }
 
 // share returns the fraction of a column's sampled values that pass ok.

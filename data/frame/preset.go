@@ -116,6 +116,25 @@ var presetSchemas = []presetSchema{
 		},
 	},
 	{
+		// USGS earthquake GeoJSON feeds: the same catalogue as the CSV feed,
+		// with the coordinates in the geometry (the reader's lat and lon
+		// columns) and epoch milliseconds in time.
+		name: "usgs",
+		need: []string{"time", "lat", "lon", "mag"},
+		marks: []string{"magtype", "tz", "felt", "cdi", "mmi", "alert", "tsunami", "sig",
+			"net", "code", "ids", "sources", "types", "nst", "dmin", "rms", "gap", "detail"},
+		enough: 5,
+		roles: map[string][]string{
+			"start":    {"time"},
+			"lat":      {"lat"},
+			"lon":      {"lon"},
+			"title":    {"place"}, // see the CSV feed above
+			"category": {"type"},
+			"url":      {"url"},
+			"id":       {"id"},
+		},
+	},
+	{
 		// UCDP Georeferenced Event Dataset (GED) CSV, global and candidate
 		// releases.
 		name: "ucdp",

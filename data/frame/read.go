@@ -68,6 +68,11 @@ func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", displayName(name), err)
 	}
+	// Known schemas come in workbooks and JSON too (ACLED's export tool
+	// writes XLSX; USGS publishes GeoJSON).
+	if p, ok := detectPreset(t.names, true, nil); ok {
+		src.Preset, src.Roles = p.Name, p.Roles
+	}
 	return t.frame(src)
 }
 
