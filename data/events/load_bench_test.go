@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,33 +15,17 @@ import (
 	"chronomap/data/frame"
 )
 
-var (
-	bigOnce sync.Once
-	bigPath string
-)
-
-// bigCSV writes the generated million-row ACLED-like file once per run.
-func bigCSV(b *testing.B) string {
-	bigOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "chronomap-bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		bigPath = filepath.Join(dir, "acled-like-1m.csv")
-		if err := os.WriteFile(bigPath, acledLike(1_000_000), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	})
-	return bigPath
-}
-
 // BenchmarkLoadCSV1M loads a generated 1,000,000-row ACLED-like CSV (about
 // 168 MB) from disk: into frame + event index for chronomap, and with
 // gota's dataframe.ReadCSV at its defaults as the baseline. One op is one
 // file. It reports rows/s, MB/s and the peak heap above the heap before the
 // op (sampled every millisecond).
 func BenchmarkLoadCSV1M(b *testing.B) {
-	path := bigCSV(b)
+	// The parent benchmark runs once; its temporary directory goes with it.
+	path := filepath.Join(b.TempDir(), "acled-like-1m.csv")
+	if err := os.WriteFile(path, acledLike(1_000_000), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)
