@@ -14,6 +14,9 @@ import (
 // UTF-8 once; every cell is then a view into that text rather than a copy,
 // and the text is split into chunks parsed on all cores.
 func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
+	if kind := binaryKind(b); kind != "" {
+		return nil, fmt.Errorf("%s is %s, not a table of text", displayName(name), kind)
+	}
 	text, enc := decode(b)
 	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') >= 0 {
 		// Classic Mac line ends: a lone CR ends each line.

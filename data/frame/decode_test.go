@@ -2,6 +2,7 @@ package frame
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -93,5 +94,26 @@ func TestDecodeNotUTF16(t *testing.T) {
 		if _, enc := decode([]byte(in)); enc != "utf-8" {
 			t.Errorf("%q decoded as %s", in, enc)
 		}
+	}
+}
+
+// TestBinaryRefused checks that files that are plainly not text get one
+// sentence saying what they are, while UTF-16 text with its zero bytes is
+// still read.
+func TestBinaryRefused(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"a PNG image":                           []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+		"a PDF document":                        []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+		"gzip-compressed (decompress it first)": {0x1f, 0x8b, 8, 0, 0, 0},
+		"a binary file":                         []byte("date,place\n2023-11-07,Moskau\x00\x01\x02\n"),
+	} {
+		_, err := ReadBytes("x.csv", b, Options{})
+		if err == nil || !strings.Contains(err.Error(), "x.csv is "+name+", not a table of text") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+	utf16 := []byte{0xFF, 0xFE, 'a', 0, ',', 0, 'b', 0, '\n', 0, '1', 0, ',', 0, '2', 0, '\n', 0}
+	if f, err := ReadBytes("u.csv", utf16, Options{}); err != nil || f.DF.Nrow() != 1 {
+		t.Errorf("UTF-16 text refused: %v", err)
 	}
 }

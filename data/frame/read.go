@@ -121,3 +121,33 @@ var geoJSONType = regexp.MustCompile(`"type"\s*:\s*"Feature(Collection)?"`)
 func looksGeoJSON(b []byte) bool {
 	return geoJSONType.Match(b[:min(len(b), 8192)])
 }
+
+// magics are the first bytes of binary files people pick by mistake.
+var magics = []struct{ prefix, kind string }{
+	{"%PDF", "a PDF document"},
+	{"\x89PNG", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF8", "a GIF image"},
+	{"\x1f\x8b", "gzip-compressed (decompress it first)"},
+	{"\xd0\xcf\x11\xe0", "an old Excel (.xls) or other Office 97 file (save it as .xlsx or CSV)"},
+	{"PK\x03\x04", "a ZIP archive"},
+	{"SQLite format 3\x00", "an SQLite database"},
+}
+
+// binaryKind names what a file is when it is plainly not text: a known
+// binary format, or NUL bytes in its first 64 KB that no text but UTF-16
+// has. It returns "" for anything that may be text.
+func binaryKind(b []byte) string {
+	for _, m := range magics {
+		if bytes.HasPrefix(b, []byte(m.prefix)) {
+			return m.kind
+		}
+	}
+	if _, ok := utf16WithoutBOM(b); ok || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return ""
+	}
+	if bytes.IndexByte(b[:min(len(b), 64<<10)], 0) >= 0 {
+		return "a binary file"
+	}
+	return ""
+}
