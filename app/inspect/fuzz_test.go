@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"chronomap/data/dates"
 	"chronomap/data/frame"
 )
 
@@ -51,7 +52,7 @@ func FuzzInspectBytes(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r, err := File(path, frame.Options{}, nil)
+		r, err := File(path, frame.Options{}, nil, dates.Unknown)
 		if err != nil {
 			if msg := err.Error(); strings.Contains(msg, "internal error") || strings.Contains(msg, "\n") {
 				t.Fatalf("%q: %v", data, err)
@@ -62,7 +63,7 @@ func FuzzInspectBytes(f *testing.F) {
 		// Overrides on whatever columns there are must not break it either.
 		if len(r.Columns) > 0 {
 			c := r.Columns[0].Name
-			if _, err := File(path, frame.Options{}, []string{"start=" + c, "coords=" + c}); err != nil && strings.Contains(err.Error(), "internal error") {
+			if _, err := File(path, frame.Options{}, []string{"start=" + c, "coords=" + c}, dates.Unknown); err != nil && strings.Contains(err.Error(), "internal error") {
 				t.Fatalf("%q with overrides: %v", data, err)
 			}
 		}

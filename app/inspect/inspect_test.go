@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"chronomap/data/dates"
 	"chronomap/data/frame"
 )
 
@@ -39,7 +40,7 @@ const frameTestdata = "../../data/frame/testdata/"
 func TestFilePresets(t *testing.T) {
 	for _, c := range presetCases {
 		t.Run(c.file, func(t *testing.T) {
-			r, err := File(frameTestdata+c.file, frame.Options{}, nil)
+			r, err := File(frameTestdata+c.file, frame.Options{}, nil, dates.Unknown)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +101,7 @@ func problem(r Report, row int, reason string) (ProblemListing, bool) {
 }
 
 func TestFileACLEDProblemsSayWhichRows(t *testing.T) {
-	r, err := File(frameTestdata+"preset_acled.csv", frame.Options{}, nil)
+	r, err := File(frameTestdata+"preset_acled.csv", frame.Options{}, nil, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func sharedFixture(t *testing.T, name string) string {
 
 func TestFileWomenInComputing(t *testing.T) {
 	path := sharedFixture(t, "timelinejs_women_in_computing.csv")
-	r, err := File(path, frame.Options{}, nil)
+	r, err := File(path, frame.Options{}, nil, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +147,7 @@ func TestFileWomenInComputing(t *testing.T) {
 
 func TestFileUSGSGeoJSON(t *testing.T) {
 	path := sharedFixture(t, "usgs_significant_month_2013-07.geojson")
-	r, err := File(path, frame.Options{}, nil)
+	r, err := File(path, frame.Options{}, nil, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,14 +169,14 @@ func TestFileUSGSGeoJSON(t *testing.T) {
 }
 
 func TestFileOverrides(t *testing.T) {
-	r, err := File("testdata/two_dates.csv", frame.Options{}, nil)
+	r, err := File("testdata/two_dates.csv", frame.Options{}, nil, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantCounts(t, r, 4, 2, 2, "2023-11-03T00:00:00Z", "2023-11-07T00:00:00Z")
 	wantReasons(t, r, map[string]int{"no date": 1, "unparseable date": 1, "coordinates out of range": 1})
 
-	r, err = File("testdata/two_dates.csv", frame.Options{}, []string{"start=reported", "lat="})
+	r, err = File("testdata/two_dates.csv", frame.Options{}, []string{"start=reported", "lat="}, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,14 +195,14 @@ func TestFileOverrides(t *testing.T) {
 		}
 	}
 
-	_, err = File("testdata/two_dates.csv", frame.Options{}, []string{"start=when"})
+	_, err = File("testdata/two_dates.csv", frame.Options{}, []string{"start=when"}, dates.Unknown)
 	if err == nil || !strings.Contains(err.Error(), `"when"`) || !strings.Contains(err.Error(), `"reported"`) {
 		t.Errorf("unknown column: %v, want an error naming it and the columns", err)
 	}
 }
 
 func TestFileBC(t *testing.T) {
-	r, err := File("testdata/bc_years.csv", frame.Options{}, nil)
+	r, err := File("testdata/bc_years.csv", frame.Options{}, nil, dates.Unknown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestFileUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, path := range []string{dir + "/missing.csv", dir, empty, frameTestdata + "json_truncated.json"} {
-		_, err := File(path, frame.Options{}, nil)
+		_, err := File(path, frame.Options{}, nil, dates.Unknown)
 		if err == nil {
 			t.Errorf("File(%s) = nil error", path)
 			continue
@@ -238,7 +239,7 @@ func TestFileNeverFails(t *testing.T) {
 	}
 	for _, e := range entries {
 		path := frameTestdata + e.Name()
-		r, err := File(path, frame.Options{}, nil)
+		r, err := File(path, frame.Options{}, nil, dates.Unknown)
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") {
 				t.Errorf("%s: %v", e.Name(), err)

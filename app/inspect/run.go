@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"chronomap/data/dates"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
@@ -20,6 +21,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per file")
 	sheet := fs.String("sheet", "", "the XLSX sheet to read (default: the first with data)")
+	order := fs.String("dates", "", "read dates such as 04/05/2023 day-first (dmy) or month-first (mdy); default: decided by each column's values")
 	var maps multiFlag
 	fs.Var(&maps, "map", "give a role to a column, ROLE=COLUMN (repeatable; start=Year+Month+Day for split dates)")
 	fs.Usage = func() {
@@ -33,10 +35,21 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	var ord dates.Order
+	switch strings.ToLower(*order) {
+	case "":
+	case "dmy", "day-first":
+		ord = dates.DayFirst
+	case "mdy", "month-first":
+		ord = dates.MonthFirst
+	default:
+		fmt.Fprintf(stderr, "chronomap: --dates %q: write dmy (day first) or mdy (month first)\n", *order)
+		return 2
+	}
 	code := 0
 	reports := []Report{}
 	for _, path := range fs.Args() {
-		r, err := File(path, frame.Options{Sheet: *sheet}, maps)
+		r, err := File(path, frame.Options{Sheet: *sheet}, maps, ord)
 		if err != nil {
 			fmt.Fprintf(stderr, "chronomap: %v\n", err)
 			code = 1
@@ -61,7 +74,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 // File reads, maps and indexes one file and reports on it. The error is
 // one sentence saying why the file could not be read at all.
-func File(path string, opt frame.Options, overrides []string) (r Report, err error) {
+func File(path string, opt frame.Options, overrides []string, order dates.Order) (r Report, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a bug must not cost the user the other files
 			err = fmt.Errorf("%s could not be read because of an internal error (%v); please report it", path, p)
@@ -72,6 +85,7 @@ func File(path string, opt frame.Options, overrides []string) (r Report, err err
 		return Report{}, err
 	}
 	m := events.Detect(f)
+	m.Order = order
 	if err := m.Apply(f, overrides); err != nil {
 		return Report{}, fmt.Errorf("%s: %v", path, err)
 	}
@@ -98,7 +112,7 @@ func interleaved(args []string) []string {
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
-			if (name == "map" || name == "sheet") && i+1 < len(args) {
+			if (name == "map" || name == "sheet" || name == "dates") && i+1 < len(args) {
 				flags = append(flags, args[i+1])
 				i++
 			}

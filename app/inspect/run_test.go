@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -237,5 +238,31 @@ func TestRunExitCodes(t *testing.T) {
 		if code, _, errs := run(args...); code != 2 || !strings.Contains(errs, "usage") {
 			t.Errorf("inspect %q: exit %d, stderr %q; want 2 and the usage", args, code, errs)
 		}
+	}
+}
+
+// TestRunDatesFlag checks that --dates reads a column whose day and month
+// order no value settles, and that a wrong value is a usage error.
+func TestRunDatesFlag(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "amb.csv")
+	if err := os.WriteFile(path, []byte("title,date\na,04/05/2023\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for flag, want := range map[string]string{"dmy": "2023-05-04T00:00:00Z", "mdy": "2023-04-05T00:00:00Z"} {
+		var out, errb bytes.Buffer
+		if code := Run([]string{"--json", "--dates", flag, path}, &out, &errb); code != 0 {
+			t.Fatalf("--dates %s: exit %d, %s", flag, code, errb.String())
+		}
+		var reps []Report
+		if err := json.Unmarshal(out.Bytes(), &reps); err != nil {
+			t.Fatal(err)
+		}
+		if reps[0].Events != 1 || reps[0].Time == nil || reps[0].Time.Min != want {
+			t.Errorf("--dates %s: %d events, time %+v, want %s", flag, reps[0].Events, reps[0].Time, want)
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"--dates", "ymd", path}, &out, &errb); code != 2 {
+		t.Errorf("--dates ymd: exit %d, want 2", code)
 	}
 }

@@ -83,9 +83,9 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	var probs problems
 	m = present(f, m, &probs)
 	if cols := m.Columns[Start]; len(cols) > 0 {
-		readTimes(f, cols, c, false, &probs)
+		readTimes(f, cols, c, false, m.Order, &probs)
 		if cols := m.Columns[End]; len(cols) > 0 {
-			readTimes(f, cols, c, true, &probs)
+			readTimes(f, cols, c, true, m.Order, &probs)
 		}
 	} else {
 		probs.add(frame.Problem{Reason: "no date column", Detail: "no column is mapped as the date, so no row is on the timeline; map one with start=COLUMN"})
@@ -136,7 +136,7 @@ func gather[T any](col []T, rows []int32) []T {
 // column the file no longer has; reading it would index past the frame.
 func present(f *frame.Frame, m Mapping, probs *problems) Mapping {
 	names := f.DF.Names()
-	var out Mapping
+	out := Mapping{Order: m.Order}
 	out.init()
 	for r, cols := range m.Columns {
 		var kept []string
@@ -198,7 +198,7 @@ func texts(f *frame.Frame, col string) []string { return f.Texts(f.Col(col)) }
 
 // readTimes parses the start (or end) of every row from one column, or
 // from split year, month, day and time columns.
-func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, probs *problems) {
+func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, order dates.Order, probs *problems) {
 	what := "date"
 	if isEnd {
 		what = "end date"
@@ -283,9 +283,12 @@ func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, probs *
 	ci := f.Col(col)
 	vals := detectSample(f, ci)
 	c := dates.Detect(col, vals)
-	if c.Ambiguous {
+	switch {
+	case order != dates.Unknown: // the user's word beats what the values suggest
+		c.Order, c.Ambiguous = order, false
+	case c.Ambiguous:
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
-			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen", col, ambiguousExample(c, vals))})
+			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen (--dates dmy or mdy)", col, ambiguousExample(c, vals))})
 	}
 	parallel(f.DF.Nrow(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {

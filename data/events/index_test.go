@@ -409,3 +409,26 @@ func buildGenerated(t *testing.T, n int) (*Index, []frame.Problem) {
 	}
 	return Build(f, Detect(f))
 }
+
+// TestBuildChosenDateOrder checks that the user's choice of day-first or
+// month-first reads a column no value settles, and wins over the values.
+func TestBuildChosenDateOrder(t *testing.T) {
+	for _, c := range []struct {
+		order dates.Order
+		want  string
+	}{{dates.DayFirst, "2023-05-04"}, {dates.MonthFirst, "2023-04-05"}} {
+		f, err := frame.ReadBytes("x.csv", []byte("title,date\na,04/05/2023\nb,03/02/2023\n"), frame.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Detect(f)
+		m.Order = c.order
+		x, probs := Build(f, m)
+		if x.Len() != 2 || len(probs) != 0 {
+			t.Fatalf("%v: %d events, problems %v", c.order, x.Len(), probs)
+		}
+		if got := x.StartTime(1).String(); got != c.want {
+			t.Errorf("%v: 04/05/2023 read as %s, want %s", c.order, got, c.want)
+		}
+	}
+}

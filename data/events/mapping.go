@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"chronomap/data/dates"
 	"chronomap/data/frame"
 )
 
@@ -16,6 +17,10 @@ type Mapping struct {
 	// Why says, for each role, why its column was chosen, in words an
 	// analyst can check: `header "Datum" is German for date`.
 	Why map[Role]string
+	// Order, when set, is the order of day and month the user chose for
+	// dates such as 04/05/2023; Unknown leaves it to the values of each
+	// column, which flag the column when none settles it.
+	Order dates.Order
 }
 
 // Get returns the column(s) of a role, nil when none plays it.
@@ -120,7 +125,7 @@ func (m *Mapping) apply(f *frame.Frame, overrides []string) error {
 
 // clone returns a copy of m that shares nothing with it.
 func (m Mapping) clone() Mapping {
-	var c Mapping
+	c := Mapping{Order: m.Order}
 	c.init()
 	for r, cols := range m.Columns {
 		c.Columns[r] = slices.Clone(cols)
