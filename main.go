@@ -63,8 +63,15 @@ func load(paths []string) []window.Loaded {
 func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded {
 	l := window.Loaded{Title: title, Sample: sample, Frame: f, Err: err}
 	if err == nil {
-		_, probs := events.Build(f, events.Detect(f))
+		m := events.Detect(f)
+		_, probs := events.Build(f, m)
 		l.Problems = inspect.AllProblems(f, probs)
+		l.Roles = map[string]string{}
+		for r, cols := range m.Columns {
+			for _, c := range cols {
+				l.Roles[c] = string(r)
+			}
+		}
 	}
 	return l
 }

@@ -28,6 +28,7 @@ func newFileView(f Loaded) *fileView {
 		return v
 	}
 	v.grid = newGrid(f.Frame)
+	v.grid.roles = f.Roles
 	v.detail = widget.NewLabel(noSelection)
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.table = v.newTable()

@@ -18,8 +18,9 @@ type grid struct {
 	f     *frame.Frame
 	names []string
 	kinds []frame.Kind
-	text  [][]string  // per column: Records() of text and integer columns
-	nums  [][]float64 // per column: the values of number columns
+	roles map[string]string // column name → the role it plays, if any
+	text  [][]string        // per column: Records() of text and integer columns
+	nums  [][]float64       // per column: the values of number columns
 }
 
 func newGrid(f *frame.Frame) *grid {
@@ -49,6 +50,15 @@ func (g *grid) name(col int) string { return g.names[col] }
 
 // kind is the column's kind, as the header's second line shows it.
 func (g *grid) kind(col int) frame.Kind { return g.kinds[col] }
+
+// caption is the header's second line: the column's kind, and the role it
+// plays when it plays one ("text · start").
+func (g *grid) caption(col int) string {
+	if r := g.roles[g.names[col]]; r != "" {
+		return g.kinds[col].String() + " · " + r
+	}
+	return g.kinds[col].String()
+}
 
 // numeric reports whether the column holds numbers, which read best aligned
 // on their last digit.
@@ -112,7 +122,7 @@ func (g *grid) widths(measure func(text string, bold bool) float32) []float32 {
 	rows, cols := g.size()
 	out := make([]float32, cols)
 	for c := range cols {
-		w := max(measure(g.name(c), true), measure(g.kind(c).String(), false))
+		w := max(measure(g.name(c), true), measure(g.caption(c), false))
 		for r := range min(rows, widthRows) {
 			if w >= maxWidth {
 				break

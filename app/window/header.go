@@ -37,7 +37,7 @@ func updateHeaderCell(g *grid, id widget.TableCellID, o fyne.CanvasObject) {
 			align = fyne.TextAlignTrailing
 		}
 		seg := kind.Segments[0].(*widget.TextSegment)
-		seg.Text, seg.Style.Alignment = g.kind(id.Col).String(), align
+		seg.Text, seg.Style.Alignment = g.caption(id.Col), align
 		kind.Show()
 		kind.Refresh()
 		name.Alignment = align

@@ -29,6 +29,8 @@ type Loaded struct {
 	// Problems lists every row problem, the reader's and the event
 	// index's; when nil the frame's own are shown.
 	Problems []frame.Problem
+	// Roles names the role each mapped column plays ("start", "lat").
+	Roles map[string]string
 }
 
 // problems returns the problems to list for a file.

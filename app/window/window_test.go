@@ -370,3 +370,16 @@ func TestSampleFrame(t *testing.T) {
 		t.Errorf("facts = %s", got)
 	}
 }
+
+// TestCaptionShowsRole checks that a mapped column's header says the role
+// it plays beside its kind, and an unmapped one only its kind.
+func TestCaptionShowsRole(t *testing.T) {
+	g := newGrid(smallFrame())
+	g.roles = map[string]string{g.name(1): "start"}
+	if got := g.caption(1); got != g.kind(1).String()+" · start" {
+		t.Errorf("mapped column caption %q", got)
+	}
+	if got := g.caption(0); got != g.kind(0).String() {
+		t.Errorf("unmapped column caption %q", got)
+	}
+}
