@@ -179,24 +179,10 @@ func detectByValues(f *frame.Frame, m *Mapping) {
 	_, hasLat := m.Columns[Lat]
 	_, hasCoords := m.Columns[Coords]
 	if !hasLat && !hasCoords {
-		for i, col := range names {
-			if free(col) && f.Columns[i].Kind == frame.Text {
-				if s := share(f, col, isCoordPair); s >= 0.8 {
-					m.set(Coords, fmt.Sprintf("%.0f%% of the values in %q read as coordinates", s*100, col), col)
-					break
-				}
-			}
-		}
+		claimByShare(f, m, Coords, isCoordPair, "read as coordinates")
 	}
 	if _, ok := m.Columns[URL]; !ok {
-		for i, col := range names {
-			if free(col) && f.Columns[i].Kind == frame.Text {
-				if s := share(f, col, isURL); s >= 0.8 {
-					m.set(URL, fmt.Sprintf("%.0f%% of the values in %q are web links", s*100, col), col)
-					break
-				}
-			}
-		}
+		claimByShare(f, m, URL, isURL, "are web links")
 	}
 	if _, ok := m.Columns[Title]; !ok {
 		// Events need a label: the first free text column of short values
@@ -206,6 +192,20 @@ func detectByValues(f *frame.Frame, m *Mapping) {
 				m.set(Title, fmt.Sprintf("%q is the first text column of short, distinct values", col), col)
 				break
 			}
+		}
+	}
+}
+
+// claimByShare gives a role to the first free text column whose sampled
+// values mostly pass ok; says tells what they are, for the reason.
+func claimByShare(f *frame.Frame, m *Mapping, role Role, ok func(string) bool, says string) {
+	for i, col := range f.DF.Names() {
+		if m.RoleOf(col) != "" || f.Columns[i].Kind != frame.Text {
+			continue
+		}
+		if s := share(f, col, ok); s >= 0.8 {
+			m.set(role, fmt.Sprintf("%.0f%% of the values in %q %s", s*100, col, says), col)
+			return
 		}
 	}
 }
