@@ -35,7 +35,9 @@ func ReadFile(path string, opt Options) (*Frame, error) {
 }
 
 // ReadBytes reads a file's content into a frame; name is used for messages
-// and to guess the format from its extension.
+// and to guess the format from its extension. The frame's text cells are
+// views into b (undoing a CSV's doubled quotes in place), so b belongs to
+// the frame afterwards: the caller must neither change nor reuse it.
 func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
 	format := opt.Format
 	if format == "" {
