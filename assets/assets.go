@@ -1,9 +1,9 @@
 // Package assets holds the files Chronomap carries inside its binary: the
-// bundled sample data and the application icon. It imports no GUI code so
+// bundled sample data, the application icon and the basemap. It imports no GUI code so
 // that the command-line tools and tests can use it without a display.
 //
 // LICENSES.md says where each file comes from; icongen/main.go redraws the
-// icon.
+// icon and basemap/gen.go rewrites the basemap.
 package assets
 
 import _ "embed"
@@ -29,4 +29,21 @@ var IconPNG []byte
 // UTF-8 content. The bytes are a copy, so callers may change them.
 func Sample() (name string, data []byte) {
 	return sampleName, append([]byte(nil), sampleCSV...)
+}
+
+//go:embed basemap/countries110.geojson.gz
+var countries110 []byte
+
+//go:embed basemap/countries10.geojson.gz
+var countries10 []byte
+
+// Countries returns Natural Earth's country outlines as gzipped GeoJSON:
+// coarse (1:110m, 177 countries) for world views, or detailed (1:10m
+// thinned to about 500 m, 258 countries and territories) for zoomed-in
+// ones. The bytes are shared: callers must not change them.
+func Countries(detailed bool) []byte {
+	if detailed {
+		return countries10
+	}
+	return countries110
 }
