@@ -1,0 +1,61 @@
+package worldmap
+
+import (
+	"math"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// TestFitShowsTheSample checks that fitting the sample's places puts them
+// all inside the picture, away from the edges.
+func TestFitShowsTheSample(t *testing.T) {
+	places := orb.MultiPoint{{37.6173, 55.7558}, {-86.2514, 12.1364}, {-1.5197, 12.3714}, {44.4991, 40.1792}, {43.8475, 40.7894}}
+	for _, p := range Projections {
+		v := Fit(p, places.Bound(), 1280, 800, 40)
+		for _, pl := range places {
+			px := v.Pixel(pl)
+			if px[0] < 39 || px[0] > 1241 || px[1] < 39 || px[1] > 761 {
+				t.Errorf("%s: %v at pixel %v, outside the padded picture", p.Name, pl, px)
+			}
+		}
+	}
+}
+
+// TestPixelRoundTrip checks that LonLat undoes Pixel.
+func TestPixelRoundTrip(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-20, 0}, Max: orb.Point{60, 60}}, 1920, 1080, 0)
+	for _, p := range []orb.Point{{37.6, 55.75}, {-1.5, 12.4}, {0, 0}} {
+		back := v.LonLat(v.Pixel(p))
+		if math.Abs(back[0]-p[0]) > 1e-6 || math.Abs(back[1]-p[1]) > 1e-6 {
+			t.Errorf("%v came back as %v", p, back)
+		}
+	}
+}
+
+// TestZoomAtKeepsThePointUnderTheCursor checks wheel zoom about a pixel.
+func TestZoomAtKeepsThePointUnderTheCursor(t *testing.T) {
+	v := Fit(WebMercator, orb.Bound{Min: orb.Point{-30, -10}, Max: orb.Point{60, 70}}, 1280, 800, 0)
+	cursor := orb.Point{300, 200}
+	under := v.LonLat(cursor)
+	z := v.ZoomAt(cursor, 2)
+	if after := z.Pixel(under); math.Abs(after[0]-cursor[0]) > 1e-6 || math.Abs(after[1]-cursor[1]) > 1e-6 {
+		t.Errorf("the point under the cursor moved to %v", after)
+	}
+	if math.Abs(z.Zoom()-v.Zoom()-1) > 1e-9 {
+		t.Errorf("zoom went from %g to %g, want one level", v.Zoom(), z.Zoom())
+	}
+}
+
+// TestFitOnePlace checks that a single place gets a region around it, not
+// an infinitely close view.
+func TestFitOnePlace(t *testing.T) {
+	moscow := orb.Point{37.6173, 55.7558}
+	v := Fit(WebMercator, orb.Bound{Min: moscow, Max: moscow}, 800, 600, 20)
+	if v.MetresPerPx < 100 {
+		t.Errorf("%g metres a pixel around one place", v.MetresPerPx)
+	}
+	if px := v.Pixel(moscow); math.Abs(px[0]-400) > 1e-6 || math.Abs(px[1]-300) > 1e-6 {
+		t.Errorf("Moscow at %v, want the centre", px)
+	}
+}
