@@ -1,0 +1,97 @@
+package worldmap
+
+import (
+	"math"
+	"runtime"
+	"sync"
+
+	"github.com/paulmach/orb"
+)
+
+// Points are events projected once for a projection: a frame then only
+// scales and shifts them, which is what lets a million markers be drawn
+// at the pace of a pan. X and Y are NaN for events that are not placed.
+type Points struct {
+	Projection Projection
+	X, Y       []float64
+}
+
+// Project projects events' longitudes and latitudes, on all cores.
+func Project(p Projection, lon, lat []float64) *Points {
+	n := len(lon)
+	pts := &Points{Projection: p, X: make([]float64, n), Y: make([]float64, n)}
+	workers := runtime.GOMAXPROCS(0)
+	if n < 50_000 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	step := (n + workers - 1) / max(workers, 1)
+	for lo := 0; lo < n; lo += step {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				if math.IsNaN(lat[i]) || math.IsNaN(lon[i]) {
+					pts.X[i], pts.Y[i] = math.NaN(), math.NaN()
+					continue
+				}
+				q := p.Forward(orb.Point{lon[i], lat[i]})
+				pts.X[i], pts.Y[i] = q[0], q[1]
+			}
+		}(lo, min(n, lo+step))
+	}
+	wg.Wait()
+	return pts
+}
+
+// Grid counts points per square cell of a picture: the basis of clusters
+// (where markers would overlap) and of density layers (a million points).
+type Grid struct {
+	Cols, Rows, Cell int
+	// Count is the number of points in each cell, row by row.
+	Count []int32
+	// First is one point in each cell (the first met, -1 when empty), for a
+	// tooltip or a label.
+	First []int32
+	// SumX and SumY add up the points' pixel positions in each cell, so
+	// that a cluster sits where its points are, not at the cell's centre.
+	SumX, SumY []float32
+}
+
+// Bin counts the points that keep accepts (nil keeps all) into cells of
+// cell pixels over the viewport. Points outside the picture are left out.
+func (pts *Points) Bin(v Viewport, cell int, keep func(i int) bool) *Grid {
+	cell = max(cell, 1)
+	g := &Grid{Cols: (v.Width + cell - 1) / cell, Rows: (v.Height + cell - 1) / cell, Cell: cell}
+	n := g.Cols * g.Rows
+	g.Count, g.First = make([]int32, n), make([]int32, n)
+	g.SumX, g.SumY = make([]float32, n), make([]float32, n)
+	for i := range g.First {
+		g.First[i] = -1
+	}
+	// Pixel = (plane - origin) * k, written out so the loop is a few
+	// multiplications and comparisons per point.
+	k := 1 / v.MetresPerPx
+	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
+	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	w, h := float64(v.Width), float64(v.Height)
+	inv := 1 / float64(cell)
+	for i, x := range pts.X {
+		px := (x - ox) * k
+		py := (oy - pts.Y[i]) * k
+		if !(px >= 0 && px < w && py >= 0 && py < h) { // also false for NaN
+			continue
+		}
+		if keep != nil && !keep(i) {
+			continue
+		}
+		c := int(py*inv)*g.Cols + int(px*inv)
+		if g.Count[c] == 0 {
+			g.First[c] = int32(i)
+		}
+		g.Count[c]++
+		g.SumX[c] += float32(px)
+		g.SumY[c] += float32(py)
+	}
+	return g
+}
