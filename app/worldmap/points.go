@@ -76,22 +76,25 @@ func (pts *Points) Bin(v Viewport, cell int, keep func(i int) bool) *Grid {
 	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
 	w, h := float64(v.Width), float64(v.Height)
 	inv := 1 / float64(cell)
-	for i, x := range pts.X {
-		px := (x - ox) * k
-		py := (oy - pts.Y[i]) * k
-		if !(px >= 0 && px < w && py >= 0 && py < h) { // also false for NaN
-			continue
+	for _, off := range v.Copies() {
+		ox := ox - off
+		for i, x := range pts.X {
+			px := (x - ox) * k
+			py := (oy - pts.Y[i]) * k
+			if !(px >= 0 && px < w && py >= 0 && py < h) { // also false for NaN
+				continue
+			}
+			if keep != nil && !keep(i) {
+				continue
+			}
+			c := int(py*inv)*g.Cols + int(px*inv)
+			if g.Count[c] == 0 {
+				g.First[c] = int32(i)
+			}
+			g.Count[c]++
+			g.SumX[c] += float32(px)
+			g.SumY[c] += float32(py)
 		}
-		if keep != nil && !keep(i) {
-			continue
-		}
-		c := int(py*inv)*g.Cols + int(px*inv)
-		if g.Count[c] == 0 {
-			g.First[c] = int32(i)
-		}
-		g.Count[c]++
-		g.SumX[c] += float32(px)
-		g.SumY[c] += float32(py)
 	}
 	return g
 }

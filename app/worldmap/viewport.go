@@ -113,3 +113,23 @@ func (v Viewport) Pan(dx, dy float64) Viewport {
 func (v Viewport) Zoom() float64 {
 	return math.Log2(2 * math.Pi * 6378137 / 256 / v.MetresPerPx)
 }
+
+// Copies returns the horizontal offsets, in plane metres, of the copies of
+// the world that the picture shows: just 0 for a view inside the world,
+// more when it is panned across the antimeridian. Drawing every copy is
+// what makes events at 179.9°E and 179.9°W neighbours on the map.
+func (v Viewport) Copies() []float64 {
+	w := v.Projection.World.Max[0] - v.Projection.World.Min[0]
+	view := v.Plane()
+	var out []float64
+	for k := math.Floor((view.Min[0] - v.Projection.World.Max[0]) / w); ; k++ {
+		off := (k + 1) * w
+		if v.Projection.World.Min[0]+off > view.Max[0] {
+			break
+		}
+		if v.Projection.World.Max[0]+off >= view.Min[0] {
+			out = append(out, off)
+		}
+	}
+	return out
+}

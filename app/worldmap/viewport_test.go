@@ -59,3 +59,31 @@ func TestFitOnePlace(t *testing.T) {
 		t.Errorf("Moscow at %v, want the centre", px)
 	}
 }
+
+// TestCopiesAcrossTheAntimeridian checks that a view centred on 180°
+// shows two copies of the world and brings 179.9°E and 179.9°W within a
+// few pixels of each other.
+func TestCopiesAcrossTheAntimeridian(t *testing.T) {
+	v := Fit(WebMercator, orb.Bound{Min: orb.Point{170, -25}, Max: orb.Point{190, -10}}, 800, 600, 0)
+	if got := v.Copies(); len(got) != 2 {
+		t.Fatalf("copies %v, want two", got)
+	}
+	pts := Project(WebMercator, []float64{179.9, -179.9}, []float64{-17, -17})
+	g := pts.Bin(v, 8, nil)
+	var cells []int
+	for c, n := range g.Count {
+		if n > 0 {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) == 0 || len(cells) > 2 || sum(g.Count) != 2 {
+		t.Fatalf("cells %v with %d points, want both points side by side", cells, sum(g.Count))
+	}
+	if len(cells) == 2 && cells[1]-cells[0] > 1 {
+		t.Errorf("cells %d and %d are not neighbours", cells[0], cells[1])
+	}
+	inside := Fit(WebMercator, orb.Bound{Min: orb.Point{20, 30}, Max: orb.Point{60, 60}}, 800, 600, 0)
+	if got := inside.Copies(); len(got) != 1 || got[0] != 0 {
+		t.Errorf("a view inside the world shows copies %v, want [0]", got)
+	}
+}
