@@ -1,0 +1,161 @@
+// Package draw is the surface every view draws on. It is gonum's
+// vg.Canvas — one drawing interface with raster (PNG, the window) and
+// vector (SVG, PDF) backends — seen in pixels with y pointing down, as
+// screens and layouts count, plus a direct pixel path for dense layers on
+// raster surfaces, where a million points would be too slow as paths.
+package draw
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// Surface is a picture W×H pixels large. Its Canvas takes vg units; at
+// the 72 dots per inch used here one unit is one pixel.
+type Surface struct {
+	Canvas vg.Canvas
+	W, H   float64
+	// Pixels is the raster behind a raster surface, for layers drawn pixel
+	// by pixel; nil on vector surfaces.
+	Pixels *image.RGBA
+}
+
+// NewRaster returns a raster surface filled with bg.
+func NewRaster(w, h int, bg color.Color) *Surface {
+	// At 72 dots per inch a vg point is a pixel. The canvas draws into an
+	// image of its own (UseImage would copy ours), which is the one the
+	// pixel path writes to.
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(bg))
+	img, _ := c.Image().(*image.RGBA)
+	return &Surface{Canvas: c, W: float64(w), H: float64(h), Pixels: img}
+}
+
+// pt turns a pixel position into the canvas' coordinates (y up).
+func (s *Surface) pt(x, y float64) vg.Point { return vg.Point{X: vg.Length(x), Y: vg.Length(s.H - y)} }
+
+// Path is a shape in pixels: rings or lines of x, y pairs.
+type Path [][][2]float64
+
+func (s *Surface) vgPath(p Path, closed bool) vg.Path {
+	var out vg.Path
+	for _, ring := range p {
+		if len(ring) == 0 {
+			continue
+		}
+		out.Move(s.pt(ring[0][0], ring[0][1]))
+		for _, q := range ring[1:] {
+			out.Line(s.pt(q[0], q[1]))
+		}
+		if closed {
+			out.Close()
+		}
+	}
+	return out
+}
+
+// Fill fills closed rings (holes by the even-odd rule of the backends).
+func (s *Surface) Fill(p Path, c color.Color) {
+	if len(p) == 0 {
+		return
+	}
+	s.Canvas.SetColor(c)
+	s.Canvas.Fill(s.vgPath(p, true))
+}
+
+// Stroke draws lines (or rings, when closed) width pixels wide.
+func (s *Surface) Stroke(p Path, c color.Color, width float64, closed bool) {
+	if len(p) == 0 {
+		return
+	}
+	s.Canvas.SetColor(c)
+	s.Canvas.SetLineWidth(vg.Length(width))
+	s.Canvas.SetLineDash(nil, 0)
+	s.Canvas.Stroke(s.vgPath(p, closed))
+}
+
+// Dashed draws lines with a dash pattern in pixels.
+func (s *Surface) Dashed(p Path, c color.Color, width float64, dash ...float64) {
+	pat := make([]vg.Length, len(dash))
+	for i, d := range dash {
+		pat[i] = vg.Length(d)
+	}
+	s.Canvas.SetColor(c)
+	s.Canvas.SetLineWidth(vg.Length(width))
+	s.Canvas.SetLineDash(pat, 0)
+	s.Canvas.Stroke(s.vgPath(p, false))
+	s.Canvas.SetLineDash(nil, 0)
+}
+
+// Rect fills a rectangle given by its top-left corner and size.
+func (s *Surface) Rect(x, y, w, h float64, c color.Color) {
+	s.Fill(Path{{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}}, c)
+}
+
+// RoundRect fills a rectangle with rounded corners.
+func (s *Surface) RoundRect(x, y, w, h, r float64, c color.Color) {
+	r = math.Min(r, math.Min(w, h)/2)
+	var ring [][2]float64
+	corner := func(cx, cy, from float64) {
+		for i := 0; i <= 6; i++ {
+			a := from + float64(i)*math.Pi/12
+			ring = append(ring, [2]float64{cx + r*math.Cos(a), cy - r*math.Sin(a)})
+		}
+	}
+	corner(x+w-r, y+r, 0)
+	corner(x+r, y+r, math.Pi/2)
+	corner(x+r, y+h-r, math.Pi)
+	corner(x+w-r, y+h-r, 3*math.Pi/2)
+	s.Fill(Path{ring}, c)
+}
+
+// Circle fills a disc, and rings it when ring is not nil.
+func (s *Surface) Circle(x, y, r float64, fill, ring color.Color, ringWidth float64) {
+	const n = 24
+	pts := make([][2]float64, n)
+	for i := range pts {
+		a := 2 * math.Pi * float64(i) / n
+		pts[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
+	}
+	if fill != nil {
+		s.Fill(Path{pts}, fill)
+	}
+	if ring != nil && ringWidth > 0 {
+		s.Stroke(Path{pts}, ring, ringWidth, true)
+	}
+}
+
+// Text writes text with its left end at x and its baseline at y.
+func (s *Surface) Text(f Face, x, y float64, text string, c color.Color) {
+	s.Canvas.SetColor(c)
+	s.Canvas.FillString(f.face, s.pt(x, y), text)
+}
+
+// Blend paints one pixel of a raster surface with colour c at opacity a
+// (0–1) over what is there. It does nothing on vector surfaces or outside
+// the picture.
+func (s *Surface) Blend(x, y int, c color.RGBA, a float64) {
+	if s.Pixels == nil || !(image.Point{x, y}.In(s.Pixels.Rect)) {
+		return
+	}
+	i := s.Pixels.PixOffset(x, y)
+	p := s.Pixels.Pix[i : i+4 : i+4]
+	p[0] = uint8(float64(p[0])*(1-a) + float64(c.R)*a)
+	p[1] = uint8(float64(p[1])*(1-a) + float64(c.G)*a)
+	p[2] = uint8(float64(p[2])*(1-a) + float64(c.B)*a)
+	p[3] = 255
+}
+
+// Face is a font at a size, with its measures.
+type Face struct{ face font.Face }
+
+// Width returns the width of text in pixels.
+func (f Face) Width(text string) float64 { return float64(f.face.Width(text)) }
+
+// Ascent and Descent are the font's extents above and below the baseline.
+func (f Face) Ascent() float64  { return float64(f.face.Extents().Ascent) }
+func (f Face) Descent() float64 { return float64(f.face.Extents().Descent) }

@@ -1,0 +1,505 @@
+package worldmap
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geo"
+
+	"chronomap/app/draw"
+)
+
+// Map is what the map view draws: the view, its style and the events.
+type Map struct {
+	View      Viewport
+	Theme     draw.Theme
+	Graticule bool
+	Events    *Events
+	// Keep, when set, says which events to show (a filter or a brushed
+	// time window); others are left out.
+	Keep func(i int) bool
+	// Selected events are drawn ringed, on top, and labelled first.
+	Selected map[int]bool
+
+	points *Points // Events projected for View.Projection
+	base   *image.RGBA
+	baseOf baseKey
+}
+
+// baseKey is what the cached basemap picture depends on.
+type baseKey struct {
+	projection, theme string
+	center            orb.Point
+	metresPerPx       float64
+	w, h              int
+	graticule         bool
+}
+
+func (m *Map) baseKey() baseKey {
+	v := m.View
+	return baseKey{v.Projection.Name, m.Theme.Name, v.Center, v.MetresPerPx, v.Width, v.Height, m.Graticule}
+}
+
+// marker sizes, in pixels at a scale of 1.
+const (
+	markerR   = 5.5
+	clusterR  = 9.0
+	cellSize  = 16 // markers closer than this join a cluster
+	labelSize = 12.5
+)
+
+// Render draws the map on s: basemap, arcs, markers and clusters, labels,
+// legend and scale bar. On a raster surface the basemap is kept and reused
+// while the view does not change, so that a frame with a million events
+// costs their binning and the markers, not the countries.
+func (m *Map) Render(s *draw.Surface) {
+	if m.points == nil || m.points.Projection.Name != m.View.Projection.Name {
+		if m.Events != nil {
+			m.points = Project(m.View.Projection, m.Events.Lon, m.Events.Lat)
+		}
+	}
+	m.drawBase(s)
+	occupied := &boxes{}
+	// The legend and the scale bar come last but their places are taken
+	// first, so no label runs under them.
+	if l, ok := m.legendLayout(s); ok {
+		occupied.take(l.box)
+	}
+	if sb, ok := m.scaleLayout(s); ok {
+		occupied.take(sb.box)
+	}
+	if m.Events == nil {
+		m.drawCountryLabels(s, occupied)
+		m.drawScaleBar(s)
+		return
+	}
+	m.drawArcs(s)
+	clusters := m.clusters()
+	m.drawMarkers(s, clusters)
+	m.reserveMarkers(clusters, occupied)
+	m.drawEventLabels(s, clusters, occupied)
+	m.drawCountryLabels(s, occupied)
+	m.drawLegend(s)
+	m.drawScaleBar(s)
+}
+
+// drawBase paints the basemap, from the cache when the view is unchanged.
+func (m *Map) drawBase(s *draw.Surface) {
+	if s.Pixels == nil {
+		drawBasemap(s, m.View, m.Theme, m.Graticule)
+		return
+	}
+	if m.base != nil && m.baseOf == m.baseKey() && m.base.Rect == s.Pixels.Rect {
+		copy(s.Pixels.Pix, m.base.Pix)
+		return
+	}
+	drawBasemap(s, m.View, m.Theme, m.Graticule)
+	m.base = image.NewRGBA(s.Pixels.Rect)
+	copy(m.base.Pix, s.Pixels.Pix)
+	m.baseOf = m.baseKey()
+}
+
+// cluster is a group of events that would overlap on the map.
+type cluster struct {
+	x, y     float64
+	count    int
+	first    int // an event of the group
+	category int // the most common category, -1 for none
+	selected bool
+}
+
+// clusters bins the shown events into cells of cellSize pixels.
+func (m *Map) clusters() []cluster {
+	g := m.points.Bin(m.View, cellSize, m.Keep)
+	var out []cluster
+	for c, n := range g.Count {
+		if n == 0 {
+			continue
+		}
+		out = append(out, cluster{
+			x: float64(g.SumX[c]) / float64(n), y: float64(g.SumY[c]) / float64(n),
+			count: int(n), first: int(g.First[c]), category: -1,
+		})
+	}
+	// The most common category of each cluster: counted over the events
+	// again only for clusters, which are few next to the events.
+	if len(m.Events.Legend) > 0 {
+		m.clusterCategories(out, g)
+	}
+	for i := range out {
+		out[i].selected = m.Selected[out[i].first]
+	}
+	for i := range m.Selected {
+		if i < len(m.Events.Lon) && m.shown(i) {
+			p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
+			out = append(out, cluster{x: p[0], y: p[1], count: 1, first: i, category: m.Events.Category[i], selected: true})
+		}
+	}
+	// Big clusters under small ones, so no single marker hides.
+	sort.SliceStable(out, func(a, b int) bool { return out[a].count > out[b].count })
+	return out
+}
+
+func (m *Map) shown(i int) bool {
+	return !math.IsNaN(m.Events.Lat[i]) && (m.Keep == nil || m.Keep(i))
+}
+
+// clusterCategories finds each cluster's most common category.
+func (m *Map) clusterCategories(out []cluster, g *Grid) {
+	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
+	for i := range out {
+		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
+		if c := cellOf(g, p); c >= 0 {
+			index[c] = int32(i + 1)
+		}
+	}
+	ncat := len(m.Events.Legend)
+	counts := make([]int32, len(out)*ncat)
+	k := m.Keep
+	for i, cat := range m.Events.Category {
+		if cat < 0 || (k != nil && !k(i)) || math.IsNaN(m.points.X[i]) {
+			continue
+		}
+		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
+		if c := cellOf(g, p); c >= 0 && index[c] > 0 {
+			counts[int(index[c]-1)*ncat+cat]++
+		}
+	}
+	for c := range out {
+		best := int32(0)
+		for cat := range ncat {
+			if n := counts[c*ncat+cat]; n > best {
+				best, out[c].category = n, cat
+			}
+		}
+	}
+}
+
+func cellOf(g *Grid, p orb.Point) int {
+	if p[0] < 0 || p[1] < 0 {
+		return -1
+	}
+	cx, cy := int(p[0])/g.Cell, int(p[1])/g.Cell
+	if cx >= g.Cols || cy >= g.Rows {
+		return -1
+	}
+	return cy*g.Cols + cx
+}
+
+// radius is a cluster's disc radius: it grows with the logarithm of the
+// count, so a thousand events do not cover a continent.
+func radius(c cluster) float64 {
+	if c.count == 1 {
+		return markerR
+	}
+	return clusterR + 2.2*math.Log2(float64(c.count))
+}
+
+func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
+	t := m.Theme
+	for _, c := range cs {
+		fill := t.Category(c.category)
+		r := radius(c)
+		ring, width := t.Halo, 1.5
+		if c.selected {
+			ring, width = t.Selection, 2.5
+		}
+		alpha := 0.95
+		if c.count > 1 {
+			alpha = 0.85
+		}
+		s.Disc(c.x, c.y, r, fill, alpha, ring, width)
+		if c.count > 1 {
+			label := compact(c.count)
+			f := draw.Sans(math.Min(11+math.Log2(float64(c.count))/2, 15), true)
+			s.Text(f, c.x-f.Width(label)/2, c.y+f.Ascent()*0.36, label, contrastText(fill))
+		}
+	}
+}
+
+// compact writes a count short: 950, 1.2k, 34k, 1.1M.
+func compact(n int) string {
+	switch {
+	case n < 1000:
+		return strconv.Itoa(n)
+	case n < 10_000:
+		return fmt.Sprintf("%.1fk", float64(n)/1000)
+	case n < 1_000_000:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprintf("%.1fM", float64(n)/1e6)
+}
+
+// contrastText is black or white, whichever reads better on c.
+func contrastText(c color.RGBA) color.RGBA {
+	lum := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
+	if lum > 150 {
+		return color.RGBA{0x11, 0x11, 0x11, 0xFF}
+	}
+	return color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
+}
+
+func (m *Map) drawArcs(s *draw.Surface) {
+	for _, a := range m.Events.Arcs {
+		solid := m.Theme.Category(a.Category)
+		c := draw.Translucent(solid, 0.75)
+		var p draw.Path
+		for _, l := range GreatCircle(a.From, a.To, 48) {
+			for _, off := range m.View.Copies() {
+				var line [][2]float64
+				for _, q := range l {
+					pp := m.View.Projection.Forward(q)
+					px := m.View.PlanePixel(orb.Point{pp[0] + off, pp[1]})
+					line = append(line, [2]float64{px[0], px[1]})
+				}
+				p = append(p, line)
+			}
+		}
+		s.Dashed(p, c, 1.6, 6, 3)
+		from := m.View.Pixel(a.From)
+		s.Disc(from[0], from[1], 3, solid, 1, m.Theme.Halo, 1)
+	}
+}
+
+// boxes are the rectangles labels and markers already take.
+type boxes struct{ r []rect }
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (b *boxes) free(r rect) bool {
+	for _, o := range b.r {
+		if r.x0 < o.x1 && o.x0 < r.x1 && r.y0 < o.y1 && o.y0 < r.y1 {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *boxes) take(r rect) { b.r = append(b.r, r) }
+
+func (m *Map) reserveMarkers(cs []cluster, occ *boxes) {
+	for _, c := range cs {
+		r := radius(c)
+		occ.take(rect{c.x - r, c.y - r, c.x + r, c.y + r})
+	}
+}
+
+// maxLabels bounds the event labels a frame writes: past it, the map is
+// too busy for names, and the table says what the markers are.
+const maxLabels = 60
+
+// drawEventLabels names single markers and clusters of one place, selected
+// ones first, never over another label or marker.
+func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := cs[order[a]], cs[order[b]]
+		if ca.selected != cb.selected {
+			return ca.selected
+		}
+		return ca.count < cb.count
+	})
+	f := draw.Sans(labelSize, false)
+	placed := 0
+	for _, k := range order {
+		c := cs[k]
+		text := m.Events.Label[c.first]
+		if text == "" || placed >= maxLabels {
+			continue
+		}
+		if c.count > 1 {
+			text = fmt.Sprintf("%s and %d more", truncate(text, 28), c.count-1)
+		}
+		text = truncate(text, 40)
+		r := radius(c)
+		w, asc, desc := f.Width(text), f.Ascent(), f.Descent()
+		// Right, left, above, below the marker.
+		for _, pos := range [][2]float64{{c.x + r + 4, c.y + asc/2 - 1}, {c.x - r - 4 - w, c.y + asc/2 - 1}, {c.x - w/2, c.y - r - 4}, {c.x - w/2, c.y + r + 4 + asc}} {
+			box := rect{pos[0] - 2, pos[1] - asc - 1, pos[0] + w + 2, pos[1] + desc + 1}
+			if box.x0 < 2 || box.y0 < 2 || box.x1 > s.W-2 || box.y1 > s.H-2 || !occ.free(box) {
+				continue
+			}
+			haloText(s, f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
+			occ.take(box)
+			placed++
+			break
+		}
+	}
+}
+
+// drawCountryLabels names countries that fit at this zoom, where nothing
+// else is.
+func (m *Map) drawCountryLabels(s *draw.Surface, occ *boxes) {
+	z := m.View.Zoom()
+	f := draw.Sans(11, false)
+	view := m.View.Plane()
+	for _, c := range projected(m.View.Projection, false) {
+		if c.min > z+2.2 || !view.Contains(c.label) {
+			continue
+		}
+		text := c.name
+		w := f.Width(text)
+		if w > (c.bound.Max[0]-c.bound.Min[0])/m.View.MetresPerPx*1.1 {
+			continue // wider than the country
+		}
+		p := m.View.PlanePixel(c.label)
+		box := rect{p[0] - w/2 - 2, p[1] - f.Ascent(), p[0] + w/2 + 2, p[1] + f.Descent()}
+		if !occ.free(box) {
+			continue
+		}
+		haloText(s, f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
+		occ.take(box)
+	}
+}
+
+// haloText writes text with a thin outline of halo colour so that it reads
+// over borders, lines and markers.
+func haloText(s *draw.Surface, f draw.Face, x, y float64, text string, fg, halo color.RGBA) {
+	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, 0.7}, {-0.7, 0.7}, {0.7, -0.7}} {
+		s.Text(f, x+d[0], y+d[1], text, halo)
+	}
+	s.Text(f, x, y, text, fg)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// legend is the legend's layout: its lines and box.
+type legend struct {
+	lines []string
+	rows  int // lines with a colour
+	box   rect
+}
+
+// legendLayout places the legend in the lower left corner.
+func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
+	e := m.Events
+	if e == nil || len(e.Legend) == 0 {
+		return legend{}, false
+	}
+	const maxRows = 8
+	title := draw.Sans(11.5, true)
+	f := draw.Sans(12, false)
+	l := legend{rows: min(len(e.Legend), maxRows)}
+	w := title.Width(capitalise(e.LegendTitle))
+	for i := range l.rows {
+		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[i], 32), thousands(e.Counts[i])))
+		w = math.Max(w, f.Width(l.lines[i])+18)
+	}
+	if len(e.Legend) > maxRows {
+		l.lines = append(l.lines, fmt.Sprintf("%d more", len(e.Legend)-maxRows))
+	}
+	h := 28 + 18*float64(len(l.lines))
+	l.box = rect{12, s.H - 12 - h, 12 + w + 24, s.H - 12}
+	return l, true
+}
+
+// drawLegend lists the categories with their colours and counts.
+func (m *Map) drawLegend(s *draw.Surface) {
+	l, ok := m.legendLayout(s)
+	if !ok {
+		return
+	}
+	title := draw.Sans(11.5, true)
+	f := draw.Sans(12, false)
+	x, y := l.box.x0, l.box.y0
+	s.RoundRect(x, y, l.box.x1-l.box.x0, l.box.y1-l.box.y0, 6, draw.Translucent(m.Theme.Background, 0.9))
+	s.Text(title, x+12, y+18, capitalise(m.Events.LegendTitle), m.Theme.Muted)
+	for i, line := range l.lines {
+		ly := y + 24 + 18*float64(i) + 12
+		if i < l.rows {
+			s.Disc(x+17, ly-4, 5, m.Theme.Category(i), 1, m.Theme.Halo, 1)
+			s.Text(f, x+30, ly, line, m.Theme.Text)
+		} else {
+			s.Text(f, x+30, ly, line, m.Theme.Muted)
+		}
+	}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// thousands writes 12345 as "12,345".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// scaleBar is the scale bar's layout.
+type scaleBar struct {
+	width float64
+	label string
+	box   rect
+}
+
+// scaleLayout sizes a bar of a round length for the lower right corner,
+// measured on the ground at the centre of the view (projections stretch
+// distances differently across the map).
+func (m *Map) scaleLayout(s *draw.Surface) (scaleBar, bool) {
+	cx, cy := s.W/2, s.H/2
+	a, b := m.View.LonLat(orb.Point{cx - 50, cy}), m.View.LonLat(orb.Point{cx + 50, cy})
+	perPx := geo.DistanceHaversine(a, b) / 100
+	if !(perPx > 0) || math.IsInf(perPx, 0) {
+		return scaleBar{}, false
+	}
+	length, label := niceLength(perPx * 140)
+	w := length / perPx
+	x, y := s.W-16-w, s.H-22
+	return scaleBar{width: w, label: label, box: rect{x - 8, y - 20, x + w + 8, y + 10}}, true
+}
+
+func (m *Map) drawScaleBar(s *draw.Surface) {
+	sb, ok := m.scaleLayout(s)
+	if !ok {
+		return
+	}
+	t := m.Theme
+	f := draw.Sans(11.5, false)
+	x, y, w := sb.box.x0+8, sb.box.y0+20, sb.width
+	s.RoundRect(sb.box.x0, sb.box.y0, sb.box.x1-sb.box.x0, sb.box.y1-sb.box.y0, 5, draw.Translucent(t.Background, 0.82))
+	s.Rect(x, y, w, 3, t.Text)
+	s.Rect(x, y-5, 1.5, 8, t.Text)
+	s.Rect(x+w-1.5, y-5, 1.5, 8, t.Text)
+	s.Text(f, x+w/2-f.Width(sb.label)/2, y-7, sb.label, t.Text)
+}
+
+// niceLength rounds a distance in metres down to 1, 2 or 5 times a power
+// of ten, and writes it.
+func niceLength(m float64) (float64, string) {
+	p := math.Pow(10, math.Floor(math.Log10(m)))
+	n := p
+	for _, k := range []float64{5, 2, 1} {
+		if k*p <= m {
+			n = k * p
+			break
+		}
+	}
+	if n >= 1000 {
+		return n, thousands(int(n/1000)) + " km"
+	}
+	return n, strconv.Itoa(int(n)) + " m"
+}
