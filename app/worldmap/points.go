@@ -61,11 +61,26 @@ type Grid struct {
 // Bin counts the points that keep accepts (nil keeps all) into cells of
 // cell pixels over the viewport. Points outside the picture are left out.
 func (pts *Points) Bin(v Viewport, cell int, keep func(i int) bool) *Grid {
+	return pts.BinInto(nil, v, cell, keep)
+}
+
+// BinInto is Bin reusing g's storage when it is large enough, so that a
+// frame allocates nothing.
+func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep func(i int) bool) *Grid {
 	cell = max(cell, 1)
-	g := &Grid{Cols: (v.Width + cell - 1) / cell, Rows: (v.Height + cell - 1) / cell, Cell: cell}
+	if g == nil {
+		g = &Grid{}
+	}
+	g.Cols, g.Rows, g.Cell = (v.Width+cell-1)/cell, (v.Height+cell-1)/cell, cell
 	n := g.Cols * g.Rows
-	g.Count, g.First = make([]int32, n), make([]int32, n)
-	g.SumX, g.SumY = make([]float32, n), make([]float32, n)
+	if cap(g.Count) < n {
+		g.Count, g.First = make([]int32, n), make([]int32, n)
+		g.SumX, g.SumY = make([]float32, n), make([]float32, n)
+	}
+	g.Count, g.First, g.SumX, g.SumY = g.Count[:n], g.First[:n], g.SumX[:n], g.SumY[:n]
+	clear(g.Count)
+	clear(g.SumX)
+	clear(g.SumY)
 	for i := range g.First {
 		g.First[i] = -1
 	}
@@ -97,4 +112,41 @@ func (pts *Points) Bin(v Viewport, cell int, keep func(i int) bool) *Grid {
 		}
 	}
 	return g
+}
+
+// Coarsen merges k×k cells of g into one cell of the returned grid,
+// reusing into's storage.
+func (g *Grid) Coarsen(k int, into *Grid) *Grid {
+	if into == nil {
+		into = &Grid{}
+	}
+	into.Cols, into.Rows, into.Cell = (g.Cols+k-1)/k, (g.Rows+k-1)/k, g.Cell*k
+	n := into.Cols * into.Rows
+	if cap(into.Count) < n {
+		into.Count, into.First = make([]int32, n), make([]int32, n)
+		into.SumX, into.SumY = make([]float32, n), make([]float32, n)
+	}
+	into.Count, into.First, into.SumX, into.SumY = into.Count[:n], into.First[:n], into.SumX[:n], into.SumY[:n]
+	clear(into.Count)
+	clear(into.SumX)
+	clear(into.SumY)
+	for i := range into.First {
+		into.First[i] = -1
+	}
+	for r := range g.Rows {
+		for c := range g.Cols {
+			from := r*g.Cols + c
+			if g.Count[from] == 0 {
+				continue
+			}
+			to := (r/k)*into.Cols + c/k
+			if into.Count[to] == 0 {
+				into.First[to] = g.First[from]
+			}
+			into.Count[to] += g.Count[from]
+			into.SumX[to] += g.SumX[from]
+			into.SumY[to] += g.SumY[from]
+		}
+	}
+	return into
 }

@@ -29,6 +29,8 @@ type Map struct {
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
+	fine   *Grid // the frame's events per densityCell, reused
+	coarse *Grid // the same per cellSize
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -47,10 +49,15 @@ func (m *Map) baseKey() baseKey {
 
 // marker sizes, in pixels at a scale of 1.
 const (
-	markerR   = 5.5
-	clusterR  = 9.0
-	cellSize  = 16 // markers closer than this join a cluster
-	labelSize = 12.5
+	markerR     = 5.5
+	clusterR    = 9.0
+	cellSize    = 16 // markers closer than this join a cluster
+	densityCell = 4  // the resolution of the density layer; divides cellSize
+	labelSize   = 12.5
+	// denseClusters is how many clusters a view may hold before it is drawn
+	// as a density layer instead: past it, discs cover each other and the
+	// picture says nothing a density does not say better.
+	denseClusters = 1500
 )
 
 // Render draws the map on s: basemap, arcs, markers and clusters, labels,
@@ -79,7 +86,15 @@ func (m *Map) Render(s *draw.Surface) {
 		return
 	}
 	m.drawArcs(s)
-	clusters := m.clusters()
+	m.fine = m.points.BinInto(m.fine, m.View, densityCell, m.Keep)
+	m.coarse = m.fine.Coarsen(cellSize/densityCell, m.coarse)
+	if occupiedCells(m.coarse) > denseClusters {
+		m.drawDensity(s, m.fine)
+		m.drawDensityLegend(s, m.fine)
+		m.drawScaleBar(s)
+		return
+	}
+	clusters := m.clusters(m.coarse)
 	m.drawMarkers(s, clusters)
 	m.reserveMarkers(clusters, occupied)
 	m.drawEventLabels(s, clusters, occupied)
@@ -113,9 +128,9 @@ type cluster struct {
 	selected bool
 }
 
-// clusters bins the shown events into cells of cellSize pixels.
-func (m *Map) clusters() []cluster {
-	g := m.points.Bin(m.View, cellSize, m.Keep)
+// clusters turns the events binned into cells of cellSize pixels into
+// markers and clusters.
+func (m *Map) clusters(g *Grid) []cluster {
 	var out []cluster
 	for c, n := range g.Count {
 		if n == 0 {

@@ -1,0 +1,54 @@
+package worldmap
+
+import (
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"chronomap/app/draw"
+)
+
+// millionEvents is a million events over land-ish latitudes in six
+// categories, as the map benchmarks draw them.
+func millionEvents() *Events {
+	lon, lat := million()
+	e := &Events{Lon: lon, Lat: lat, Category: make([]int, len(lon)), Label: make([]string, len(lon)),
+		Legend: []string{"Battles", "Protests", "Riots", "Explosions", "Violence against civilians", "Strategic developments"},
+		Counts: make([]int, 6), LegendTitle: "event type"}
+	for i := range e.Category {
+		e.Category[i] = i % 6
+		e.Counts[i%6]++
+		e.Label[i] = "event"
+	}
+	return e
+}
+
+// BenchmarkRenderMap1M draws one full 1920×1080 frame with 1,000,000
+// events on a basemap already drawn (one op = one frame), as a pan or a
+// filter change redraws it. Run with -cpu 1 for the one-core figure.
+func BenchmarkRenderMap1M(b *testing.B) {
+	e := millionEvents()
+	s := draw.NewRaster(1920, 1080, draw.Light.Background)
+	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-180, -60}, Max: orb.Point{180, 85}}, 1920, 1080, 20), Theme: draw.Light, Events: e}
+	m.Render(s) // projects the events and draws the basemap once
+	b.ResetTimer()
+	for range b.N {
+		m.Render(s)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+}
+
+// BenchmarkRenderBasemap draws the basemap alone at a new zoom (one op =
+// one zoom step), which a frame pays when the view changes scale.
+func BenchmarkRenderBasemap(b *testing.B) {
+	s := draw.NewRaster(1920, 1080, draw.Light.Background)
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-180, -60}, Max: orb.Point{180, 85}}, 1920, 1080, 20)
+	// Decode and project both levels of detail once, as a session does.
+	drawBasemap(s, v, draw.Light, true)
+	drawBasemap(s, v.ZoomAt(orb.Point{960, 540}, 2), draw.Light, true)
+	b.ResetTimer()
+	for i := range b.N {
+		drawBasemap(s, v.ZoomAt(orb.Point{960, 540}, 1+float64(i%4)/8), draw.Light, true)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+}
