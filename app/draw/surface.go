@@ -63,6 +63,10 @@ func (s *Surface) Fill(p Path, c color.Color) {
 	if len(p) == 0 {
 		return
 	}
+	if s.Pixels != nil {
+		s.rasterFill(p, c)
+		return
+	}
 	s.Canvas.SetColor(c)
 	s.Canvas.Fill(s.vgPath(p, true))
 }
@@ -70,6 +74,10 @@ func (s *Surface) Fill(p Path, c color.Color) {
 // Stroke draws lines (or rings, when closed) width pixels wide.
 func (s *Surface) Stroke(p Path, c color.Color, width float64, closed bool) {
 	if len(p) == 0 {
+		return
+	}
+	if s.Pixels != nil {
+		s.rasterStroke(p, c, width, closed)
 		return
 	}
 	s.Canvas.SetColor(c)
