@@ -114,39 +114,36 @@ func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep func(i int) bool)
 	return g
 }
 
-// Coarsen merges k×k cells of g into one cell of the returned grid,
-// reusing into's storage.
-func (g *Grid) Coarsen(k int, into *Grid) *Grid {
-	if into == nil {
-		into = &Grid{}
+// Counts counts the points keep accepts per cell of cell pixels, into
+// counts (reused when large enough): Bin without the positions and
+// representatives, for density layers, where only the counts are drawn.
+func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep func(i int) bool) (out []int32, cols, rows int) {
+	cell = max(cell, 1)
+	cols, rows = (v.Width+cell-1)/cell, (v.Height+cell-1)/cell
+	n := cols * rows
+	if cap(counts) < n {
+		counts = make([]int32, n)
 	}
-	into.Cols, into.Rows, into.Cell = (g.Cols+k-1)/k, (g.Rows+k-1)/k, g.Cell*k
-	n := into.Cols * into.Rows
-	if cap(into.Count) < n {
-		into.Count, into.First = make([]int32, n), make([]int32, n)
-		into.SumX, into.SumY = make([]float32, n), make([]float32, n)
-	}
-	into.Count, into.First, into.SumX, into.SumY = into.Count[:n], into.First[:n], into.SumX[:n], into.SumY[:n]
-	clear(into.Count)
-	clear(into.SumX)
-	clear(into.SumY)
-	for i := range into.First {
-		into.First[i] = -1
-	}
-	for r := range g.Rows {
-		for c := range g.Cols {
-			from := r*g.Cols + c
-			if g.Count[from] == 0 {
+	counts = counts[:n]
+	clear(counts)
+	k := 1 / v.MetresPerPx / float64(cell)
+	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
+	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	fc, fr := float64(cols), float64(rows)
+	for _, off := range v.Copies() {
+		ox := ox - off
+		ys := pts.Y
+		for i, x := range pts.X {
+			cx := (x - ox) * k
+			cy := (oy - ys[i]) * k
+			if !(cx >= 0 && cx < fc && cy >= 0 && cy < fr) { // also false for NaN
 				continue
 			}
-			to := (r/k)*into.Cols + c/k
-			if into.Count[to] == 0 {
-				into.First[to] = g.First[from]
+			if keep != nil && !keep(i) {
+				continue
 			}
-			into.Count[to] += g.Count[from]
-			into.SumX[to] += g.SumX[from]
-			into.SumY[to] += g.SumY[from]
+			counts[int(cy)*cols+int(cx)]++
 		}
 	}
-	return into
+	return counts, cols, rows
 }

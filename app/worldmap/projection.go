@@ -18,6 +18,9 @@ type Projection struct {
 	Inverse orb.Projection
 	// World is the whole world in plane coordinates.
 	World orb.Bound
+	// Cylindrical projections have straight meridians and a rectangular
+	// world, which can be repeated side by side across the antimeridian.
+	Cylindrical bool
 }
 
 // maxMercatorLat is where Web Mercator is cut, as web maps cut it: the
@@ -32,7 +35,8 @@ var WebMercator = Projection{
 	Forward: func(p orb.Point) orb.Point {
 		return project.WGS84.ToMercator(orb.Point{p[0], clamp(p[1], -maxMercatorLat, maxMercatorLat)})
 	},
-	Inverse: project.Mercator.ToWGS84,
+	Inverse:     project.Mercator.ToWGS84,
+	Cylindrical: true,
 	World: orb.Bound{
 		Min: orb.Point{-math.Pi * orb.EarthRadius, -math.Pi * orb.EarthRadius},
 		Max: orb.Point{math.Pi * orb.EarthRadius, math.Pi * orb.EarthRadius},
@@ -49,6 +53,7 @@ var PlateCarree = Projection{
 	Inverse: func(p orb.Point) orb.Point {
 		return orb.Point{degrees(p[0] / orb.EarthRadius), degrees(p[1] / orb.EarthRadius)}
 	},
+	Cylindrical: true,
 	World: orb.Bound{
 		Min: orb.Point{-math.Pi * orb.EarthRadius, -math.Pi / 2 * orb.EarthRadius},
 		Max: orb.Point{math.Pi * orb.EarthRadius, math.Pi / 2 * orb.EarthRadius},

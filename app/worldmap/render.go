@@ -29,8 +29,8 @@ type Map struct {
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
-	fine   *Grid // the frame's events per densityCell, reused
-	coarse *Grid // the same per cellSize
+	counts []int32 // the frame's events per densityCell, reused
+	coarse *Grid   // the events per clusterCell, with positions, reused
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -51,12 +51,14 @@ func (m *Map) baseKey() baseKey {
 const (
 	markerR     = 5.5
 	clusterR    = 9.0
-	cellSize    = 16 // markers closer than this join a cluster
-	densityCell = 4  // the resolution of the density layer; divides cellSize
+	clusterCell = 40 // markers closer than about this join a cluster
+	densityCell = 4  // the resolution of the density layer
+	denseBlock  = 16 // a view with events in more blocks this big than denseClusters is dense
 	labelSize   = 12.5
-	// denseClusters is how many clusters a view may hold before it is drawn
-	// as a density layer instead: past it, discs cover each other and the
-	// picture says nothing a density does not say better.
+	// denseClusters is how many denseBlock-sized blocks may hold events
+	// before the view is drawn as a density layer instead: past it,
+	// clusters stand shoulder to shoulder and the picture says nothing a
+	// density does not say better.
 	denseClusters = 1500
 )
 
@@ -86,14 +88,19 @@ func (m *Map) Render(s *draw.Surface) {
 		return
 	}
 	m.drawArcs(s)
-	m.fine = m.points.BinInto(m.fine, m.View, densityCell, m.Keep)
-	m.coarse = m.fine.Coarsen(cellSize/densityCell, m.coarse)
-	if occupiedCells(m.coarse) > denseClusters {
-		m.drawDensity(s, m.fine)
-		m.drawDensityLegend(s, m.fine)
+	// Count first at the density layer's resolution: that alone decides
+	// whether the view is too dense for markers, and is all a density
+	// layer needs.
+	var cols, rows int
+	m.counts, cols, rows = m.points.Counts(m.counts, m.View, densityCell, m.Keep)
+	if occupiedBlocks(m.counts, cols, rows, denseBlock/densityCell) > denseClusters {
+		d := &Grid{Cols: cols, Rows: rows, Cell: densityCell, Count: m.counts}
+		m.drawDensity(s, d)
+		m.drawDensityLegend(s, d)
 		m.drawScaleBar(s)
 		return
 	}
+	m.coarse = m.points.BinInto(m.coarse, m.View, clusterCell, m.Keep)
 	clusters := m.clusters(m.coarse)
 	m.drawMarkers(s, clusters)
 	m.reserveMarkers(clusters, occupied)
@@ -128,7 +135,7 @@ type cluster struct {
 	selected bool
 }
 
-// clusters turns the events binned into cells of cellSize pixels into
+// clusters turns the events binned into cells of clusterCell pixels into
 // markers and clusters.
 func (m *Map) clusters(g *Grid) []cluster {
 	var out []cluster
@@ -155,9 +162,45 @@ func (m *Map) clusters(g *Grid) []cluster {
 			out = append(out, cluster{x: p[0], y: p[1], count: 1, first: i, category: m.Events.Category[i], selected: true})
 		}
 	}
+	out = mergeOverlaps(out)
 	// Big clusters under small ones, so no single marker hides.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].count > out[b].count })
 	return out
+}
+
+// mergeOverlaps joins clusters whose discs would overlap into the larger
+// one, at their combined centre, until none overlap: grid cells alone put
+// neighbours either side of a cell border on top of each other. Selected
+// events stay apart.
+func mergeOverlaps(cs []cluster) []cluster {
+	for range 4 {
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].count > cs[b].count })
+		var kept []cluster
+		merged := false
+	next:
+		for _, c := range cs {
+			if !c.selected {
+				for k := range kept {
+					o := &kept[k]
+					if o.selected || math.Hypot(o.x-c.x, o.y-c.y) >= radius(*o)+radius(c)+1 {
+						continue
+					}
+					n := float64(o.count + c.count)
+					o.x = (o.x*float64(o.count) + c.x*float64(c.count)) / n
+					o.y = (o.y*float64(o.count) + c.y*float64(c.count)) / n
+					o.count += c.count
+					merged = true
+					continue next
+				}
+			}
+			kept = append(kept, c)
+		}
+		cs = kept
+		if !merged {
+			break
+		}
+	}
+	return cs
 }
 
 func (m *Map) shown(i int) bool {
@@ -207,12 +250,13 @@ func cellOf(g *Grid, p orb.Point) int {
 }
 
 // radius is a cluster's disc radius: it grows with the logarithm of the
-// count, so a thousand events do not cover a continent.
+// count, so a thousand events do not cover a continent, and stays within
+// its cell, so clusters do not pile on each other.
 func radius(c cluster) float64 {
 	if c.count == 1 {
 		return markerR
 	}
-	return clusterR + 2.2*math.Log2(float64(c.count))
+	return math.Min(clusterR+2.2*math.Log2(float64(c.count)), clusterCell*0.46)
 }
 
 func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"image"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -113,4 +114,55 @@ func TestRenderArmenia(t *testing.T) {
 	m := &Map{View: Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80), Theme: draw.Light, Events: e}
 	m.Render(s)
 	golden(t, "sample-armenia.png", s.Pixels)
+}
+
+// conflictEvents makes n events scattered around a few real places, the
+// way an export of a year of conflict events clusters: dense near cities,
+// sparse between.
+func conflictEvents(n int) *Events {
+	centres := []struct {
+		lon, lat, spread float64
+		cat              int
+	}{
+		{36.23, 49.99, 1.5, 0}, {37.62, 55.76, 0.6, 1}, {-1.52, 12.37, 2.0, 2}, {44.5, 40.18, 0.4, 3},
+		{-86.25, 12.14, 0.8, 1}, {32.53, 15.5, 2.5, 0}, {44.2, 15.35, 1.8, 2}, {29.0, 41.0, 0.5, 4},
+	}
+	legend := []string{"Battles", "Protests", "Violence against civilians", "Strategic developments", "Riots"}
+	e := &Events{Legend: legend, Counts: make([]int, len(legend)), LegendTitle: "event type"}
+	r := rand.New(rand.NewPCG(7, 7))
+	for range n {
+		c := centres[r.IntN(len(centres))]
+		e.Lon = append(e.Lon, c.lon+r.NormFloat64()*c.spread)
+		e.Lat = append(e.Lat, c.lat+r.NormFloat64()*c.spread*0.7)
+		cat := c.cat
+		if r.IntN(4) == 0 {
+			cat = r.IntN(len(legend))
+		}
+		e.Category = append(e.Category, cat)
+		e.Counts[cat]++
+		e.Label = append(e.Label, "")
+	}
+	return e
+}
+
+// TestRender10k draws ten thousand events: clusters with counts where they
+// crowd, single markers where they do not.
+func TestRender10k(t *testing.T) {
+	e := conflictEvents(10_000)
+	s := draw.NewRaster(1280, 800, draw.Light.Background)
+	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 1280, 800, 30), Theme: draw.Light, Events: e}
+	m.Render(s)
+	golden(t, "events-10k.png", s.Pixels)
+}
+
+// TestRenderMillionDensity draws a million events as a density layer.
+func TestRenderMillionDensity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a million events")
+	}
+	e := conflictEvents(1_000_000)
+	s := draw.NewRaster(960, 540, draw.Dark.Background)
+	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 960, 540, 10), Theme: draw.Dark, Events: e}
+	m.Render(s)
+	golden(t, "events-1m-density.png", s.Pixels)
 }

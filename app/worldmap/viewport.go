@@ -118,9 +118,16 @@ func (v Viewport) Zoom() float64 {
 // the world that the picture shows: just 0 for a view inside the world,
 // more when it is panned across the antimeridian. Drawing every copy is
 // what makes events at 179.9°E and 179.9°W neighbours on the map.
+//
+// Only cylindrical projections wrap (Equal Earth's edge is curved, so its
+// copies would not meet), and only when the view is narrower than the
+// world: a whole-world view shows the world once.
 func (v Viewport) Copies() []float64 {
 	w := v.Projection.World.Max[0] - v.Projection.World.Min[0]
 	view := v.Plane()
+	if !v.Projection.Cylindrical || view.Max[0]-view.Min[0] >= w {
+		return []float64{0}
+	}
 	var out []float64
 	for k := math.Floor((view.Min[0] - v.Projection.World.Max[0]) / w); ; k++ {
 		off := (k + 1) * w
