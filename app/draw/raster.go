@@ -2,8 +2,8 @@ package draw
 
 import (
 	"image"
-	"image/draw"
 	"image/color"
+	"image/draw"
 	"math"
 
 	"golang.org/x/image/vector"
