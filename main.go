@@ -12,6 +12,7 @@ import (
 
 	"chronomap/app/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
+	"chronomap/app/render"
 	"chronomap/app/window"
 	"chronomap/assets"
 	"chronomap/data/events"
@@ -22,6 +23,8 @@ const usage = `usage:
   chronomap [FILE ...]                     open the window (the bundled sample when no file is given)
   chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...
                                            report what was read from each file and how
+  chronomap render --view map [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...
+                                           draw the map of the files' events to a picture
 `
 
 func main() {
@@ -30,7 +33,9 @@ func main() {
 		switch args[0] {
 		case "inspect":
 			os.Exit(inspect.Run(args[1:], os.Stdout, os.Stderr))
-		case "geocode", "render":
+		case "render":
+			os.Exit(render.Run(args[1:], os.Stdout, os.Stderr))
+		case "geocode":
 			fmt.Fprintf(os.Stderr, "chronomap: %s is not part of this build yet\n", args[0])
 			os.Exit(2)
 		case "help", "-h", "-help", "--help":

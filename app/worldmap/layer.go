@@ -71,7 +71,7 @@ func FromIndex(f *frame.Frame, m events.Mapping, x *events.Index) *Events {
 			e.Label[i] = f.Text(int(row), labelCol)
 		}
 	}
-	e.sortLegend()
+	e.SortLegend()
 	oLat, oLon := originColumns(f)
 	if oLat >= 0 && oLon >= 0 {
 		for i, row := range x.Row {
@@ -84,9 +84,9 @@ func FromIndex(f *frame.Frame, m events.Mapping, x *events.Index) *Events {
 	return e
 }
 
-// sortLegend orders categories by how many events they have, most first,
+// SortLegend orders categories by how many events they have, most first,
 // so the strongest colours go to the largest groups.
-func (e *Events) sortLegend() {
+func (e *Events) SortLegend() {
 	order := make([]int, len(e.Legend))
 	for i := range order {
 		order[i] = i

@@ -1,0 +1,262 @@
+// Package render is the `chronomap render` command: a view of files drawn
+// to a picture, without a window.
+package render
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"chronomap/app/draw"
+	"chronomap/app/worldmap"
+	"chronomap/data/dates"
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+// Run is `chronomap render [--view both|map|timeline] [--size WxH]
+// [--title T] [--subtitle T] [--from DATE] [--to DATE] [--workspace W
+// --scene N] --out FILE.png|.svg|.pdf FILE ...`. It returns the exit code:
+// 0 written, 1 a file could not be read or written, 2 a wrong command line
+// or something this build cannot draw yet.
+func Run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	view := fs.String("view", "both", "what to draw: both, map or timeline")
+	size := fs.String("size", "1920x1080", "picture size in pixels, WxH")
+	title := fs.String("title", "", "a title above the view")
+	subtitle := fs.String("subtitle", "", "a line under the title")
+	from := fs.String("from", "", "show events from this date on")
+	to := fs.String("to", "", "show events up to this date")
+	out := fs.String("out", "", "the picture to write: .png (.svg and .pdf to come)")
+	projection := fs.String("projection", "equal-earth", "map projection: equal-earth, mercator or plate-carree")
+	theme := fs.String("theme", "light", "light or dark")
+	workspace := fs.String("workspace", "", "a workspace file (not yet supported)")
+	scene := fs.Int("scene", 0, "a scene of the workspace (not yet supported)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(interleaved(args)); err != nil {
+		return 2
+	}
+	fail := func(code int, format string, a ...any) int {
+		fmt.Fprintf(stderr, "chronomap: "+format+"\n", a...)
+		return code
+	}
+	switch {
+	case *workspace != "" || *scene != 0:
+		return fail(2, "workspaces and scenes are not part of this build yet; give the files to draw")
+	case *out == "":
+		fs.Usage()
+		return 2
+	case fs.NArg() == 0:
+		return fail(2, "render: give at least one file to draw")
+	}
+	switch strings.ToLower(filepath.Ext(*out)) {
+	case ".png":
+	case ".svg", ".pdf":
+		return fail(2, "%s: this build writes PNG only; SVG and PDF come with the briefing exports", *out)
+	default:
+		return fail(2, "%s: write a .png file", *out)
+	}
+	if *view != "map" {
+		return fail(2, "the %s view is not part of this build yet; use --view map", *view)
+	}
+	w, h, err := parseSize(*size)
+	if err != nil {
+		return fail(2, "--size %q: %v", *size, err)
+	}
+	p, ok := projections[strings.ToLower(*projection)]
+	if !ok {
+		return fail(2, "--projection %q: use equal-earth, mercator or plate-carree", *projection)
+	}
+	t := draw.Light
+	if *theme == "dark" {
+		t = draw.Dark
+	}
+	window, err := timeWindow(*from, *to)
+	if err != nil {
+		return fail(2, "%v", err)
+	}
+	e, err := load(fs.Args(), window)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	png, err := drawMap(e, p, t, w, h, *title, *subtitle)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	if err := os.WriteFile(*out, png, 0o644); err != nil {
+		return fail(1, "cannot write %s: %v", *out, err)
+	}
+	return 0
+}
+
+var projections = map[string]worldmap.Projection{
+	"equal-earth": worldmap.EqualEarth, "equalearth": worldmap.EqualEarth,
+	"mercator": worldmap.WebMercator, "web-mercator": worldmap.WebMercator,
+	"plate-carree": worldmap.PlateCarree, "platecarree": worldmap.PlateCarree,
+}
+
+func parseSize(s string) (int, int, error) {
+	a, b, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(a)
+	h, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || w < 200 || h < 150 || w > 16384 || h > 16384 {
+		return 0, 0, fmt.Errorf("write width x height in pixels, from 200x150 to 16384x16384")
+	}
+	return w, h, nil
+}
+
+// span is a time window in Unix seconds; zero ends are open.
+type span struct {
+	from, to         int64
+	hasFrom, hasTo   bool
+	fromText, toText string
+}
+
+func timeWindow(from, to string) (span, error) {
+	var s span
+	if from != "" {
+		r, err := dates.Parse(from)
+		if err != nil {
+			return s, fmt.Errorf("--from: %v", err)
+		}
+		s.from, s.hasFrom, s.fromText = r.Start.Unix, true, from
+	}
+	if to != "" {
+		r, err := dates.Parse(to)
+		if err != nil {
+			return s, fmt.Errorf("--to: %v", err)
+		}
+		t := r.Start
+		if !r.End.IsZero() {
+			t = r.End
+		}
+		s.to, s.hasTo, s.toText = t.End(), true, to // through the end of the day, month or year given
+	}
+	return s, nil
+}
+
+// load reads the files and merges their events, keeping those in window.
+func load(paths []string, window span) (*worldmap.Events, error) {
+	all := &worldmap.Events{LegendTitle: "category"}
+	index := map[string]int{}
+	for _, path := range paths {
+		f, err := frame.ReadFile(path, frame.Options{})
+		if err != nil {
+			return nil, err
+		}
+		m := events.Detect(f)
+		x, _ := events.Build(f, m)
+		e := worldmap.FromIndex(f, m, x)
+		for i := range e.Lon {
+			start, end := x.Start[i], x.EndTime(i)
+			last := start
+			if !end.IsZero() {
+				last = end.Unix
+			}
+			if (window.hasFrom && last < window.from) || (window.hasTo && start >= window.to) {
+				continue
+			}
+			cat := -1
+			if c := e.Category[i]; c >= 0 {
+				name := e.Legend[c]
+				k, ok := index[name]
+				if !ok {
+					k = len(all.Legend)
+					index[name] = k
+					all.Legend = append(all.Legend, name)
+					all.Counts = append(all.Counts, 0)
+				}
+				cat = k
+				all.Counts[k]++
+			}
+			all.Lon = append(all.Lon, e.Lon[i])
+			all.Lat = append(all.Lat, e.Lat[i])
+			all.Category = append(all.Category, cat)
+			all.Label = append(all.Label, e.Label[i])
+		}
+		for _, a := range e.Arcs {
+			if a.Category >= 0 {
+				a.Category = index[e.Legend[a.Category]]
+			}
+			all.Arcs = append(all.Arcs, a)
+		}
+	}
+	all.SortLegend()
+	return all, nil
+}
+
+// drawMap draws the events' map, with a title band when a title is given,
+// and returns the PNG.
+func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int, title, subtitle string) ([]byte, error) {
+	s := draw.NewRaster(w, h, t.Background)
+	top := 0.0
+	if title != "" || subtitle != "" {
+		top = 24 + 34
+		if subtitle != "" {
+			top += 24
+		}
+	}
+	mapH := h - int(top)
+	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	for i := range e.Lon {
+		if !math.IsNaN(e.Lat[i]) {
+			bound = bound.Extend(orb.Point{e.Lon[i], e.Lat[i]})
+		}
+	}
+	for _, a := range e.Arcs {
+		bound = bound.Extend(a.From).Extend(a.To)
+	}
+	m := &worldmap.Map{View: worldmap.Fit(p, bound, w, mapH, 60), Theme: t, Graticule: true, Events: e}
+	// The map draws on its own surface below the title band.
+	ms := draw.NewRaster(w, mapH, t.Background)
+	m.Render(ms)
+	copy(s.Pixels.Pix[int(top)*s.Pixels.Stride:], ms.Pixels.Pix)
+	if top > 0 {
+		s.Text(draw.Sans(30, true), 24, 24+28, title, t.Text)
+		if subtitle != "" {
+			s.Text(draw.Sans(17, false), 24, 24+28+26, subtitle, t.Muted)
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, s.Pixels); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// interleaved moves flags that follow file names before them.
+func interleaved(args []string) []string {
+	valued := map[string]bool{"view": true, "size": true, "title": true, "subtitle": true, "from": true, "to": true,
+		"out": true, "projection": true, "theme": true, "workspace": true, "scene": true}
+	var flags, files []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			files = append(files, args[i+1:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			flags = append(flags, a)
+			if name := strings.TrimLeft(a, "-"); valued[name] && !strings.Contains(name, "=") && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		default:
+			files = append(files, a)
+		}
+	}
+	return append(append(flags, "--"), files...)
+}
