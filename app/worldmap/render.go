@@ -26,11 +26,12 @@ type Map struct {
 	// Selected events are drawn ringed, on top, and labelled first.
 	Selected map[int]bool
 
-	points *Points // Events projected for View.Projection
-	base   *image.RGBA
-	baseOf baseKey
-	counts []int32 // the frame's events per densityCell, reused
-	coarse *Grid   // the events per clusterCell, with positions, reused
+	points  *Points // Events projected for View.Projection
+	base    *image.RGBA
+	baseOf  baseKey
+	counts  []int32   // the frame's events per densityCell, reused
+	coarse  *Grid     // the events per clusterCell, with positions, reused
+	markers []cluster // the markers of the last frame, for hit tests
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -93,6 +94,7 @@ func (m *Map) Render(s *draw.Surface) {
 	// layer needs.
 	var cols, rows int
 	m.counts, cols, rows = m.points.Counts(m.counts, m.View, densityCell, m.Keep)
+	m.markers = nil
 	if occupiedBlocks(m.counts, cols, rows, denseBlock/densityCell) > denseClusters {
 		d := &Grid{Cols: cols, Rows: rows, Cell: densityCell, Count: m.counts}
 		m.drawDensity(s, d)
@@ -102,6 +104,7 @@ func (m *Map) Render(s *draw.Surface) {
 	}
 	m.coarse = m.points.BinInto(m.coarse, m.View, clusterCell, m.Keep)
 	clusters := m.clusters(m.coarse)
+	m.markers = clusters
 	m.drawMarkers(s, clusters)
 	m.reserveMarkers(clusters, occupied)
 	m.drawEventLabels(s, clusters, occupied)
@@ -561,4 +564,39 @@ func niceLength(m float64) (float64, string) {
 		return n, thousands(int(n/1000)) + " km"
 	}
 	return n, strconv.Itoa(int(n)) + " m"
+}
+
+// Hit is what lies under a point of the last frame drawn.
+type Hit struct {
+	Event int // an event under the point; with Count > 1, the first of a cluster
+	Count int // how many events the marker stands for
+}
+
+// At returns the marker under pixel px of the last frame, if any: the
+// topmost, as drawn (small markers over large clusters). In a density view
+// it returns the nearest shown event within a few pixels.
+func (m *Map) At(px orb.Point) (Hit, bool) {
+	for i := len(m.markers) - 1; i >= 0; i-- {
+		c := m.markers[i]
+		if math.Hypot(c.x-px[0], c.y-px[1]) <= radius(c)+2 {
+			return Hit{Event: c.first, Count: c.count}, true
+		}
+	}
+	if m.markers != nil || m.points == nil {
+		return Hit{}, false
+	}
+	best, bestD := -1, 6.0
+	for i, x := range m.points.X {
+		if math.IsNaN(x) || (m.Keep != nil && !m.Keep(i)) {
+			continue
+		}
+		p := m.View.PlanePixel(orb.Point{x, m.points.Y[i]})
+		if d := math.Hypot(p[0]-px[0], p[1]-px[1]); d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return Hit{}, false
+	}
+	return Hit{Event: best, Count: 1}, true
 }

@@ -1,0 +1,270 @@
+// Package mapview is the map's Fyne widget: it holds the map's state (the
+// view, the selection) and turns pointer and keyboard input into changes of
+// it; drawing is app/worldmap's, into a canvas.Raster.
+package mapview
+
+import (
+	"image"
+	"math"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"chronomap/app/draw"
+	"chronomap/app/worldmap"
+)
+
+// Map shows events on the world map. Drag pans, the wheel zooms about the
+// pointer, + and − zoom about the centre, Home fits the events, a click
+// selects the marker under it and hovering names it.
+type Map struct {
+	widget.BaseWidget
+	model *worldmap.Map
+	// OnSelect is called with the event clicked (or -1 when the click hit
+	// no marker), so that other views can follow.
+	OnSelect func(event int)
+	// Describe names an event for the tooltip; nil shows its label.
+	Describe func(event int) string
+
+	tip     string
+	tipAt   fyne.Position
+	fitted bool
+	scale  float32 // canvas pixels per Fyne unit, as of the last frame
+}
+
+// New returns a map widget over a map model. The model's view is refitted
+// to the widget's size the first time it is drawn.
+func New(m *worldmap.Map) *Map {
+	w := &Map{model: m, scale: 1}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// Model returns the map the widget shows.
+func (w *Map) Model() *worldmap.Map { return w.model }
+
+// CreateRenderer builds the raster the map is drawn into and the tooltip.
+func (w *Map) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{w: w}
+	r.raster = canvas.NewRaster(r.draw)
+	r.tipText = widget.NewLabel("")
+	r.tipBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	r.tipBg.CornerRadius = theme.InputRadiusSize()
+	r.tip = container.NewStack(r.tipBg, r.tipText)
+	r.tip.Hide()
+	return r
+}
+
+// pixel turns a position in the widget into a raster pixel.
+func (w *Map) pixel(p fyne.Position) orb.Point {
+	return orb.Point{float64(p.X * w.scale), float64(p.Y * w.scale)}
+}
+
+// Dragged pans the map with the pointer.
+func (w *Map) Dragged(e *fyne.DragEvent) {
+	w.model.View = w.model.View.Pan(float64(e.Dragged.DX*w.scale), float64(e.Dragged.DY*w.scale))
+	w.tip = ""
+	w.Refresh()
+}
+
+// DragEnd ends a pan.
+func (w *Map) DragEnd() {}
+
+// Scrolled zooms about the pointer: a notch of the wheel is a quarter.
+func (w *Map) Scrolled(e *fyne.ScrollEvent) {
+	factor := math.Pow(1.25, float64(e.Scrolled.DY)/10)
+	w.model.View = w.model.View.ZoomAt(w.pixel(e.Position), factor)
+	w.Refresh()
+}
+
+// Tapped selects the marker under the pointer, or clears the selection.
+func (w *Map) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp(); c != nil {
+		if d := c.Driver(); d != nil {
+			if cv := d.CanvasForObject(w); cv != nil {
+				cv.Focus(w)
+			}
+		}
+	}
+	hit, ok := w.model.At(w.pixel(e.Position))
+	sel := -1
+	if ok {
+		sel = hit.Event
+		w.model.Selected = map[int]bool{hit.Event: true}
+	} else {
+		w.model.Selected = nil
+	}
+	w.Refresh()
+	if w.OnSelect != nil {
+		w.OnSelect(sel)
+	}
+}
+
+// MouseIn starts hovering.
+func (w *Map) MouseIn(e *desktop.MouseEvent) { w.MouseMoved(e) }
+
+// MouseMoved names the marker under the pointer.
+func (w *Map) MouseMoved(e *desktop.MouseEvent) {
+	tip := ""
+	if hit, ok := w.model.At(w.pixel(e.Position)); ok {
+		tip = w.describe(hit.Event)
+		if hit.Count > 1 {
+			tip = tip + " — and " + strconv.Itoa(hit.Count-1) + " more here"
+		}
+	}
+	if tip != w.tip || (tip != "" && e.Position != w.tipAt) {
+		w.tip, w.tipAt = tip, e.Position
+		w.Refresh()
+	}
+}
+
+// MouseOut hides the tooltip.
+func (w *Map) MouseOut() {
+	if w.tip != "" {
+		w.tip = ""
+		w.Refresh()
+	}
+}
+
+func (w *Map) describe(i int) string {
+	if w.Describe != nil {
+		return w.Describe(i)
+	}
+	if e := w.model.Events; e != nil && i < len(e.Label) {
+		return e.Label[i]
+	}
+	return ""
+}
+
+// FocusGained and FocusLost make the map take keys once clicked.
+func (w *Map) FocusGained() {}
+func (w *Map) FocusLost()   {}
+
+// TypedRune zooms with + and −.
+func (w *Map) TypedRune(r rune) {
+	c := orb.Point{float64(w.model.View.Width) / 2, float64(w.model.View.Height) / 2}
+	switch r {
+	case '+', '=':
+		w.model.View = w.model.View.ZoomAt(c, 1.5)
+	case '-', '−':
+		w.model.View = w.model.View.ZoomAt(c, 1/1.5)
+	default:
+		return
+	}
+	w.Refresh()
+}
+
+// TypedKey fits the events with Home and pans with the arrows.
+func (w *Map) TypedKey(e *fyne.KeyEvent) {
+	step := float64(w.model.View.Width) / 8
+	switch e.Name {
+	case fyne.KeyHome:
+		w.fitted = false
+	case fyne.KeyLeft:
+		w.model.View = w.model.View.Pan(step, 0)
+	case fyne.KeyRight:
+		w.model.View = w.model.View.Pan(-step, 0)
+	case fyne.KeyUp:
+		w.model.View = w.model.View.Pan(0, step)
+	case fyne.KeyDown:
+		w.model.View = w.model.View.Pan(0, -step)
+	default:
+		return
+	}
+	w.Refresh()
+}
+
+// Fit shows all the events again.
+func (w *Map) Fit() {
+	w.fitted = false
+	w.Refresh()
+}
+
+// fit sets the view to show every event at the given size.
+func (w *Map) fit(width, height int) {
+	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	if e := w.model.Events; e != nil {
+		for i := range e.Lon {
+			if !math.IsNaN(e.Lat[i]) {
+				b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
+			}
+		}
+		for _, a := range e.Arcs {
+			b = b.Extend(a.From).Extend(a.To)
+		}
+	}
+	w.model.View = worldmap.Fit(w.model.View.Projection, b, width, height, 48)
+	w.fitted = true
+}
+
+type renderer struct {
+	w       *Map
+	raster  *canvas.Raster
+	tip     *fyne.Container
+	tipBg   *canvas.Rectangle
+	tipText *widget.Label
+	size    fyne.Size
+}
+
+// draw renders the map at the raster's pixel size, keeping the view's
+// centre and scale when the size changes.
+func (r *renderer) draw(width, height int) image.Image {
+	w := r.w
+	if r.size.Width > 0 {
+		w.scale = float32(width) / r.size.Width
+	}
+	v := &w.model.View
+	if !w.fitted || v.Projection.Forward == nil {
+		if v.Projection.Forward == nil {
+			v.Projection = worldmap.EqualEarth
+		}
+		w.fit(width, height)
+	}
+	v.Width, v.Height = width, height
+	s := draw.NewRaster(width, height, w.model.Theme.Background)
+	w.model.Render(s)
+	return s.Pixels
+}
+
+func (r *renderer) Layout(size fyne.Size) {
+	r.size = size
+	r.raster.Resize(size)
+	r.layoutTip()
+}
+
+func (r *renderer) layoutTip() {
+	if r.w.tip == "" {
+		r.tip.Hide()
+		return
+	}
+	r.tipText.SetText(r.w.tip)
+	min := r.tip.MinSize()
+	pos := r.w.tipAt.Add(fyne.NewPos(14, 14))
+	if pos.X+min.Width > r.size.Width {
+		pos.X = r.w.tipAt.X - min.Width - 8
+	}
+	if pos.Y+min.Height > r.size.Height {
+		pos.Y = r.w.tipAt.Y - min.Height - 8
+	}
+	r.tip.Move(pos)
+	r.tip.Resize(min)
+	r.tip.Show()
+}
+
+func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
+
+func (r *renderer) Refresh() {
+	r.tipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.layoutTip()
+	r.raster.Refresh()
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster, r.tip} }
+func (r *renderer) Destroy()                     {}
+

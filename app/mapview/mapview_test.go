@@ -1,0 +1,83 @@
+package mapview
+
+import (
+	"image/png"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+
+	"chronomap/app/draw"
+	"chronomap/app/worldmap"
+	"chronomap/assets"
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+func sampleMap(t *testing.T) *worldmap.Map {
+	name, data := assets.Sample()
+	f, err := frame.ReadBytes(name, data, frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := events.Detect(f)
+	x, _ := events.Build(f, m)
+	return &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)}
+}
+
+// TestMapPansZoomsAndSelects drives the widget as a user would: the view
+// fits the sample, a drag pans, the wheel zooms, a click on Moscow selects
+// an event there and hovering names it.
+func TestMapPansZoomsAndSelects(t *testing.T) {
+	test.NewTempApp(t)
+	model := sampleMap(t)
+	w := New(model)
+	win := test.NewTempWindow(t, w)
+	win.Resize(fyne.NewSize(900, 560))
+	img := win.Canvas().Capture()
+	if img.Bounds().Dx() < 800 {
+		t.Fatalf("capture %v", img.Bounds())
+	}
+	v := model.View
+	if v.Width == 0 || v.MetresPerPx <= 0 {
+		t.Fatalf("the view was not fitted: %+v", v)
+	}
+
+	// Select by clicking on Moscow's marker.
+	selected := -2
+	w.OnSelect = func(i int) { selected = i }
+	moscow := v.Pixel(orb.Point{37.6173, 55.7558})
+	pos := fyne.NewPos(float32(moscow[0])/w.scale, float32(moscow[1])/w.scale)
+	test.TapCanvas(win.Canvas(), pos)
+	if selected < 0 || !strings.Contains(model.Events.Label[selected], "Shoigu") {
+		t.Errorf("clicking Moscow selected %d", selected)
+	}
+	test.MoveMouse(win.Canvas(), pos)
+	if !strings.Contains(w.tip, "Shoigu") {
+		t.Errorf("hovering Moscow shows %q", w.tip)
+	}
+
+	test.Drag(win.Canvas(), fyne.NewPos(450, 280), 100, 40)
+	if moved := model.View.Center; moved == v.Center {
+		t.Error("a drag did not pan the map")
+	}
+	before := model.View.MetresPerPx
+	test.Scroll(win.Canvas(), fyne.NewPos(450, 280), 0, 10)
+	if after := model.View.MetresPerPx; math.Abs(before/after-1.25) > 1e-6 {
+		t.Errorf("a wheel notch zoomed by %g, want 1.25", before/after)
+	}
+	w.TypedRune('-')
+	if model.View.MetresPerPx <= before/1.25 {
+		t.Error("- did not zoom out")
+	}
+
+	if os.Getenv("CHRONOMAP_SHOT") != "" {
+		f, _ := os.Create(os.Getenv("CHRONOMAP_SHOT"))
+		png.Encode(f, win.Canvas().Capture())
+		f.Close()
+	}
+}
