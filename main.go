@@ -10,10 +10,12 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"chronomap/app/draw"
 	"chronomap/app/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/render"
 	"chronomap/app/window"
+	"chronomap/app/worldmap"
 	"chronomap/assets"
 	"chronomap/data/events"
 	"chronomap/data/frame"
@@ -69,8 +71,13 @@ func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded 
 	l := window.Loaded{Title: title, Sample: sample, Frame: f, Err: err}
 	if err == nil {
 		m := events.Detect(f)
-		_, probs := events.Build(f, m)
+		x, probs := events.Build(f, m)
 		l.Problems = inspect.AllProblems(f, probs)
+		if x.Located > 0 {
+			l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
+				Graticule: true, Events: worldmap.FromIndex(f, m, x)}
+			l.EventRows = x.Row
+		}
 		l.Roles = map[string]string{}
 		for r, cols := range m.Columns {
 			for _, c := range cols {

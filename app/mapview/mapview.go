@@ -32,8 +32,8 @@ type Map struct {
 	// Describe names an event for the tooltip; nil shows its label.
 	Describe func(event int) string
 
-	tip     string
-	tipAt   fyne.Position
+	tip    string
+	tipAt  fyne.Position
 	fitted bool
 	scale  float32 // canvas pixels per Fyne unit, as of the last frame
 }
@@ -227,6 +227,11 @@ func (r *renderer) draw(width, height int) image.Image {
 		w.fit(width, height)
 	}
 	v.Width, v.Height = width, height
+	// The map follows the window's light or dark theme.
+	w.model.Theme = draw.Light
+	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+		w.model.Theme = draw.Dark
+	}
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels
@@ -267,4 +272,3 @@ func (r *renderer) Refresh() {
 
 func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster, r.tip} }
 func (r *renderer) Destroy()                     {}
-

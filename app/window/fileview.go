@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"chronomap/app/mapview"
 )
 
 // fileView shows one loaded file: its title and facts, its frame as a table
@@ -117,8 +119,14 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		l.Importance = widget.WarningImportance
 		top.Add(l)
 	}
-	tableArea := container.NewBorder(nil, v.detail, nil, nil, v.table)
+	var tableArea fyne.CanvasObject = container.NewBorder(nil, v.detail, nil, nil, v.table)
 
+	if m := v.mapView(); m != nil {
+		// The map above the table: where, then what.
+		split := container.NewVSplit(m, tableArea)
+		split.Offset = 0.55
+		tableArea = split
+	}
 	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
 	heading.TextStyle.Bold = true
 	var center fyne.CanvasObject
@@ -132,6 +140,22 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		center = split
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))
+}
+
+// mapView is the map of the file's placed events, nil when it has none.
+// Clicking an event selects its row in the table.
+func (v *fileView) mapView() fyne.CanvasObject {
+	m := v.file.Map
+	if m == nil || m.Events == nil || len(m.Events.Lon) == 0 {
+		return nil
+	}
+	w := mapview.New(m)
+	w.OnSelect = func(i int) {
+		if i >= 0 && i < len(v.file.EventRows) {
+			v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})
+		}
+	}
+	return w
 }
 
 // sampleBadge marks sample data; nil for a user's own file.

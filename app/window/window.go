@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/worldmap"
 	"chronomap/assets"
 	"chronomap/data/frame"
 )
@@ -31,6 +32,10 @@ type Loaded struct {
 	Problems []frame.Problem
 	// Roles names the role each mapped column plays ("start", "lat").
 	Roles map[string]string
+	// Map, when the file has placed events, is their map; EventRows gives
+	// each of its events' frame row, so a click on the map finds the row.
+	Map       *worldmap.Map
+	EventRows []int32
 }
 
 // problems returns the problems to list for a file.
