@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"chronomap/app/draw"
+	"chronomap/app/geocode"
 	"chronomap/app/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/render"
@@ -25,6 +26,8 @@ const usage = `usage:
   chronomap [FILE ...]                     open the window (the bundled sample when no file is given)
   chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...
                                            report what was read from each file and how
+  chronomap geocode [--json] [--country CC] NAME ...
+                                           find places by name, in many languages, offline
   chronomap render --view map [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...
                                            draw the map of the files' events to a picture
 `
@@ -38,8 +41,7 @@ func main() {
 		case "render":
 			os.Exit(render.Run(args[1:], os.Stdout, os.Stderr))
 		case "geocode":
-			fmt.Fprintf(os.Stderr, "chronomap: %s is not part of this build yet\n", args[0])
-			os.Exit(2)
+			os.Exit(geocode.Run(args[1:], os.Stdout, os.Stderr))
 		case "help", "-h", "-help", "--help":
 			fmt.Print(usage)
 			return

@@ -1,0 +1,62 @@
+package places
+
+import "testing"
+
+func TestCountryLookups(t *testing.T) {
+	for _, tc := range []struct {
+		lookup func(string) (Country, bool)
+		how    string
+		in     string
+		want   string
+	}{
+		{CountryByCode, "ISO", "AM", "AM"},
+		{CountryByCode, "ISO", "arm", "AM"},
+		{CountryByCode, "ISO", "RS", "RS"}, // ISO RS is Serbia
+		{CountryByCode, "ISO", "XK", "XK"},
+		{CountryByFIPS, "FIPS", "RS", "RU"}, // FIPS RS is Russia
+		{CountryByFIPS, "FIPS", "AM", "AM"},
+		{CountryByFIPS, "FIPS", "UP", "UA"},
+		{CountryByFIPS, "FIPS", "GM", "DE"},
+		{CountryByFIPS, "FIPS", "NU", "NI"},
+		{CountryByFIPS, "FIPS", "UV", "BF"},
+		{CountryByFIPS, "FIPS", "IS", "IL"},
+		{CountryByFIPS, "FIPS", "GZ", "PS"},
+		{CountryByFIPS, "FIPS", "KV", "XK"},
+		{LookupCountry, "name", "Armenien", "AM"},
+		{LookupCountry, "name", "Vereinigte Staaten", "US"},
+		{LookupCountry, "name", "Russland", "RU"},
+		{LookupCountry, "name", "Elfenbeinküste", "CI"},
+		{LookupCountry, "name", "Côte d’Ivoire", "CI"},
+		{LookupCountry, "name", "Congo", "CD"}, // shared: the more populous
+		{LookupCountry, "name", "usa", "US"},
+	} {
+		c, ok := tc.lookup(tc.in)
+		if !ok || c.Alpha2 != tc.want {
+			t.Errorf("%s %q = %+v, %v; want %s", tc.how, tc.in, c, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "ZZ", "Narnia", "R"} {
+		if c, ok := LookupCountry(bad); ok {
+			t.Errorf("LookupCountry(%q) = %s, want none", bad, c.Alpha2)
+		}
+	}
+}
+
+// Every country has both ISO codes, a name and a point; FIPS codes, where
+// given, are unique, so CountryByFIPS is a function.
+func TestCountriesComplete(t *testing.T) {
+	cs := Countries()
+	if len(cs) < 249 {
+		t.Errorf("%d countries, want every ISO 3166-1 country (249) and Kosovo", len(cs))
+	}
+	fips := map[string]string{}
+	for _, c := range cs {
+		if len(c.Alpha2) != 2 || len(c.Alpha3) != 3 || c.Name == "" || (c.Lat == 0 && c.Lon == 0) {
+			t.Errorf("country %+v lacks a code, name or point", c)
+		}
+		if other, dup := fips[c.FIPS]; c.FIPS != "" && dup {
+			t.Errorf("FIPS %s names both %s and %s", c.FIPS, other, c.Alpha2)
+		}
+		fips[c.FIPS] = c.Alpha2
+	}
+}
