@@ -28,7 +28,13 @@ type Index struct {
 	Lat     []float64 // NaN when the event is not placed
 	Lon     []float64
 	Row     []int32 // 0-based row of the frame
-	Located int     // events with coordinates
+	Located int     // events with coordinates, given or found by name
+	// How says how each event was placed, and Confidence how sure the
+	// placement is (1 for coordinates in the file). Both are nil when no
+	// event was placed by name: every placed event then had coordinates.
+	How        []Placement
+	Confidence []float32
+	Geocoded   int // events placed by name (place or country)
 }
 
 // Len returns the number of events.
@@ -91,6 +97,7 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 		probs.add(frame.Problem{Reason: "no date column", Detail: "no column is mapped as the date, so no row is on the timeline; map one with start=COLUMN"})
 	}
 	readPlaces(f, m, c, &probs)
+	geocode(f, m, c, &probs)
 
 	// Sort the rows that have a start by time; ties keep file order. The
 	// row-order columns are then gathered into that order one at a time,
@@ -114,6 +121,14 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	x.EndPrec, c.endPrec = gather(c.endPrec, keep), nil
 	x.Lat, c.lat = gather(c.lat, keep), nil
 	x.Lon, c.lon = gather(c.lon, keep), nil
+	if c.how != nil {
+		x.How, x.Confidence = gather(c.how, keep), gather(c.conf, keep)
+		for _, h := range x.How {
+			if h == ByPlace || h == ByCountry {
+				x.Geocoded++
+			}
+		}
+	}
 	for _, v := range x.Lat {
 		if !math.IsNaN(v) {
 			x.Located++
@@ -160,7 +175,9 @@ func present(f *frame.Frame, m Mapping, probs *problems) Mapping {
 type columns struct {
 	start, end         []int64
 	startPrec, endPrec []dates.Precision
-	lat, lon           []float64 // NaN where the row is not placed
+	lat, lon           []float64   // NaN where the row is not placed
+	how                []Placement // nil unless some row was placed by name
+	conf               []float32
 }
 
 func newColumns(n int) *columns {
