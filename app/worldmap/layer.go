@@ -3,6 +3,7 @@ package worldmap
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -43,6 +44,7 @@ func FromIndex(f *frame.Frame, m events.Mapping, x *events.Index) *Events {
 	catCol := -1
 	if c := m.Get(events.Category); len(c) > 0 {
 		catCol = f.Col(c[0])
+		e.LegendTitle = strings.ReplaceAll(c[0], "_", " ") // "event_type" reads "Event type"
 	}
 	labelCol := -1
 	for _, r := range []events.Role{events.Title, events.Place} {
