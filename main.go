@@ -75,6 +75,7 @@ func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded 
 		m := events.Detect(f)
 		x, probs := events.Build(f, m)
 		l.Problems = inspect.AllProblems(f, probs)
+		l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
 		if x.Located > 0 {
 			l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
 				Graticule: true, Events: worldmap.FromIndex(f, m, x)}

@@ -35,6 +35,19 @@ func facts(f *frame.Frame) string {
 	return strings.Join(parts, " · ")
 }
 
+// eventFacts says how many events the rows made and how many are on the
+// map: "6 events · 6 placed (2 by place name)".
+func eventFacts(l Loaded) string {
+	if l.Events == 0 {
+		return "no events"
+	}
+	s := count(l.Events, "event", "events") + " · " + fmt.Sprintf("%d placed", l.Located)
+	if l.Geocoded > 0 {
+		s += fmt.Sprintf(" (%d by place name)", l.Geocoded)
+	}
+	return s
+}
+
 // flagLines lists the columns whose reader asked for a second look, one
 // line each.
 func flagLines(f *frame.Frame) []string {

@@ -113,7 +113,11 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		return widget.NewSimpleRenderer(container.NewBorder(head, nil, nil, nil, container.NewVBox(body)))
 	}
 
-	top := container.NewVBox(head, widget.NewLabel(facts(v.file.Frame)))
+	line := facts(v.file.Frame)
+	if v.file.Events > 0 {
+		line += " · " + eventFacts(v.file)
+	}
+	top := container.NewVBox(head, widget.NewLabel(line))
 	for _, line := range flagLines(v.file.Frame) {
 		l := widget.NewLabel(line)
 		l.Importance = widget.WarningImportance

@@ -36,6 +36,9 @@ type Loaded struct {
 	// each of its events' frame row, so a click on the map finds the row.
 	Map       *worldmap.Map
 	EventRows []int32
+	// Events, Located and Geocoded count the file's events, those on the
+	// map, and those placed by name.
+	Events, Located, Geocoded int
 }
 
 // problems returns the problems to list for a file.

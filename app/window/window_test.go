@@ -383,3 +383,16 @@ func TestCaptionShowsRole(t *testing.T) {
 		t.Errorf("unmapped column caption %q", got)
 	}
 }
+
+// TestEventFacts checks the line that counts events and placed events.
+func TestEventFacts(t *testing.T) {
+	for l, want := range map[*Loaded]string{
+		{Events: 6, Located: 6}:              "6 events · 6 placed",
+		{Events: 1, Located: 1, Geocoded: 1}: "1 event · 1 placed (1 by place name)",
+		{}:                                   "no events",
+	} {
+		if got := eventFacts(*l); got != want {
+			t.Errorf("eventFacts = %q, want %q", got, want)
+		}
+	}
+}
