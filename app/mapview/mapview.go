@@ -31,6 +31,14 @@ type Map struct {
 	OnSelect func(event int)
 	// Describe names an event for the tooltip; nil shows its label.
 	Describe func(event int) string
+	// OnBoxSelect is called with the events inside a shift-drag box.
+	OnBoxSelect func(events []int)
+
+	boxing   bool          // a shift-drag is drawing a selection box
+	boxFrom  fyne.Position // where it started
+	boxTo    fyne.Position
+	pressAt  fyne.Position
+	shiftNow bool
 
 	tip    string
 	tipAt  fyne.Position
@@ -58,6 +66,10 @@ func (w *Map) CreateRenderer() fyne.WidgetRenderer {
 	r.tipBg.CornerRadius = theme.InputRadiusSize()
 	r.tip = container.NewStack(r.tipBg, r.tipText)
 	r.tip.Hide()
+	r.box = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+	r.box.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	r.box.StrokeWidth = 1.5
+	r.box.Hide()
 	return r
 }
 
@@ -66,15 +78,50 @@ func (w *Map) pixel(p fyne.Position) orb.Point {
 	return orb.Point{float64(p.X * w.scale), float64(p.Y * w.scale)}
 }
 
-// Dragged pans the map with the pointer.
+// MouseDown notes whether shift is held, which turns the drag that may
+// follow into a box selection.
+func (w *Map) MouseDown(e *desktop.MouseEvent) {
+	w.shiftNow = e.Modifier&fyne.KeyModifierShift != 0
+	w.pressAt = e.Position
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (w *Map) MouseUp(*desktop.MouseEvent) {}
+
+// Dragged pans the map with the pointer, or with shift held draws a
+// selection box.
 func (w *Map) Dragged(e *fyne.DragEvent) {
+	if w.shiftNow {
+		if !w.boxing {
+			w.boxing, w.boxFrom = true, w.pressAt
+		}
+		w.boxTo = e.Position
+		w.Refresh()
+		return
+	}
 	w.model.View = w.model.View.Pan(float64(e.Dragged.DX*w.scale), float64(e.Dragged.DY*w.scale))
 	w.tip = ""
 	w.Refresh()
 }
 
-// DragEnd ends a pan.
-func (w *Map) DragEnd() {}
+// DragEnd ends a pan, or selects the events inside the box.
+func (w *Map) DragEnd() {
+	if !w.boxing {
+		return
+	}
+	w.boxing = false
+	a, b := w.pixel(w.boxFrom), w.pixel(w.boxTo)
+	box := orb.Bound{Min: a, Max: a}.Extend(b)
+	sel := w.model.In(box)
+	w.model.Selected = make(map[int]bool, len(sel))
+	for _, i := range sel {
+		w.model.Selected[i] = true
+	}
+	w.Refresh()
+	if w.OnBoxSelect != nil {
+		w.OnBoxSelect(sel)
+	}
+}
 
 // Scrolled zooms about the pointer: a notch of the wheel is a quarter.
 func (w *Map) Scrolled(e *fyne.ScrollEvent) {
@@ -206,6 +253,7 @@ func (w *Map) fit(width, height int) {
 type renderer struct {
 	w       *Map
 	raster  *canvas.Raster
+	box     *canvas.Rectangle
 	tip     *fyne.Container
 	tipBg   *canvas.Rectangle
 	tipText *widget.Label
@@ -267,8 +315,24 @@ func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
 func (r *renderer) Refresh() {
 	r.tipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
 	r.layoutTip()
+	if w := r.w; w.boxing {
+		x0, y0 := min(w.boxFrom.X, w.boxTo.X), min(w.boxFrom.Y, w.boxTo.Y)
+		r.box.Move(fyne.NewPos(x0, y0))
+		r.box.Resize(fyne.NewSize(abs32(w.boxTo.X-w.boxFrom.X), abs32(w.boxTo.Y-w.boxFrom.Y)))
+		r.box.Show()
+		r.box.Refresh()
+		return // the map itself does not change while a box is drawn
+	}
+	r.box.Hide()
 	r.raster.Refresh()
 }
 
-func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster, r.tip} }
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster, r.box, r.tip} }
 func (r *renderer) Destroy()                     {}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
@@ -79,5 +80,36 @@ func TestMapPansZoomsAndSelects(t *testing.T) {
 		f, _ := os.Create(os.Getenv("CHRONOMAP_SHOT"))
 		png.Encode(f, win.Canvas().Capture())
 		f.Close()
+	}
+}
+
+// TestBoxSelect checks that a shift-drag over Armenia selects the events
+// there and nothing else.
+func TestBoxSelect(t *testing.T) {
+	test.NewTempApp(t)
+	model := sampleMap(t)
+	w := New(model)
+	win := test.NewTempWindow(t, w)
+	win.Resize(fyne.NewSize(900, 560))
+	win.Canvas().Capture()
+	v := model.View
+	yerevan := v.Pixel(orb.Point{44.4991, 40.1792})
+	at := func(p orb.Point, dx, dy float64) fyne.Position {
+		return fyne.NewPos(float32(p[0]+dx)/w.scale, float32(p[1]+dy)/w.scale)
+	}
+	var got []int
+	w.OnBoxSelect = func(sel []int) { got = sel }
+	w.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at(yerevan, -40, -40)}, Modifier: fyne.KeyModifierShift})
+	w.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at(yerevan, 30, 30)}})
+	w.DragEnd()
+	places := map[string]bool{}
+	for _, i := range got {
+		places[model.Events.Label[i]] = true
+	}
+	if len(got) != 3 {
+		t.Errorf("box over Armenia selected %d events (%v), want the 3 in Yerevan and Gyumri", len(got), places)
+	}
+	if len(model.Selected) != len(got) {
+		t.Errorf("the map marks %d selected, want %d", len(model.Selected), len(got))
 	}
 }

@@ -600,3 +600,23 @@ func (m *Map) At(px orb.Point) (Hit, bool) {
 	}
 	return Hit{Event: best, Count: 1}, true
 }
+
+// In returns the shown events whose markers lie inside the pixel box of
+// the current view: a shift-drag selection.
+func (m *Map) In(box orb.Bound) []int {
+	if m.points == nil {
+		return nil
+	}
+	var out []int
+	for _, off := range m.View.Copies() {
+		for i, x := range m.points.X {
+			if math.IsNaN(x) || (m.Keep != nil && !m.Keep(i)) {
+				continue
+			}
+			if box.Contains(m.View.PlanePixel(orb.Point{x + off, m.points.Y[i]})) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
