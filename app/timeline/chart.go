@@ -1,0 +1,184 @@
+// Package timeline is the timeline view: events on a time axis, in lanes,
+// from 509 BC to the minute and from six events to a million. It draws on
+// a draw.Surface and knows nothing of windows; the widget wraps it.
+package timeline
+
+import (
+	"math"
+	"time"
+
+	"chronomap/app/draw"
+)
+
+// Chart is what the timeline view draws: the events, the window of time
+// it shows, and how.
+type Chart struct {
+	Events   *Events
+	From, To float64 // the window, in Unix seconds
+	Theme    draw.Theme
+	Lang     Lang
+	// Zone is the time zone the axis reads in; nil is UTC.
+	Zone *time.Location
+	// Title and Subtitle, when set, head the picture (exports, briefings).
+	Title, Subtitle string
+	// Collapsed lanes are drawn as a thin density strip.
+	Collapsed map[int]bool
+	// Selected events are ringed and labelled first.
+	Selected map[int]bool
+	// Keep, when set, says which events pass the filter; the others are
+	// drawn faded and unlabelled, so that what the filter took out stays
+	// in sight.
+	Keep func(i int) bool
+	// Today, when not 0, is the Unix time of the "today" marker.
+	Today int64
+
+	widths []float32 // label widths by event, measured on first use
+	over   overviewCache
+	scr    scratch
+}
+
+// Fit sets the window to the span of the events, with a little room on
+// either side; an empty or instant span gets a day.
+func (c *Chart) Fit() {
+	e := c.Events
+	if e == nil || e.Len() == 0 {
+		now := float64(time.Now().Unix())
+		c.From, c.To = now-86400*15, now+86400*15
+		return
+	}
+	lo, hi := spanOf(e)
+	if hi-lo < 86400 {
+		mid := (lo + hi) / 2
+		lo, hi = mid-43200, mid+43200
+	}
+	pad := (hi - lo) * 0.03
+	c.From, c.To = lo-pad, hi+pad
+}
+
+// spanOf returns the earliest start and latest stop.
+func spanOf(e *Events) (lo, hi float64) {
+	a, b := e.Start[0], e.Stop[0]
+	for i := range e.Start {
+		a, b = min(a, e.Start[i]), max(b, e.Stop[i])
+	}
+	return float64(a), float64(b)
+}
+
+// sizes, in pixels.
+const (
+	margin     = 16
+	overviewH  = 38
+	axisH      = 46
+	rowH       = 20
+	markerR    = 4.5
+	barH       = 10
+	softH      = 14
+	lanePad    = 6
+	collapsedH = 26
+	denseH     = 72
+	headerMinH = 44
+	labelMin   = 30 // the least room a label is shortened to before it is dropped
+	// densePx is how many pixels of lane an event needs to be drawn one
+	// by one; where a lane has more events in view than its width over
+	// this, a density strip takes over.
+	densePx = 3
+)
+
+// layout is where the parts of the picture go.
+type layout struct {
+	x0, x1           float64 // the plot's left and right
+	gutter           float64 // left of the lane headers
+	titleY           float64
+	overY0, overY1   float64
+	axisY0, axisY1   float64
+	lanesY0, lanesY1 float64
+}
+
+// x returns the pixel column of a Unix time.
+func (c *Chart) x(l *layout, u float64) float64 {
+	return l.x0 + (u-c.From)/(c.To-c.From)*(l.x1-l.x0)
+}
+
+func (c *Chart) layout(s *draw.Surface) layout {
+	var l layout
+	y := float64(margin)
+	if c.Title != "" {
+		y += 22
+		l.titleY = y
+		y += 8
+		if c.Subtitle != "" {
+			y += 18
+		}
+		y += 8
+	}
+	l.gutter = margin
+	l.x0 = margin + c.gutterWidth()
+	l.x1 = s.W - margin
+	l.overY0, l.overY1 = y, y+overviewH
+	l.axisY0 = l.overY1 + 10
+	l.axisY1 = l.axisY0 + axisH
+	l.lanesY0, l.lanesY1 = l.axisY1, s.H-margin
+	return l
+}
+
+// gutterWidth is the width of the lane headers: the longest name, within
+// bounds, so that long names are shortened rather than crowd the plot.
+func (c *Chart) gutterWidth() float64 {
+	f := draw.Sans(13, true)
+	w := 110.0
+	for _, name := range c.Events.Lanes {
+		w = max(w, f.Width(name)+30)
+	}
+	return math.Ceil(min(w, 210)) // whole pixels: strips draw a column per pixel
+}
+
+// Render draws the chart on s: overview band, axis, lanes with their
+// events or density strips, and the today marker.
+func (c *Chart) Render(s *draw.Surface) {
+	t := c.Theme
+	s.Block(0, 0, s.W, s.H, t.Background, 1)
+	if c.Events == nil || !(c.To > c.From) {
+		return
+	}
+	l := c.layout(s)
+	c.drawTitle(s, &l)
+	ax := Axis{From: c.From, To: c.To, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(axisSize, false).Width}
+	ticks := ax.Ticks()
+	lanes := c.placeLanes(s, &l)
+	c.drawLaneBands(s, &l, lanes)
+	c.drawGrid(s, &l, ticks)
+	c.drawToday(s, &l)
+	c.drawLanes(s, &l, lanes)
+	c.drawAxis(s, &l, ax, ticks)
+	c.drawOverview(s, &l)
+}
+
+func (c *Chart) drawTitle(s *draw.Surface, l *layout) {
+	if c.Title == "" {
+		return
+	}
+	s.Label(draw.Sans(20, true), margin, l.titleY, c.Title, c.Theme.Text)
+	if c.Subtitle != "" {
+		s.Label(draw.Sans(13, false), margin, l.titleY+20, c.Subtitle, c.Theme.Muted)
+	}
+}
+
+// drawToday marks the present where it falls in the window.
+func (c *Chart) drawToday(s *draw.Surface, l *layout) {
+	if c.Today == 0 || float64(c.Today) < c.From || float64(c.Today) > c.To {
+		return
+	}
+	x := c.x(l, float64(c.Today))
+	s.Block(x-0.75, l.axisY0+14, x+0.75, l.lanesY1, c.Theme.Accent, 1)
+	word := "Today"
+	if c.Lang == German {
+		word = "Heute"
+	}
+	f := draw.Sans(11, true)
+	w := f.Width(word)
+	s.RoundRect(x-w/2-5, l.axisY0, w+10, 15, 3, c.Theme.Accent)
+	s.Label(f, x-w/2, l.axisY0+11.5, word, c.Theme.Background)
+}
+
+// clampX keeps a pixel column inside the plot.
+func clampX(l *layout, x float64) float64 { return math.Max(l.x0, math.Min(l.x1, x)) }

@@ -1,0 +1,143 @@
+package timeline
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+)
+
+// laneIndex finds a lane's events in a time window without looking at the
+// others. Each lane's events are split by how long they last, in classes
+// of powers of two seconds, and sorted by start within a class: an event
+// of class c that overlaps [from, to) starts in [from - 2^c, to), two
+// binary searches away. A frame so costs O(log n) per lane and class plus
+// the events in view, never all events.
+type laneIndex struct {
+	lanes [][]class
+}
+
+type class struct {
+	span  int64   // every event of the class lasts less than this
+	start []int64 // ascending
+	id    []int32
+}
+
+func (e *Events) laneIndex() *laneIndex {
+	if e.index != nil {
+		return e.index
+	}
+	x := &laneIndex{lanes: make([][]class, len(e.Lanes))}
+	// Count first, then fill, so that a million events cost two passes
+	// and no growing slices.
+	counts := make([][65]int, len(e.Lanes))
+	classOf := func(i int) int { return bits.Len64(uint64(max(e.Stop[i]-e.Start[i], 0))) }
+	for i := range e.Start {
+		counts[e.Lane[i]][classOf(i)]++
+	}
+	slot := make([][65]int, len(e.Lanes))
+	for l := range counts {
+		for c, n := range counts[l] {
+			if n > 0 {
+				slot[l][c] = len(x.lanes[l])
+				x.lanes[l] = append(x.lanes[l], class{span: 1 << c, start: make([]int64, 0, n), id: make([]int32, 0, n)})
+			}
+		}
+	}
+	for i := range e.Start {
+		l := e.Lane[i]
+		k := &x.lanes[l][slot[l][classOf(i)]]
+		k.start = append(k.start, e.Start[i])
+		k.id = append(k.id, int32(i))
+	}
+	for _, cs := range x.lanes {
+		for _, k := range cs {
+			if !slices.IsSorted(k.start) {
+				sort.Sort(byStart(k))
+			}
+		}
+	}
+	e.index = x
+	return x
+}
+
+type byStart class
+
+func (k byStart) Len() int           { return len(k.start) }
+func (k byStart) Less(a, b int) bool { return k.start[a] < k.start[b] }
+func (k byStart) Swap(a, b int) {
+	k.start[a], k.start[b] = k.start[b], k.start[a]
+	k.id[a], k.id[b] = k.id[b], k.id[a]
+}
+
+// visible appends to out the events of lane l that overlap [from, to),
+// sorted by start.
+func (x *laneIndex) visible(e *Events, l int, from, to int64, out []int32) []int32 {
+	n0 := len(out)
+	for _, k := range x.lanes[l] {
+		lo, _ := slices.BinarySearch(k.start, from-k.span)
+		hi, _ := slices.BinarySearch(k.start, to)
+		for j := lo; j < hi; j++ {
+			if i := k.id[j]; e.Stop[i] > from {
+				out = append(out, i)
+			}
+		}
+	}
+	v := out[n0:]
+	slices.SortFunc(v, func(a, b int32) int {
+		if d := e.Start[a] - e.Start[b]; d != 0 {
+			return int(d>>63 | 1)
+		}
+		return int(a - b)
+	})
+	return out
+}
+
+// count returns how many events of lane l start in [from, to).
+func (x *laneIndex) count(l int, from, to int64) int {
+	n := 0
+	for _, k := range x.lanes[l] {
+		lo, _ := slices.BinarySearch(k.start, from)
+		hi, _ := slices.BinarySearch(k.start, to)
+		n += hi - lo
+	}
+	return n
+}
+
+// total returns how many events lane l has.
+func (x *laneIndex) total(l int) int {
+	n := 0
+	for _, k := range x.lanes[l] {
+		n += len(k.start)
+	}
+	return n
+}
+
+// histogram counts the events of lane l starting in each of len(bins)
+// columns from `from`, each step seconds wide, adding to bins. Each
+// column boundary is a binary search per class, so the cost is the
+// columns', whatever the number of events.
+func (x *laneIndex) histogram(l int, from, step float64, bins []int32) {
+	for _, k := range x.lanes[l] {
+		prev := searchF(k.start, from)
+		for c := range bins {
+			// Boundaries only grow: search what is left.
+			next := prev + searchF(k.start[prev:], from+float64(c+1)*step)
+			bins[c] += int32(next - prev)
+			prev = next
+		}
+	}
+}
+
+// searchF returns the index of the first start at or after t.
+func searchF(start []int64, t float64) int {
+	i, _ := slices.BinarySearch(start, int64(ceil(t)))
+	return i
+}
+
+func ceil(t float64) float64 {
+	c := float64(int64(t))
+	if c < t {
+		c++
+	}
+	return c
+}

@@ -1,0 +1,306 @@
+package timeline
+
+import (
+	"math"
+
+	"chronomap/app/draw"
+	"chronomap/data/dates"
+)
+
+// mode is how a lane is drawn this frame.
+type mode uint8
+
+const (
+	expanded  mode = iota // events one by one, stacked in rows
+	dense                 // a density strip: too many events for their room
+	collapsed             // a thin density strip, by the user's choice
+)
+
+// laneView is one lane as this frame draws it.
+type laneView struct {
+	lane   int
+	vis    []int32 // events in view, by start
+	mode   mode
+	items  []item
+	rows   int
+	y0, y1 float64
+	bins   []int32 // events per pixel column, for strips
+}
+
+// item is an event placed in a lane: its mark and its label.
+type item struct {
+	id     int32
+	x0, x1 float64 // the mark's extent, in pixels
+	marker bool    // a disc rather than a bar
+	row    int
+	lx     float64 // where its label starts
+	room   float64 // how wide its label may be
+	inside bool    // the label is written inside the bar
+}
+
+// scratch is memory a chart reuses from frame to frame.
+type scratch struct {
+	vis        []int32
+	lanes      []laneView
+	hard, soft []float64
+	all        []int32 // the strips' bins
+}
+
+// gap is the least room between two marks in a row, in pixels.
+const gap = 6
+
+// placeLanes finds each lane's events in view, decides how the lane is
+// drawn, stacks its events and shares the height among the lanes.
+func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
+	e := c.Events
+	x := e.laneIndex()
+	from, to := int64(math.Floor(c.From)), int64(math.Ceil(c.To))
+	c.scr.vis = c.scr.vis[:0]
+	lanes := c.scr.lanes[:0]
+	width := l.x1 - l.x0
+	area := l.lanesY1 - l.lanesY0
+	maxRows := max(1, int((area-2*lanePad)/rowH))
+	for k := range e.Lanes {
+		lv := laneView{lane: k, items: reuseItems(c.scr.lanes, len(lanes))}
+		switch {
+		case c.Collapsed[k]:
+			lv.mode = collapsed
+		case x.count(k, from, to) > int(width/densePx):
+			// The events starting in the window are some of those in
+			// view: counting them first keeps a million events in view
+			// from being listed only to be binned.
+			lv.mode = dense
+		default:
+			n0 := len(c.scr.vis)
+			c.scr.vis = x.visible(e, k, from, to, c.scr.vis)
+			lv.vis = c.scr.vis[n0:len(c.scr.vis):len(c.scr.vis)]
+			if len(lv.vis) > int(width/densePx) || !c.stack(l, &lv, maxRows) {
+				lv.mode = dense
+			}
+		}
+		lanes = append(lanes, lv)
+	}
+	c.shareHeight(l, lanes)
+	c.scr.lanes = lanes
+	return lanes
+}
+
+// reuseItems returns the item slice lane k had last frame, emptied.
+func reuseItems(prev []laneView, k int) []item {
+	if k < cap(prev) {
+		return prev[:k+1][k].items[:0]
+	}
+	return nil
+}
+
+// want returns the height a lane asks for.
+func (lv *laneView) want() float64 {
+	switch lv.mode {
+	case collapsed:
+		return collapsedH
+	case dense:
+		return denseH
+	}
+	return max(headerMinH, float64(lv.rows)*rowH+2*lanePad)
+}
+
+// shareHeight gives each lane its height. Lanes get what they ask for
+// when it fits, and the room left is shared among the open lanes; when it
+// does not fit, the open lanes share it evenly, those asking for less
+// keeping what they asked for, and a lane left with fewer rows than it
+// needs is stacked again into what it has (or becomes a density strip).
+func (c *Chart) shareHeight(l *layout, lanes []laneView) {
+	area := l.lanesY1 - l.lanesY0
+	need, open := 0.0, 0
+	for i := range lanes {
+		need += lanes[i].want()
+		if lanes[i].mode != collapsed {
+			open++
+		}
+	}
+	heights := make([]float64, len(lanes))
+	if need <= area || open == 0 {
+		extra := 0.0
+		if open > 0 {
+			extra = (area - need) / float64(open)
+		}
+		// Lanes with few events should not turn into plains: at most
+		// three rows more each, the rest stays below.
+		extra = min(extra, 3*rowH)
+		for i := range lanes {
+			heights[i] = lanes[i].want()
+			if lanes[i].mode != collapsed {
+				heights[i] += extra
+			}
+		}
+	} else {
+		left := area
+		for i := range lanes {
+			if lanes[i].mode == collapsed {
+				heights[i] = collapsedH
+				left -= collapsedH
+			}
+		}
+		// Water-filling: satisfy the smallest wants first.
+		done := make([]bool, len(lanes))
+		for {
+			fair := left / float64(open)
+			changed := false
+			for i := range lanes {
+				if !done[i] && lanes[i].mode != collapsed && lanes[i].want() <= fair {
+					heights[i], done[i] = lanes[i].want(), true
+					left -= heights[i]
+					open--
+					changed = true
+				}
+			}
+			if !changed || open == 0 {
+				break
+			}
+		}
+		for i := range lanes {
+			if !done[i] && lanes[i].mode != collapsed {
+				heights[i] = max(left/float64(open), collapsedH)
+				if lanes[i].mode == expanded {
+					rows := int((heights[i] - 2*lanePad) / rowH)
+					if rows < 1 || !c.stack(l, &lanes[i], rows) {
+						lanes[i].mode = dense
+					}
+				}
+			}
+		}
+	}
+	y := l.lanesY0
+	for i := range lanes {
+		heights[i] = math.Floor(heights[i]) // whole pixels, for crisp rules and strips
+		lanes[i].y0, lanes[i].y1 = y, y+heights[i]
+		y += heights[i]
+	}
+	// The chart ends where its lanes do: grid lines running on through
+	// empty space would suggest events that are not there.
+	l.lanesY1 = min(l.lanesY1, y)
+}
+
+// stack places a lane's events in at most rows rows, each in the first
+// row where it and its whole label fit, else the first where its mark
+// fits (the label before it is then shortened). It reports false when
+// some event fits in no row.
+func (c *Chart) stack(l *layout, lv *laneView, rows int) bool {
+	if cap(c.scr.hard) < rows {
+		c.scr.hard, c.scr.soft = make([]float64, rows), make([]float64, rows)
+	}
+	hard, soft := c.scr.hard[:rows], c.scr.soft[:rows]
+	for r := range hard {
+		hard[r], soft[r] = math.Inf(-1), math.Inf(-1)
+	}
+	lv.items, lv.rows = lv.items[:0], 0
+	for _, id := range lv.vis {
+		it := c.geometry(l, id)
+		end := it.x1
+		if it.room > 0 && !it.inside {
+			end = it.lx + it.room
+		}
+		row := -1
+		for r := range rows {
+			if soft[r]+gap <= it.x0 {
+				row = r
+				break
+			}
+		}
+		if row < 0 {
+			for r := range rows {
+				if hard[r]+gap <= it.x0 {
+					row = r
+					break
+				}
+			}
+		}
+		if row < 0 {
+			return false
+		}
+		it.row = row
+		hard[row], soft[row] = it.x1, end
+		lv.items = append(lv.items, it)
+		lv.rows = max(lv.rows, row+1)
+	}
+	// A label may run up to the next mark in its row.
+	last := make([]int, rows)
+	for r := range last {
+		last[r] = -1
+	}
+	for k := range lv.items {
+		it := &lv.items[k]
+		if p := last[it.row]; p >= 0 {
+			prev := &lv.items[p]
+			if !prev.inside {
+				prev.room = min(prev.room, it.x0-gap-prev.lx)
+			}
+		}
+		last[it.row] = k
+	}
+	return true
+}
+
+// geometry returns an event's mark and label room, before stacking.
+func (c *Chart) geometry(l *layout, id int32) item {
+	e := c.Events
+	it := item{id: id}
+	x0, x1 := c.x(l, float64(e.Start[id])), c.x(l, float64(e.Stop[id]))
+	ranged := e.Sure1[id] > e.Sure0[id] || e.Stop[id] > endOfStart(e, id)
+	soft := !ranged && e.Prec[id] <= dates.Month
+	if x1-x0 < 2*markerR+3 || (!ranged && !soft) {
+		// Too short to show its length, or an instant known to the day
+		// or better: a marker at the middle of its period.
+		mid := (x0 + x1) / 2
+		it.x0, it.x1, it.marker = mid-markerR, mid+markerR, true
+	} else {
+		it.x0, it.x1 = x0, x1
+	}
+	kept := c.Keep == nil || c.Keep(int(id))
+	if !kept || e.Label[id] == "" {
+		return it
+	}
+	w := c.labelWidth(id)
+	// Inside a bar only where the label fits on one tone: the solid part
+	// of a range (in white or black), or a soft span without one.
+	vx0, vx1 := clampX(l, it.x0), clampX(l, it.x1)
+	if e.Sure1[id] > e.Sure0[id] {
+		vx0, vx1 = clampX(l, c.x(l, float64(e.Sure0[id]))), clampX(l, c.x(l, float64(e.Sure1[id])))
+	}
+	if !it.marker && vx1-vx0 >= w+12 {
+		it.inside, it.lx, it.room = true, vx0+6, vx1-vx0-12
+		return it
+	}
+	it.lx = it.x1 + 4
+	if it.marker {
+		it.lx = it.x1 + 3
+	}
+	it.room = min(w, l.x1-it.lx)
+	if it.lx < l.x0 {
+		it.room = 0
+	}
+	return it
+}
+
+// endOfStart returns the end of the period of event id's start: where an
+// event without an end stops.
+func endOfStart(e *Events, id int32) int64 { return e.Sure0[id] }
+
+// labelSize is the size of event labels, in pixels.
+const labelSize = 12
+
+// labelWidth returns the width of event id's label, measured once.
+func (c *Chart) labelWidth(id int32) float64 {
+	if len(c.widths) != c.Events.Len() {
+		c.widths = make([]float32, c.Events.Len())
+		for i := range c.widths {
+			c.widths[i] = -1
+		}
+	}
+	if w := c.widths[id]; w >= 0 {
+		return float64(w)
+	}
+	w := draw.Sans(labelSize, false).Width(c.Events.Label[id])
+	c.widths[id] = float32(w)
+	return w
+}
