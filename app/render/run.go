@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/data/dates"
 	"chronomap/data/events"
@@ -69,8 +70,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	default:
 		return fail(2, "%s: write a .png file", *out)
 	}
-	if *view != "map" {
-		return fail(2, "the %s view is not part of this build yet; use --view map", *view)
+	switch *view {
+	case "map", "timeline", "both":
+	default:
+		return fail(2, "--view %q: use both, map or timeline", *view)
+	}
+	if *view != "map" && fs.NArg() > 1 {
+		return fail(2, "a timeline of several files is not part of this build yet; draw one file, or --view map")
 	}
 	w, h, err := parseSize(*size)
 	if err != nil {
@@ -92,7 +98,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(1, "%v", err)
 	}
-	png, err := drawMap(e, p, t, w, h, *title, *subtitle)
+	var tl *timeline.Chart
+	if *view != "map" {
+		if tl, err = loadTimeline(fs.Args()[0], window, t); err != nil {
+			return fail(1, "%v", err)
+		}
+	}
+	png, err := picture(*view, e, tl, p, t, w, h, *title, *subtitle)
 	if err != nil {
 		return fail(1, "%v", err)
 	}
@@ -198,32 +210,54 @@ func load(paths []string, window span) (*worldmap.Events, error) {
 	return all, nil
 }
 
-// drawMap draws the events' map, with a title band when a title is given,
-// and returns the PNG.
-func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int, title, subtitle string) ([]byte, error) {
+// loadTimeline reads one file for the timeline, its window set to the
+// --from/--to span when given, else to the events.
+func loadTimeline(path string, window span, t draw.Theme) (*timeline.Chart, error) {
+	f, err := frame.ReadFile(path, frame.Options{})
+	if err != nil {
+		return nil, err
+	}
+	m := events.Detect(f)
+	x, _ := events.Build(f, m)
+	c := &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category), Theme: t}
+	c.Fit()
+	if window.hasFrom {
+		c.From = float64(window.from)
+	}
+	if window.hasTo {
+		c.To = float64(window.to)
+	}
+	return c, nil
+}
+
+// picture draws the asked view(s) with a title band when a title is given,
+// and returns the PNG: the map above the timeline for both.
+func picture(view string, e *worldmap.Events, tl *timeline.Chart, p worldmap.Projection, t draw.Theme, w, h int, title, subtitle string) ([]byte, error) {
 	s := draw.NewRaster(w, h, t.Background)
-	top := 0.0
+	top := 0
 	if title != "" || subtitle != "" {
 		top = 24 + 34
 		if subtitle != "" {
 			top += 24
 		}
 	}
-	mapH := h - int(top)
-	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	for i := range e.Lon {
-		if !math.IsNaN(e.Lat[i]) {
-			bound = bound.Extend(orb.Point{e.Lon[i], e.Lat[i]})
-		}
+	rest := h - top
+	mapH, tlH := rest, 0
+	switch view {
+	case "timeline":
+		mapH, tlH = 0, rest
+	case "both":
+		mapH = rest * 58 / 100
+		tlH = rest - mapH
 	}
-	for _, a := range e.Arcs {
-		bound = bound.Extend(a.From).Extend(a.To)
+	if mapH > 0 {
+		paste(s, top, drawMap(e, p, t, w, mapH))
 	}
-	m := &worldmap.Map{View: worldmap.Fit(p, bound, w, mapH, 60), Theme: t, Graticule: true, Events: e}
-	// The map draws on its own surface below the title band.
-	ms := draw.NewRaster(w, mapH, t.Background)
-	m.Render(ms)
-	copy(s.Pixels.Pix[int(top)*s.Pixels.Stride:], ms.Pixels.Pix)
+	if tlH > 0 {
+		ts := draw.NewRaster(w, tlH, t.Background)
+		tl.Render(ts)
+		paste(s, top+mapH, ts)
+	}
 	if top > 0 {
 		s.Text(draw.Sans(30, true), 24, 24+28, title, t.Text)
 		if subtitle != "" {
@@ -235,6 +269,29 @@ func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int, 
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// paste copies a full-width surface into s from row y down.
+func paste(s *draw.Surface, y int, part *draw.Surface) {
+	copy(s.Pixels.Pix[y*s.Pixels.Stride:], part.Pixels.Pix)
+}
+
+// drawMap draws the events' map on a surface of its own, fitted to the
+// events and to the arcs' origins.
+func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int) *draw.Surface {
+	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	for i := range e.Lon {
+		if !math.IsNaN(e.Lat[i]) {
+			bound = bound.Extend(orb.Point{e.Lon[i], e.Lat[i]})
+		}
+	}
+	for _, a := range e.Arcs {
+		bound = bound.Extend(a.From).Extend(a.To)
+	}
+	m := &worldmap.Map{View: worldmap.Fit(p, bound, w, h, 60), Theme: t, Graticule: true, Events: e}
+	ms := draw.NewRaster(w, h, t.Background)
+	m.Render(ms)
+	return ms
 }
 
 // interleaved moves flags that follow file names before them.

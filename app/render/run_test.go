@@ -18,6 +18,8 @@ func TestRenderMapPNG(t *testing.T) {
 		{"--view", "map", "--size", "1280x800"},
 		{"--view", "map", "--size", "1280x800", "--title", "Russia's outreach", "--subtitle", "Sample data · Quelle: ISW — Москва"},
 		{"--view", "map", "--size", "1280x800", "--from", "2023-11-05", "--theme", "dark", "--projection", "mercator"},
+		{"--view", "timeline", "--size", "1280x800"},
+		{"--size", "1280x800", "--title", "Both views"},
 	} {
 		out := filepath.Join(t.TempDir(), "map.png")
 		var stdout, stderr bytes.Buffer
@@ -48,7 +50,8 @@ func TestRenderRefusals(t *testing.T) {
 		says string
 	}{
 		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.svg"), sample}, 2, "PNG only"},
-		{[]string{"--view", "timeline", "--out", filepath.Join(dir, "x.png"), sample}, 2, "timeline view"},
+		{[]string{"--view", "timeline", "--out", filepath.Join(dir, "x.png"), sample, sample}, 2, "several files"},
+		{[]string{"--view", "globe", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--view"},
 		{[]string{"--view", "map", "--size", "12x9", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--size"},
 		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.png"), filepath.Join(dir, "missing.csv")}, 1, "missing.csv"},
 		{[]string{"--view", "map", "--from", "32.13.2023", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--from"},
