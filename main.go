@@ -28,8 +28,8 @@ const usage = `usage:
                                            report what was read from each file and how
   chronomap geocode [--json] [--country CC] NAME ...
                                            find places by name, in many languages, offline
-  chronomap render --view map [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...
-                                           draw the map of the files' events to a picture
+  chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...
+                                           draw the files' events to a picture
 `
 
 func main() {
