@@ -9,8 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
+	"chronomap/app/args"
 	"chronomap/data/places"
 )
 
@@ -18,7 +18,7 @@ import (
 // It returns the exit code: 0 when it ran (names it cannot place are
 // listed, not fatal), 1 when the gazetteer could not be read, 2 for a
 // wrong command line.
-func Run(args []string, stdout, stderr io.Writer) int {
+func Run(argv []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per name")
@@ -27,7 +27,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: chronomap geocode [--json] [--country CC] NAME ...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(interleaved(args)); err != nil {
+	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -108,27 +108,4 @@ func Of(m places.Match, err error) Result {
 
 func placeOf(p places.Place) Place {
 	return Place{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon, Kind: p.Kind, Population: p.Population}
-}
-
-// interleaved moves flags that follow names before them, so that
-// `geocode Moskau --json` works as people type it.
-func interleaved(args []string) []string {
-	var flags, names []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			names = append(names, args[i+1:]...)
-			i = len(args)
-		case strings.HasPrefix(a, "-") && len(a) > 1:
-			flags = append(flags, a)
-			if strings.TrimLeft(a, "-") == "country" && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			names = append(names, a)
-		}
-	}
-	return append(append(flags, "--"), names...)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"chronomap/app/args"
 	"chronomap/data/dates"
 	"chronomap/data/events"
 	"chronomap/data/frame"
@@ -16,7 +17,7 @@ import (
 // command. It returns the exit code: 0 when every file was read (row
 // problems are listed, not fatal), 1 when a file could not be read at all,
 // 2 for a wrong command line.
-func Run(args []string, stdout, stderr io.Writer) int {
+func Run(argv []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per file")
@@ -28,7 +29,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(interleaved(args)); err != nil {
+	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -98,27 +99,3 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, " ") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
-// interleaved moves flags that follow file names before them, so that
-// `inspect data.csv --json` works as people type it.
-func interleaved(args []string) []string {
-	var flags, files []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			files = append(files, args[i+1:]...)
-			i = len(args)
-		case strings.HasPrefix(a, "-") && len(a) > 1:
-			flags = append(flags, a)
-			name := strings.TrimLeft(a, "-")
-			if (name == "map" || name == "sheet" || name == "dates") && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			files = append(files, a)
-		}
-	}
-	return append(append(flags, "--"), files...)
-}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"chronomap/app/args"
 	"chronomap/app/draw"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
@@ -29,7 +30,7 @@ import (
 // --scene N] --out FILE.png|.svg|.pdf FILE ...`. It returns the exit code:
 // 0 written, 1 a file could not be read or written, 2 a wrong command line
 // or something this build cannot draw yet.
-func Run(args []string, stdout, stderr io.Writer) int {
+func Run(argv []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	view := fs.String("view", "both", "what to draw: both, map or timeline")
@@ -47,7 +48,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(interleaved(args)); err != nil {
+	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
 	fail := func(code int, format string, a ...any) int {
@@ -292,28 +293,4 @@ func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int) 
 	ms := draw.NewRaster(w, h, t.Background)
 	m.Render(ms)
 	return ms
-}
-
-// interleaved moves flags that follow file names before them.
-func interleaved(args []string) []string {
-	valued := map[string]bool{"view": true, "size": true, "title": true, "subtitle": true, "from": true, "to": true,
-		"out": true, "projection": true, "theme": true, "workspace": true, "scene": true}
-	var flags, files []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			files = append(files, args[i+1:]...)
-			i = len(args)
-		case strings.HasPrefix(a, "-") && len(a) > 1:
-			flags = append(flags, a)
-			if name := strings.TrimLeft(a, "-"); valued[name] && !strings.Contains(name, "=") && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		default:
-			files = append(files, a)
-		}
-	}
-	return append(append(flags, "--"), files...)
 }

@@ -1,21 +1,17 @@
 package timeline
 
 import (
-	"bytes"
-	"flag"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"chronomap/app/draw"
+	"chronomap/app/golden"
 	"chronomap/assets"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 // load reads a file's events as the window does, lanes by category.
 func load(t testing.TB, name string, data []byte) *Events {
@@ -35,56 +31,6 @@ func load(t testing.TB, name string, data []byte) *Events {
 func sample(t testing.TB) *Events {
 	name, data := assets.Sample()
 	return load(t, name, data)
-}
-
-// golden compares a picture with testdata/name, or writes it with -update.
-// Pictures are compared pixel by pixel with a small tolerance, so that a
-// change anyone would see fails and rounding in a library does not.
-func golden(t *testing.T, name string, img *image.RGBA) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		var b bytes.Buffer
-		if err := png.Encode(&b, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it, then look at it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("%s: size %v, want %v", name, img.Bounds(), want.Bounds())
-	}
-	differ := 0
-	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
-		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
-			r1, g1, b1, _ := img.At(x, y).RGBA()
-			r2, g2, b2, _ := want.At(x, y).RGBA()
-			if absDiff(r1, r2)+absDiff(g1, g2)+absDiff(b1, b2) > 3*0x1800 {
-				differ++
-			}
-		}
-	}
-	if share := float64(differ) / float64(img.Rect.Dx()*img.Rect.Dy()); share > 0.002 {
-		t.Errorf("%s: %.2f%% of pixels differ from the golden image", name, share*100)
-	}
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 // render draws a chart at a size and returns its pixels.
@@ -112,7 +58,7 @@ func TestRenderSample(t *testing.T) {
 	for _, c := range cases {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden(t, c.name, render(ch, c.w, c.h))
+		golden.Check(t, filepath.Join("testdata", c.name), render(ch, c.w, c.h))
 	}
 }
 
@@ -126,7 +72,7 @@ func TestRenderWomenInComputing(t *testing.T) {
 	e := load(t, "timelinejs_women_in_computing.csv", data)
 	ch := &Chart{Events: e, Theme: draw.Light}
 	ch.Fit()
-	golden(t, "women-in-computing.png", render(ch, 1280, 800))
+	golden.Check(t, filepath.Join("testdata", "women-in-computing.png"), render(ch, 1280, 800))
 }
 
 // TestRenderRome draws Rome from the Republic's founding in 509 BC to AD
@@ -144,6 +90,6 @@ func TestRenderRome(t *testing.T) {
 	}{{"rome.png", English, draw.Light}, {"rome-de-dark.png", German, draw.Dark}} {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden(t, c.name, render(ch, 1920, 1080))
+		golden.Check(t, filepath.Join("testdata", c.name), render(ch, 1920, 1080))
 	}
 }

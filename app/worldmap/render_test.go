@@ -1,24 +1,18 @@
 package worldmap
 
 import (
-	"bytes"
-	"flag"
-	"image"
-	"image/png"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/golden"
 	"chronomap/assets"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 // sampleEvents reads the bundled sample as the window does.
 func sampleEvents(t testing.TB) *Events {
@@ -30,56 +24,6 @@ func sampleEvents(t testing.TB) *Events {
 	m := events.Detect(f)
 	x, _ := events.Build(f, m)
 	return FromIndex(f, m, x)
-}
-
-// golden compares a picture with testdata/name, or writes it with -update.
-// Pictures are compared pixel by pixel with a small tolerance, so that a
-// change anyone would see fails and rounding in a library does not.
-func golden(t *testing.T, name string, img *image.RGBA) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		var b bytes.Buffer
-		if err := png.Encode(&b, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it, then look at it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("%s: size %v, want %v", name, img.Bounds(), want.Bounds())
-	}
-	differ := 0
-	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
-		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
-			r1, g1, b1, _ := img.At(x, y).RGBA()
-			r2, g2, b2, _ := want.At(x, y).RGBA()
-			if absDiff(r1, r2)+absDiff(g1, g2)+absDiff(b1, b2) > 3*0x1800 {
-				differ++
-			}
-		}
-	}
-	if share := float64(differ) / float64(img.Rect.Dx()*img.Rect.Dy()); share > 0.002 {
-		t.Errorf("%s: %.2f%% of pixels differ from the golden image", name, share*100)
-	}
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 // TestRenderSample draws the sample in each projection and theme at the
@@ -102,7 +46,7 @@ func TestRenderSample(t *testing.T) {
 		s := draw.NewRaster(c.w, c.h, c.theme.Background)
 		m := &Map{View: Fit(c.p, places, c.w, c.h, 60), Theme: c.theme, Graticule: true, Events: e}
 		m.Render(s)
-		golden(t, c.name, s.Pixels)
+		golden.Check(t, filepath.Join("testdata", c.name), s.Pixels)
 	}
 }
 
@@ -113,7 +57,7 @@ func TestRenderArmenia(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden(t, "sample-armenia.png", s.Pixels)
+	golden.Check(t, filepath.Join("testdata", "sample-armenia.png"), s.Pixels)
 }
 
 // conflictEvents makes n events scattered around a few real places, the
@@ -152,7 +96,7 @@ func TestRender10k(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden(t, "events-10k.png", s.Pixels)
+	golden.Check(t, filepath.Join("testdata", "events-10k.png"), s.Pixels)
 }
 
 // TestRenderMillionDensity draws a million events as a density layer.
@@ -164,5 +108,5 @@ func TestRenderMillionDensity(t *testing.T) {
 	s := draw.NewRaster(960, 540, draw.Dark.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 960, 540, 10), Theme: draw.Dark, Events: e}
 	m.Render(s)
-	golden(t, "events-1m-density.png", s.Pixels)
+	golden.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
 }
