@@ -15,6 +15,7 @@ import (
 	"chronomap/app/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/render"
+	"chronomap/app/timeline"
 	"chronomap/app/window"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
@@ -76,6 +77,9 @@ func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded 
 		x, probs := events.Build(f, m)
 		l.Problems = inspect.AllProblems(f, probs)
 		l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
+		if x.Len() > 0 {
+			l.Timeline = &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+		}
 		if x.Located > 0 {
 			l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
 				Graticule: true, Events: worldmap.FromIndex(f, m, x)}

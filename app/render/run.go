@@ -173,6 +173,7 @@ func load(paths []string, window span) (*worldmap.Events, error) {
 		m := events.Detect(f)
 		x, _ := events.Build(f, m)
 		e := worldmap.FromIndex(f, m, x)
+		kept := map[int]int{} // event of this file → event of the picture
 		for i := range e.Lon {
 			start, end := x.Start[i], x.EndTime(i)
 			last := start
@@ -195,15 +196,21 @@ func load(paths []string, window span) (*worldmap.Events, error) {
 				cat = k
 				all.Counts[k]++
 			}
+			kept[i] = len(all.Lon)
 			all.Lon = append(all.Lon, e.Lon[i])
 			all.Lat = append(all.Lat, e.Lat[i])
 			all.Category = append(all.Category, cat)
 			all.Label = append(all.Label, e.Label[i])
 		}
 		for _, a := range e.Arcs {
+			k, ok := kept[a.Event]
+			if !ok {
+				continue // its event is outside the time window
+			}
 			if a.Category >= 0 {
 				a.Category = index[e.Legend[a.Category]]
 			}
+			a.Event = k
 			all.Arcs = append(all.Arcs, a)
 		}
 	}

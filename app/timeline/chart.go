@@ -121,6 +121,40 @@ func (c *Chart) layout(s *draw.Surface) layout {
 	return l
 }
 
+// PlotSpan returns the pixel columns the time axis spans in a picture w
+// pixels wide, for turning pointer positions into times.
+func (c *Chart) PlotSpan(w float64) (x0, x1 float64) {
+	if c.Events == nil {
+		return margin, w - margin
+	}
+	return margin + c.gutterWidth(), w - margin
+}
+
+// TimeAt returns the Unix time under pixel column x of a picture w wide.
+func (c *Chart) TimeAt(w, x float64) float64 {
+	x0, x1 := c.PlotSpan(w)
+	return c.From + (x-x0)/(x1-x0)*(c.To-c.From)
+}
+
+// ZoomAt narrows the window by factor (2 = twice as close) about the time
+// under pixel column x, as a wheel zooms about the pointer. The window
+// stays between a minute and twenty thousand years.
+func (c *Chart) ZoomAt(w, x, factor float64) {
+	at := c.TimeAt(w, x)
+	span := math.Max(60, math.Min((c.To-c.From)/factor, 20000*365.25*86400))
+	frac := (at - c.From) / (c.To - c.From)
+	c.From = at - frac*span
+	c.To = c.From + span
+}
+
+// Pan moves the window by a drag of dx pixels in a picture w wide.
+func (c *Chart) Pan(w, dx float64) {
+	x0, x1 := c.PlotSpan(w)
+	d := dx / (x1 - x0) * (c.To - c.From)
+	c.From -= d
+	c.To -= d
+}
+
 // gutterWidth is the width of the lane headers: the longest name, within
 // bounds, so that long names are shortened rather than crowd the plot.
 func (c *Chart) gutterWidth() float64 {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/mapview"
+	"chronomap/app/timelineview"
 )
 
 // fileView shows one loaded file: its title and facts, its frame as a table
@@ -21,6 +22,9 @@ type fileView struct {
 	table    *widget.Table // nil when the file could not be read
 	problems *widget.List  // nil when the file could not be read
 	detail   *widget.Label // the selected cell in full
+	// mapWidget is the map, when the file has placed events: the timeline
+	// filters it.
+	mapWidget *mapview.Map
 }
 
 func newFileView(f Loaded) *fileView {
@@ -125,10 +129,16 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 	}
 	var tableArea fyne.CanvasObject = container.NewBorder(nil, v.detail, nil, nil, v.table)
 
-	if m := v.mapView(); m != nil {
-		// The map above the table: where, then what.
+	m, tl := v.mapView(), v.timelineView()
+	if tl != nil {
+		split := container.NewVSplit(tl, tableArea)
+		split.Offset = 0.45
+		tableArea = split
+	}
+	if m != nil {
+		// The map above the timeline above the table: where, when, what.
 		split := container.NewVSplit(m, tableArea)
-		split.Offset = 0.55
+		split.Offset = 0.42
 		tableArea = split
 	}
 	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
@@ -146,6 +156,28 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))
 }
 
+// timelineView is the timeline of the file's events, nil when it has
+// none. Zooming or panning it shows on the map only the events of its
+// window.
+func (v *fileView) timelineView() fyne.CanvasObject {
+	c := v.file.Timeline
+	if c == nil || c.Events == nil || c.Events.Len() == 0 {
+		return nil
+	}
+	w := timelineview.New(c)
+	w.OnWindow = func(from, to float64) {
+		if v.mapWidget == nil {
+			return
+		}
+		e := c.Events
+		v.mapWidget.Model().Keep = func(i int) bool {
+			return i < e.Len() && float64(e.Stop[i]) > from && float64(e.Start[i]) < to
+		}
+		v.mapWidget.Refresh()
+	}
+	return w
+}
+
 // mapView is the map of the file's placed events, nil when it has none.
 // Clicking an event selects its row in the table.
 func (v *fileView) mapView() fyne.CanvasObject {
@@ -154,6 +186,7 @@ func (v *fileView) mapView() fyne.CanvasObject {
 		return nil
 	}
 	w := mapview.New(m)
+	v.mapWidget = w
 	w.OnSelect = func(i int) {
 		if i >= 0 && i < len(v.file.EventRows) {
 			v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})

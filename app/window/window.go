@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
 	"chronomap/data/frame"
@@ -36,6 +37,9 @@ type Loaded struct {
 	// each of its events' frame row, so a click on the map finds the row.
 	Map       *worldmap.Map
 	EventRows []int32
+	// Timeline is the same events in time; its events share the map's
+	// numbering, so the timeline's window can filter the map.
+	Timeline *timeline.Chart
 	// Events, Located and Geocoded count the file's events, those on the
 	// map, and those placed by name.
 	Events, Located, Geocoded int

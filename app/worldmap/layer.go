@@ -34,6 +34,7 @@ type Events struct {
 type Arc struct {
 	From, To orb.Point // longitude, latitude
 	Category int
+	Event    int // the event it leads to, so that filters hide it with its event
 }
 
 // FromIndex takes the placed events of an index, with categories, labels
@@ -79,7 +80,7 @@ func FromIndex(f *frame.Frame, m events.Mapping, x *events.Index) *Events {
 		for i, row := range x.Row {
 			la, lo := f.Number(int(row), oLat), f.Number(int(row), oLon)
 			if x.IsLocated(i) && validLatLon(la, lo) && (la != x.Lat[i] || lo != x.Lon[i]) {
-				e.Arcs = append(e.Arcs, Arc{From: orb.Point{lo, la}, To: orb.Point{x.Lon[i], x.Lat[i]}, Category: e.Category[i]})
+				e.Arcs = append(e.Arcs, Arc{From: orb.Point{lo, la}, To: orb.Point{x.Lon[i], x.Lat[i]}, Category: e.Category[i], Event: i})
 			}
 		}
 	}

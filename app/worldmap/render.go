@@ -308,6 +308,9 @@ func contrastText(c color.RGBA) color.RGBA {
 
 func (m *Map) drawArcs(s *draw.Surface) {
 	for _, a := range m.Events.Arcs {
+		if m.Keep != nil && !m.Keep(a.Event) {
+			continue
+		}
 		solid := m.Theme.Category(a.Category)
 		c := draw.Translucent(solid, 0.75)
 		var p draw.Path

@@ -1,0 +1,148 @@
+// Package timelineview is the timeline's Fyne widget: it holds the
+// timeline's window and turns pointer and keyboard input into changes of
+// it; drawing is app/timeline's, into a canvas.Raster.
+package timelineview
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chronomap/app/draw"
+	"chronomap/app/timeline"
+)
+
+// Timeline shows events in time. The wheel zooms about the pointer, a drag
+// pans, + and − zoom about the middle, the arrows pan and Home shows all.
+type Timeline struct {
+	widget.BaseWidget
+	chart *timeline.Chart
+	// OnWindow is called with the new window (Unix seconds) after each
+	// zoom or pan, so that other views can follow it.
+	OnWindow func(from, to float64)
+
+	width float64 // the raster's width in pixels, as of the last frame
+	scale float32 // canvas pixels per Fyne unit
+}
+
+// New returns a timeline widget over a chart; an unset window is fitted to
+// the events.
+func New(c *timeline.Chart) *Timeline {
+	if !(c.To > c.From) {
+		c.Fit()
+	}
+	t := &Timeline{chart: c, scale: 1}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Chart returns the chart the widget shows.
+func (t *Timeline) Chart() *timeline.Chart { return t.chart }
+
+func (t *Timeline) changed() {
+	t.Refresh()
+	if t.OnWindow != nil {
+		t.OnWindow(t.chart.From, t.chart.To)
+	}
+}
+
+// Scrolled zooms about the pointer: a notch of the wheel is a quarter.
+func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
+	t.chart.ZoomAt(t.width, float64(e.Position.X*t.scale), math.Pow(1.25, float64(e.Scrolled.DY)/10))
+	t.changed()
+}
+
+// Dragged pans the window with the pointer.
+func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	t.chart.Pan(t.width, float64(e.Dragged.DX*t.scale))
+	t.changed()
+}
+
+// DragEnd ends a pan.
+func (t *Timeline) DragEnd() {}
+
+// Tapped takes the keyboard focus, for the keys below.
+func (t *Timeline) Tapped(*fyne.PointEvent) {
+	if a := fyne.CurrentApp(); a != nil {
+		if c := a.Driver().CanvasForObject(t); c != nil {
+			c.Focus(t)
+		}
+	}
+}
+
+// FocusGained and FocusLost make the timeline take keys once clicked.
+func (t *Timeline) FocusGained() {}
+func (t *Timeline) FocusLost()   {}
+
+// TypedRune zooms with + and −.
+func (t *Timeline) TypedRune(r rune) {
+	x0, x1 := t.chart.PlotSpan(t.width)
+	mid := (x0 + x1) / 2
+	switch r {
+	case '+', '=':
+		t.chart.ZoomAt(t.width, mid, 1.5)
+	case '-', '−':
+		t.chart.ZoomAt(t.width, mid, 1/1.5)
+	default:
+		return
+	}
+	t.changed()
+}
+
+// TypedKey pans with the arrows and shows every event with Home.
+func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
+	step := t.width / 8
+	switch e.Name {
+	case fyne.KeyHome:
+		t.chart.Fit()
+	case fyne.KeyLeft:
+		t.chart.Pan(t.width, step)
+	case fyne.KeyRight:
+		t.chart.Pan(t.width, -step)
+	default:
+		return
+	}
+	t.changed()
+}
+
+// CreateRenderer draws the chart into a raster at the widget's pixel size.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{t: t}
+	r.raster = canvas.NewRaster(r.draw)
+	return r
+}
+
+type renderer struct {
+	t      *Timeline
+	raster *canvas.Raster
+	size   fyne.Size
+}
+
+func (r *renderer) draw(w, h int) image.Image {
+	t := r.t
+	if r.size.Width > 0 {
+		t.scale = float32(w) / r.size.Width
+	}
+	t.width = float64(w)
+	t.chart.Theme = draw.Light
+	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+		t.chart.Theme = draw.Dark
+	}
+	s := draw.NewRaster(w, h, t.chart.Theme.Background)
+	t.chart.Render(s)
+	return s.Pixels
+}
+
+func (r *renderer) Layout(size fyne.Size) {
+	r.size = size
+	r.raster.Resize(size)
+}
+
+func (r *renderer) MinSize() fyne.Size           { return fyne.NewSize(320, 160) }
+func (r *renderer) Refresh()                     { r.raster.Refresh() }
+func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *renderer) Destroy()                     {}

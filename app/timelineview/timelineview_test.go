@@ -1,0 +1,73 @@
+package timelineview
+
+import (
+	"image/png"
+	"math"
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chronomap/app/timeline"
+	"chronomap/assets"
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+func sampleChart(t *testing.T) *timeline.Chart {
+	name, data := assets.Sample()
+	f, err := frame.ReadBytes(name, data, frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := events.Detect(f)
+	x, _ := events.Build(f, m)
+	return &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+}
+
+// TestTimelineZoomsAndPans drives the widget: the wheel zooms about the
+// pointer (the time under it stays put), a drag pans, keys zoom and Home
+// shows everything again; each change is reported.
+func TestTimelineZoomsAndPans(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false) // pointer positions are then the widget's own
+	win.Resize(fyne.NewSize(900, 420))
+	win.Canvas().Capture()
+	from, to := c.From, c.To
+	changes := 0
+	w.OnWindow = func(float64, float64) { changes++ }
+
+	pointer := fyne.NewPos(500, 200)
+	px := float64(pointer.X * w.scale)
+	under := c.TimeAt(w.width, px)
+	// fyne/test's Scroll leaves the position out: send the event itself.
+	w.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pointer}, Scrolled: fyne.Delta{DY: 10}})
+	if got := (to - from) / (c.To - c.From); math.Abs(got-1.25) > 1e-9 {
+		t.Errorf("a wheel notch zoomed by %g, want 1.25", got)
+	}
+	if after := c.TimeAt(w.width, px); math.Abs(after-under) > 1 {
+		t.Errorf("the time under the pointer moved by %g s", after-under)
+	}
+	before := c.From
+	test.Drag(win.Canvas(), fyne.NewPos(500, 200), 80, 0)
+	if c.From >= before {
+		t.Error("dragging right did not move the window earlier")
+	}
+	w.TypedRune('+')
+	w.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if c.From != from || c.To != to {
+		t.Errorf("Home gave %v–%v, want the fitted %v–%v", c.From, c.To, from, to)
+	}
+	if changes != 4 {
+		t.Errorf("%d window changes reported, want 4", changes)
+	}
+	if p := os.Getenv("CHRONOMAP_SHOT"); p != "" {
+		f, _ := os.Create(p)
+		png.Encode(f, win.Canvas().Capture())
+		f.Close()
+	}
+}
