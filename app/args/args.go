@@ -4,6 +4,8 @@ package args
 
 import (
 	"flag"
+	"fmt"
+	"io"
 	"strings"
 )
 
@@ -46,4 +48,16 @@ func isBool(fs *flag.FlagSet, name string) bool {
 	}
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// Flags returns the flag set of a sub-command: errors and the usage go to
+// stderr, the usage being its one-line synopsis and then its flags.
+func Flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: "+synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
 }

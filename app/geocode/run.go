@@ -6,7 +6,6 @@ package geocode
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -19,14 +18,9 @@ import (
 // listed, not fatal), 1 when the gazetteer could not be read, 2 for a
 // wrong command line.
 func Run(argv []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := args.Flags("geocode", "chronomap geocode [--json] [--country CC] NAME ...", stderr)
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per name")
 	country := fs.String("country", "", "the country the places lie in: an ISO 3166 code (NI, NIC) or a name in any language")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: chronomap geocode [--json] [--country CC] NAME ...")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}

@@ -2,7 +2,6 @@ package inspect
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -18,17 +17,12 @@ import (
 // problems are listed, not fatal), 1 when a file could not be read at all,
 // 2 for a wrong command line.
 func Run(argv []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := args.Flags("inspect", "chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...", stderr)
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per file")
 	sheet := fs.String("sheet", "", "the XLSX sheet to read (default: the first with data)")
 	order := fs.String("dates", "", "read dates such as 04/05/2023 day-first (dmy) or month-first (mdy); default: decided by each column's values")
 	var maps multiFlag
 	fs.Var(&maps, "map", "give a role to a column, ROLE=COLUMN (repeatable; start=Year+Month+Day for split dates)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}

@@ -4,7 +4,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"image/png"
 	"io"
@@ -31,8 +30,7 @@ import (
 // 0 written, 1 a file could not be read or written, 2 a wrong command line
 // or something this build cannot draw yet.
 func Run(argv []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := args.Flags("render", "chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...", stderr)
 	view := fs.String("view", "both", "what to draw: both, map or timeline")
 	size := fs.String("size", "1920x1080", "picture size in pixels, WxH")
 	title := fs.String("title", "", "a title above the view")
@@ -44,10 +42,6 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	theme := fs.String("theme", "light", "light or dark")
 	workspace := fs.String("workspace", "", "a workspace file (not yet supported)")
 	scene := fs.Int("scene", 0, "a scene of the workspace (not yet supported)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
