@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -44,7 +45,13 @@ func (s *Surface) rasterize(shapes [][][2]float64, c color.Color) {
 		return
 	}
 	ox, oy := float32(area.Min.X), float32(area.Min.Y)
-	z := vector.NewRasterizer(area.Dx(), area.Dy())
+	if s.z == nil {
+		s.z = vector.NewRasterizer(area.Dx(), area.Dy())
+	} else {
+		s.z.Reset(area.Dx(), area.Dy())
+	}
+	z := s.z
+	z.DrawOp = draw.Src // every mask pixel written, so the mask need not be cleared
 	for _, sh := range shapes {
 		z.MoveTo(float32(sh[0][0])-ox, float32(sh[0][1])-oy)
 		for _, q := range sh[1:] {
@@ -55,7 +62,11 @@ func (s *Surface) rasterize(shapes [][][2]float64, c color.Color) {
 	// Coverage first, into an alpha mask (the rasterizer's SIMD path),
 	// then one masked composite of the colour: several times faster than
 	// the rasterizer blending a colour itself, pixel by pixel.
-	mask := image.NewAlpha(image.Rect(0, 0, area.Dx(), area.Dy()))
+	// The rasterizer writes every pixel of the mask: no need to clear it.
+	if s.mask == nil || len(s.mask.Pix) < area.Dx()*area.Dy() {
+		s.mask = image.NewAlpha(image.Rect(0, 0, area.Dx(), area.Dy()))
+	}
+	mask := &image.Alpha{Pix: s.mask.Pix[:area.Dx()*area.Dy()], Stride: area.Dx(), Rect: image.Rect(0, 0, area.Dx(), area.Dy())}
 	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
 	r, g, b, a := c.RGBA()
 	if a != 0xFFFF {
@@ -72,8 +83,14 @@ func composite(dst *image.RGBA, area image.Rectangle, mask *image.Alpha, r, g, b
 	for y := 0; y < area.Dy(); y++ {
 		m := mask.Pix[y*mask.Stride : y*mask.Stride+area.Dx()]
 		d := dst.Pix[dst.PixOffset(area.Min.X, area.Min.Y+y):]
-		for x, cov := range m {
-			switch cov {
+		for x := 0; x < len(m); x++ {
+			// Strokes leave most of their box empty: skip eight empty
+			// pixels at a time.
+			if x&7 == 0 && x+8 <= len(m) && binary.LittleEndian.Uint64(m[x:]) == 0 {
+				x += 7
+				continue
+			}
+			switch cov := m[x]; cov {
 			case 0:
 			case 0xFF:
 				p := d[4*x : 4*x+4 : 4*x+4]

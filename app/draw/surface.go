@@ -8,8 +8,10 @@ package draw
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 
+	"golang.org/x/image/vector"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
 )
@@ -22,6 +24,9 @@ type Surface struct {
 	// Pixels is the raster behind a raster surface, for layers drawn pixel
 	// by pixel; nil on vector surfaces.
 	Pixels *image.RGBA
+
+	z    *vector.Rasterizer // kept between fills: its buffers are as big as the picture
+	mask *image.Alpha
 }
 
 // NewRaster returns a raster surface filled with bg.
@@ -96,6 +101,15 @@ func (s *Surface) Dashed(p Path, c color.Color, width float64, dash ...float64) 
 	s.Canvas.SetLineDash(pat, 0)
 	s.Canvas.Stroke(s.vgPath(p, false))
 	s.Canvas.SetLineDash(nil, 0)
+}
+
+// Clear fills the whole picture with c.
+func (s *Surface) Clear(c color.Color) {
+	if s.Pixels != nil {
+		draw.Draw(s.Pixels, s.Pixels.Rect, image.NewUniform(c), image.Point{}, draw.Src)
+		return
+	}
+	s.Rect(0, 0, s.W, s.H, c)
 }
 
 // Rect fills a rectangle given by its top-left corner and size.

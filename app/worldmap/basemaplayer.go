@@ -67,7 +67,7 @@ const detailZoom = 3.5
 
 // drawBasemap paints water, land, borders and, when asked, the graticule.
 func drawBasemap(s *draw.Surface, v Viewport, t draw.Theme, graticule bool) {
-	s.Rect(0, 0, s.W, s.H, t.Background)
+	s.Clear(t.Background)
 	countries := projected(v.Projection, v.Zoom() >= detailZoom)
 	view := v.Plane()
 	for _, off := range v.Copies() {
