@@ -40,6 +40,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "the picture to write: .png (.svg and .pdf to come)")
 	projection := fs.String("projection", "equal-earth", "map projection: equal-earth, mercator or plate-carree")
 	theme := fs.String("theme", "light", "light or dark")
+	sizeBy := fs.String("size-by", "", "size the map's markers by this numeric column (one file)")
 	workspace := fs.String("workspace", "", "a workspace file (not yet supported)")
 	scene := fs.Int("scene", 0, "a scene of the workspace (not yet supported)")
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
@@ -89,7 +90,10 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(2, "%v", err)
 	}
-	e, err := load(fs.Args(), window)
+	if *sizeBy != "" && fs.NArg() > 1 {
+		return fail(2, "--size-by sizes the markers of one file; give one")
+	}
+	e, err := load(fs.Args(), window, *sizeBy)
 	if err != nil {
 		return fail(1, "%v", err)
 	}
@@ -156,7 +160,7 @@ func timeWindow(from, to string) (span, error) {
 }
 
 // load reads the files and merges their events, keeping those in window.
-func load(paths []string, window span) (*worldmap.Events, error) {
+func load(paths []string, window span, sizeBy string) (*worldmap.Events, error) {
 	all := &worldmap.Events{LegendTitle: "category"}
 	index := map[string]int{}
 	for _, path := range paths {
@@ -167,6 +171,12 @@ func load(paths []string, window span) (*worldmap.Events, error) {
 		m := events.Detect(f)
 		x, _ := events.Build(f, m)
 		e := worldmap.FromIndex(f, m, x)
+		if sizeBy != "" {
+			if err := e.SizeBy(f, x, sizeBy); err != nil {
+				return nil, err
+			}
+			all.SizeTitle = e.SizeTitle
+		}
 		kept := map[int]int{} // event of this file → event of the picture
 		for i := range e.Lon {
 			start, end := x.Start[i], x.EndTime(i)
@@ -195,6 +205,9 @@ func load(paths []string, window span) (*worldmap.Events, error) {
 			all.Lat = append(all.Lat, e.Lat[i])
 			all.Category = append(all.Category, cat)
 			all.Label = append(all.Label, e.Label[i])
+			if e.Size != nil {
+				all.Size = append(all.Size, e.Size[i])
+			}
 		}
 		for _, a := range e.Arcs {
 			k, ok := kept[a.Event]

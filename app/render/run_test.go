@@ -19,6 +19,7 @@ func TestRenderMapPNG(t *testing.T) {
 		{"--view", "map", "--size", "1280x800", "--title", "Russia's outreach", "--subtitle", "Sample data · Quelle: ISW — Москва"},
 		{"--view", "map", "--size", "1280x800", "--from", "2023-11-05", "--theme", "dark", "--projection", "mercator"},
 		{"--view", "timeline", "--size", "1280x800"},
+		{"--view", "map", "--size", "1280x800", "--size-by", "lat"},
 		{"--size", "1280x800", "--title", "Both views"},
 	} {
 		out := filepath.Join(t.TempDir(), "map.png")
@@ -56,6 +57,7 @@ func TestRenderRefusals(t *testing.T) {
 		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.png"), filepath.Join(dir, "missing.csv")}, 1, "missing.csv"},
 		{[]string{"--view", "map", "--from", "32.13.2023", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--from"},
 		{[]string{"--view", "map", sample}, 2, "usage"},
+		{[]string{"--view", "map", "--size-by", "title", "--out", filepath.Join(dir, "x.png"), sample}, 1, "holds text"},
 	}
 	for _, c := range cases {
 		var stdout, stderr bytes.Buffer

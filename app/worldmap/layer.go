@@ -2,6 +2,7 @@ package worldmap
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -28,6 +29,28 @@ type Events struct {
 	Label []string
 	// Arcs join events to where their actors came from.
 	Arcs []Arc
+	// Size, when set, sizes each event's marker (fatalities, magnitude);
+	// SizeTitle names it for the legend. Missing sizes are NaN.
+	Size      []float64
+	SizeTitle string
+}
+
+// SizeBy sizes the events' markers by a numeric column of the frame they
+// came from; x is the index they were built from.
+func (e *Events) SizeBy(f *frame.Frame, x *events.Index, col string) error {
+	c := f.Col(col)
+	if c < 0 {
+		return fmt.Errorf("%s has no column %q", f.Source.Path, col)
+	}
+	if f.Columns[c].Kind == frame.Text {
+		return fmt.Errorf("column %q holds text, not numbers, so it cannot size markers", col)
+	}
+	e.Size = make([]float64, len(x.Row))
+	for i, row := range x.Row {
+		e.Size[i] = f.Number(int(row), c)
+	}
+	e.SizeTitle = strings.ReplaceAll(col, "_", " ")
+	return nil
 }
 
 // Arc is a great-circle line from an origin to an event's place.

@@ -32,6 +32,7 @@ type Map struct {
 	counts  []int32   // the frame's events per densityCell, reused
 	coarse  *Grid     // the events per clusterCell, with positions, reused
 	markers []cluster // the markers of the last frame, for hit tests
+	ref     float64   // the median size, once computed
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -136,6 +137,7 @@ type cluster struct {
 	first    int // an event of the group
 	category int // the most common category, -1 for none
 	selected bool
+	weight   float64 // the sum of the events' sizes, when the map sizes by a column
 }
 
 // clusters turns the events binned into cells of clusterCell pixels into
@@ -165,7 +167,8 @@ func (m *Map) clusters(g *Grid) []cluster {
 			out = append(out, cluster{x: p[0], y: p[1], count: 1, first: i, category: m.Events.Category[i], selected: true})
 		}
 	}
-	out = mergeOverlaps(out)
+	m.clusterWeights(out, g)
+	out = mergeOverlaps(out, m.sizeRef())
 	// Big clusters under small ones, so no single marker hides.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].count > out[b].count })
 	return out
@@ -175,7 +178,7 @@ func (m *Map) clusters(g *Grid) []cluster {
 // one, at their combined centre, until none overlap: grid cells alone put
 // neighbours either side of a cell border on top of each other. Selected
 // events stay apart.
-func mergeOverlaps(cs []cluster) []cluster {
+func mergeOverlaps(cs []cluster, ref float64) []cluster {
 	for range 4 {
 		sort.SliceStable(cs, func(a, b int) bool { return cs[a].count > cs[b].count })
 		var kept []cluster
@@ -185,13 +188,14 @@ func mergeOverlaps(cs []cluster) []cluster {
 			if !c.selected {
 				for k := range kept {
 					o := &kept[k]
-					if o.selected || math.Hypot(o.x-c.x, o.y-c.y) >= radius(*o)+radius(c)+1 {
+					if o.selected || math.Hypot(o.x-c.x, o.y-c.y) >= radius(*o, ref)+radius(c, ref)+1 {
 						continue
 					}
 					n := float64(o.count + c.count)
 					o.x = (o.x*float64(o.count) + c.x*float64(c.count)) / n
 					o.y = (o.y*float64(o.count) + c.y*float64(c.count)) / n
 					o.count += c.count
+					o.weight += c.weight
 					merged = true
 					continue next
 				}
@@ -241,6 +245,31 @@ func (m *Map) clusterCategories(out []cluster, g *Grid) {
 	}
 }
 
+// clusterWeights sums the sizes of each cluster's events, when the map
+// sizes markers by a column.
+func (m *Map) clusterWeights(out []cluster, g *Grid) {
+	size := m.Events.Size
+	if size == nil {
+		return
+	}
+	index := make([]int32, g.Cols*g.Rows)
+	for i := range out {
+		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
+		if c := cellOf(g, p); c >= 0 {
+			index[c] = int32(i + 1)
+		}
+	}
+	for i, v := range size {
+		if !(v > 0) || (m.Keep != nil && !m.Keep(i)) || math.IsNaN(m.points.X[i]) {
+			continue
+		}
+		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
+		if c := cellOf(g, p); c >= 0 && index[c] > 0 {
+			out[index[c]-1].weight += v
+		}
+	}
+}
+
 func cellOf(g *Grid, p orb.Point) int {
 	if p[0] < 0 || p[1] < 0 {
 		return -1
@@ -255,18 +284,51 @@ func cellOf(g *Grid, p orb.Point) int {
 // radius is a cluster's disc radius: it grows with the logarithm of the
 // count, so a thousand events do not cover a continent, and stays within
 // its cell, so clusters do not pile on each other.
-func radius(c cluster) float64 {
+//
+// When markers are sized by a column, ref is the typical (median) size:
+// a single marker's area then grows with its size and a cluster's radius
+// with the logarithm of its sizes' sum; ref 0 sizes by count.
+func radius(c cluster, ref float64) float64 {
+	if ref > 0 {
+		if c.count == 1 {
+			return math.Max(3, math.Min(markerR*math.Sqrt(c.weight/ref), 18))
+		}
+		return math.Min(clusterR+2.2*math.Log2(1+c.weight/ref), clusterCell*0.46)
+	}
 	if c.count == 1 {
 		return markerR
 	}
 	return math.Min(clusterR+2.2*math.Log2(float64(c.count)), clusterCell*0.46)
 }
 
+// sizeRef is the median positive size, the size a plain marker stands
+// for; 0 when the map does not size by a column.
+func (m *Map) sizeRef() float64 {
+	if m.Events == nil || m.Events.Size == nil {
+		return 0
+	}
+	if m.ref > 0 {
+		return m.ref
+	}
+	var pos []float64
+	for _, v := range m.Events.Size {
+		if v > 0 {
+			pos = append(pos, v)
+		}
+	}
+	if len(pos) == 0 {
+		return 0
+	}
+	sort.Float64s(pos)
+	m.ref = pos[len(pos)/2]
+	return m.ref
+}
+
 func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
 	t := m.Theme
 	for _, c := range cs {
 		fill := t.Category(c.category)
-		r := radius(c)
+		r := radius(c, m.sizeRef())
 		ring, width := t.Halo, 1.5
 		if c.selected {
 			ring, width = t.Selection, 2.5
@@ -349,7 +411,7 @@ func (b *boxes) take(r rect) { b.r = append(b.r, r) }
 
 func (m *Map) reserveMarkers(cs []cluster, occ *boxes) {
 	for _, c := range cs {
-		r := radius(c)
+		r := radius(c, m.sizeRef())
 		occ.take(rect{c.x - r, c.y - r, c.x + r, c.y + r})
 	}
 }
@@ -384,7 +446,7 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 			text = fmt.Sprintf("%s and %d more", truncate(text, 28), c.count-1)
 		}
 		text = truncate(text, 40)
-		r := radius(c)
+		r := radius(c, m.sizeRef())
 		w, asc, desc := f.Width(text), f.Ascent(), f.Descent()
 		// Right, left, above, below the marker.
 		for _, pos := range [][2]float64{{c.x + r + 4, c.y + asc/2 - 1}, {c.x - r - 4 - w, c.y + asc/2 - 1}, {c.x - w/2, c.y - r - 4}, {c.x - w/2, c.y + r + 4 + asc}} {
@@ -445,7 +507,8 @@ func truncate(s string, n int) string {
 // legend is the legend's layout: its lines and box.
 type legend struct {
 	lines []string
-	rows  int // lines with a colour
+	rows  int    // lines with a colour
+	size  string // the size key's text, when markers are sized by a column
 	box   rect
 }
 
@@ -468,6 +531,11 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 		l.lines = append(l.lines, fmt.Sprintf("%d more", len(e.Legend)-maxRows))
 	}
 	h := 28 + 18*float64(len(l.lines))
+	if ref := m.sizeRef(); ref > 0 {
+		l.size = fmt.Sprintf("size: %s (%s, %s)", e.SizeTitle, trimNumber(ref), trimNumber(ref*10))
+		w = math.Max(w, f.Width(l.size)+52)
+		h += 34
+	}
 	l.box = rect{12, s.H - 12 - h, 12 + w + 24, s.H - 12}
 	return l, true
 }
@@ -492,6 +560,21 @@ func (m *Map) drawLegend(s *draw.Surface) {
 			s.Text(f, x+30, ly, line, m.Theme.Muted)
 		}
 	}
+	if l.size != "" {
+		// Two markers of the typical size and ten times it.
+		ref := m.sizeRef()
+		ly := y + 24 + 18*float64(len(l.lines)) + 20
+		small := radius(cluster{count: 1, weight: ref}, ref)
+		large := radius(cluster{count: 1, weight: 10 * ref}, ref)
+		s.Disc(x+12+small, ly, small, m.Theme.Muted, 0.6, m.Theme.Halo, 1)
+		s.Disc(x+12+2*small+4+large, ly, large, m.Theme.Muted, 0.6, m.Theme.Halo, 1)
+		s.Text(f, x+12+2*small+2*large+12, ly+4, l.size, m.Theme.Text)
+	}
+}
+
+// trimNumber writes a size without needless decimals: 5, 2.5, 0.25.
+func trimNumber(v float64) string {
+	return strconv.FormatFloat(v, 'g', 3, 64)
 }
 
 func capitalise(s string) string {
@@ -581,7 +664,7 @@ type Hit struct {
 func (m *Map) At(px orb.Point) (Hit, bool) {
 	for i := len(m.markers) - 1; i >= 0; i-- {
 		c := m.markers[i]
-		if math.Hypot(c.x-px[0], c.y-px[1]) <= radius(c)+2 {
+		if math.Hypot(c.x-px[0], c.y-px[1]) <= radius(c, m.sizeRef())+2 {
 			return Hit{Event: c.first, Count: c.count}, true
 		}
 	}

@@ -110,3 +110,18 @@ func TestRenderMillionDensity(t *testing.T) {
 	m.Render(s)
 	golden.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
 }
+
+// TestRenderSizedByColumn draws the 10,000 events with markers sized by a
+// numeric column, with the size key in the legend.
+func TestRenderSizedByColumn(t *testing.T) {
+	e := conflictEvents(10_000)
+	r := rand.New(rand.NewPCG(9, 9))
+	e.Size, e.SizeTitle = make([]float64, len(e.Lon)), "fatalities"
+	for i := range e.Size {
+		e.Size[i] = float64(r.IntN(20))
+	}
+	s := draw.NewRaster(1280, 800, draw.Light.Background)
+	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{20, 5}, Max: orb.Point{50, 45}}, 1280, 800, 30), Theme: draw.Light, Events: e}
+	m.Render(s)
+	golden.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
+}
