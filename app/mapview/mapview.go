@@ -43,6 +43,7 @@ type Map struct {
 	tip    string
 	tipAt  fyne.Position
 	fitted bool
+	moved  bool    // the user has panned or zoomed: a resize keeps their view
 	scale  float32 // canvas pixels per Fyne unit, as of the last frame
 }
 
@@ -100,6 +101,7 @@ func (w *Map) Dragged(e *fyne.DragEvent) {
 		return
 	}
 	w.model.View = w.model.View.Pan(float64(e.Dragged.DX*w.scale), float64(e.Dragged.DY*w.scale))
+	w.moved = true
 	w.tip = ""
 	w.Refresh()
 }
@@ -127,6 +129,7 @@ func (w *Map) DragEnd() {
 func (w *Map) Scrolled(e *fyne.ScrollEvent) {
 	factor := math.Pow(1.25, float64(e.Scrolled.DY)/10)
 	w.model.View = w.model.View.ZoomAt(w.pixel(e.Position), factor)
+	w.moved = true
 	w.Refresh()
 }
 
@@ -204,6 +207,7 @@ func (w *Map) TypedRune(r rune) {
 	default:
 		return
 	}
+	w.moved = true
 	w.Refresh()
 }
 
@@ -212,7 +216,7 @@ func (w *Map) TypedKey(e *fyne.KeyEvent) {
 	step := float64(w.model.View.Width) / 8
 	switch e.Name {
 	case fyne.KeyHome:
-		w.fitted = false
+		w.fitted, w.moved = false, false
 	case fyne.KeyLeft:
 		w.model.View = w.model.View.Pan(step, 0)
 	case fyne.KeyRight:
@@ -224,29 +228,21 @@ func (w *Map) TypedKey(e *fyne.KeyEvent) {
 	default:
 		return
 	}
+	if e.Name != fyne.KeyHome {
+		w.moved = true
+	}
 	w.Refresh()
 }
 
 // Fit shows all the events again.
 func (w *Map) Fit() {
-	w.fitted = false
+	w.fitted, w.moved = false, false
 	w.Refresh()
 }
 
 // fit sets the view to show every event at the given size.
 func (w *Map) fit(width, height int) {
-	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	if e := w.model.Events; e != nil {
-		for i := range e.Lon {
-			if !math.IsNaN(e.Lat[i]) {
-				b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
-			}
-		}
-		for _, a := range e.Arcs {
-			b = b.Extend(a.From).Extend(a.To)
-		}
-	}
-	w.model.View = worldmap.Fit(w.model.View.Projection, b, width, height, 48)
+	w.model.FitEvents(width, height)
 	w.fitted = true
 }
 
@@ -268,7 +264,7 @@ func (r *renderer) draw(width, height int) image.Image {
 		w.scale = float32(width) / r.size.Width
 	}
 	v := &w.model.View
-	if !w.fitted || v.Projection.Forward == nil {
+	if !w.fitted || v.Projection.Forward == nil || (!w.moved && (v.Width != width || v.Height != height)) {
 		if v.Projection.Forward == nil {
 			v.Projection = worldmap.EqualEarth
 		}

@@ -7,13 +7,10 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/paulmach/orb"
 
 	"chronomap/app/args"
 	"chronomap/app/draw"
@@ -294,16 +291,8 @@ func paste(s *draw.Surface, y int, part *draw.Surface) {
 // drawMap draws the events' map on a surface of its own, fitted to the
 // events and to the arcs' origins.
 func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int) *draw.Surface {
-	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	for i := range e.Lon {
-		if !math.IsNaN(e.Lat[i]) {
-			bound = bound.Extend(orb.Point{e.Lon[i], e.Lat[i]})
-		}
-	}
-	for _, a := range e.Arcs {
-		bound = bound.Extend(a.From).Extend(a.To)
-	}
-	m := &worldmap.Map{View: worldmap.Fit(p, bound, w, h, 60), Theme: t, Graticule: true, Events: e}
+	m := &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: e}
+	m.FitEvents(w, h)
 	ms := draw.NewRaster(w, h, t.Background)
 	m.Render(ms)
 	return ms

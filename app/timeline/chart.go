@@ -216,3 +216,28 @@ func (c *Chart) drawToday(s *draw.Surface, l *layout) {
 
 // clampX keeps a pixel column inside the plot.
 func clampX(l *layout, x float64) float64 { return math.Max(l.x0, math.Min(l.x1, x)) }
+
+// At returns the event drawn under pixel (x, y) of the last frame: its
+// marker or bar, or its label. Density strips name no single event.
+func (c *Chart) At(x, y float64) (int, bool) {
+	font := draw.Sans(labelSize, false)
+	for _, lv := range c.scr.lanes {
+		if lv.mode != expanded || y < lv.y0 || y >= lv.y1 {
+			continue
+		}
+		for _, it := range lv.items {
+			cy := lv.y0 + lanePad + float64(it.row)*rowH + rowH/2
+			if math.Abs(y-cy) > rowH/2 {
+				continue
+			}
+			x0, x1 := it.x0-markerR-2, it.x1+markerR+2
+			if it.room >= labelMin {
+				x1 = math.Max(x1, it.lx+math.Min(it.room, font.Width(c.Events.Label[it.id])))
+			}
+			if x >= x0 && x <= x1 {
+				return int(it.id), true
+			}
+		}
+	}
+	return 0, false
+}

@@ -24,6 +24,9 @@ type Timeline struct {
 	// OnWindow is called with the new window (Unix seconds) after each
 	// zoom or pan, so that other views can follow it.
 	OnWindow func(from, to float64)
+	// OnSelect is called with the event clicked, or -1 when the click hit
+	// none, so that other views can follow.
+	OnSelect func(event int)
 
 	width float64 // the raster's width in pixels, as of the last frame
 	scale float32 // canvas pixels per Fyne unit
@@ -65,13 +68,42 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 // DragEnd ends a pan.
 func (t *Timeline) DragEnd() {}
 
-// Tapped takes the keyboard focus, for the keys below.
-func (t *Timeline) Tapped(*fyne.PointEvent) {
+// Tapped selects the event under the pointer (or clears the selection)
+// and takes the keyboard focus, for the keys below.
+func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	if a := fyne.CurrentApp(); a != nil {
 		if c := a.Driver().CanvasForObject(t); c != nil {
 			c.Focus(t)
 		}
 	}
+	sel := -1
+	if id, ok := t.chart.At(float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)); ok {
+		sel = id
+	}
+	t.Select(sel)
+	if t.OnSelect != nil {
+		t.OnSelect(sel)
+	}
+}
+
+// Select marks one event as selected (-1 for none), as when another view
+// selects it, and brings it into the window when it lies outside.
+func (t *Timeline) Select(event int) {
+	if event < 0 {
+		t.chart.Selected = nil
+		t.Refresh()
+		return
+	}
+	t.chart.Selected = map[int]bool{event: true}
+	if e := t.chart.Events; event < e.Len() {
+		start, stop := float64(e.Start[event]), float64(e.Stop[event])
+		if stop < t.chart.From || start > t.chart.To {
+			span := t.chart.To - t.chart.From
+			t.chart.From = (start+stop)/2 - span/2
+			t.chart.To = t.chart.From + span
+		}
+	}
+	t.Refresh()
 }
 
 // FocusGained and FocusLost make the timeline take keys once clicked.

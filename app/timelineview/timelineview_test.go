@@ -71,3 +71,37 @@ func TestTimelineZoomsAndPans(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestTimelineSelects checks that clicking an event's marker or label
+// selects it, and clicking empty space clears the selection.
+func TestTimelineSelects(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	got := -2
+	w.OnSelect = func(i int) { got = i }
+	// Find a marker by scanning the plot for any event under the pointer.
+	found := false
+	for y := float32(100); y < 400 && !found; y += 4 {
+		for x := float32(200); x < 900 && !found; x += 6 {
+			if id, ok := c.At(float64(x*w.scale), float64(y*w.scale)); ok {
+				w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(x, y)})
+				if got != id || !c.Selected[id] {
+					t.Errorf("clicked event %d, selected %d (%v)", id, got, c.Selected)
+				}
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no event found under any point of the plot")
+	}
+	w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(990, 410)})
+	if got != -1 || c.Selected != nil {
+		t.Errorf("clicking empty space selected %d", got)
+	}
+}

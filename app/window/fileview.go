@@ -23,8 +23,28 @@ type fileView struct {
 	problems *widget.List  // nil when the file could not be read
 	detail   *widget.Label // the selected cell in full
 	// mapWidget is the map, when the file has placed events: the timeline
-	// filters it.
-	mapWidget *mapview.Map
+	// filters it. timelineWidget is the timeline; a selection in either
+	// shows in the other and in the table.
+	mapWidget      *mapview.Map
+	timelineWidget *timelineview.Timeline
+}
+
+// selectEvent shows event i (of the map's and timeline's numbering) as
+// selected everywhere: its row in the table, its marker and its mark.
+func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
+	if v.mapWidget != nil && from != fyne.CanvasObject(v.mapWidget) {
+		v.mapWidget.Model().Selected = nil
+		if i >= 0 {
+			v.mapWidget.Model().Selected = map[int]bool{i: true}
+		}
+		v.mapWidget.Refresh()
+	}
+	if v.timelineWidget != nil && from != fyne.CanvasObject(v.timelineWidget) {
+		v.timelineWidget.Select(i)
+	}
+	if i >= 0 && i < len(v.file.EventRows) {
+		v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})
+	}
 }
 
 func newFileView(f Loaded) *fileView {
@@ -129,16 +149,23 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 	}
 	var tableArea fyne.CanvasObject = container.NewBorder(nil, v.detail, nil, nil, v.table)
 
+	// Where and when side by side above what: the map and the timeline
+	// share the upper part, the table takes the rest.
 	m, tl := v.mapView(), v.timelineView()
-	if tl != nil {
-		split := container.NewVSplit(tl, tableArea)
-		split.Offset = 0.45
-		tableArea = split
+	var views fyne.CanvasObject
+	switch {
+	case m != nil && tl != nil:
+		split := container.NewHSplit(m, tl)
+		split.Offset = 0.5
+		views = split
+	case m != nil:
+		views = m
+	case tl != nil:
+		views = tl
 	}
-	if m != nil {
-		// The map above the timeline above the table: where, when, what.
-		split := container.NewVSplit(m, tableArea)
-		split.Offset = 0.42
+	if views != nil {
+		split := container.NewVSplit(views, tableArea)
+		split.Offset = 0.6
 		tableArea = split
 	}
 	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
@@ -165,6 +192,8 @@ func (v *fileView) timelineView() fyne.CanvasObject {
 		return nil
 	}
 	w := timelineview.New(c)
+	v.timelineWidget = w
+	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnWindow = func(from, to float64) {
 		if v.mapWidget == nil {
 			return
@@ -187,11 +216,7 @@ func (v *fileView) mapView() fyne.CanvasObject {
 	}
 	w := mapview.New(m)
 	v.mapWidget = w
-	w.OnSelect = func(i int) {
-		if i >= 0 && i < len(v.file.EventRows) {
-			v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})
-		}
-	}
+	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	return w
 }
 

@@ -706,3 +706,31 @@ func (m *Map) In(box orb.Bound) []int {
 	}
 	return out
 }
+
+// FitEvents sets the view to show every event and arc origin in a w×h
+// picture, leaving the lower left corner to the legend, so that no event
+// hides under it.
+func (m *Map) FitEvents(w, h int) {
+	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	if e := m.Events; e != nil {
+		for i := range e.Lon {
+			if !math.IsNaN(e.Lat[i]) && (m.Keep == nil || m.Keep(i)) {
+				b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
+			}
+		}
+		for _, a := range e.Arcs {
+			b = b.Extend(a.From).Extend(a.To)
+		}
+	}
+	p := m.View.Projection
+	if p.Forward == nil {
+		p = EqualEarth
+	}
+	bottom := 0
+	if l, ok := m.legendLayout(&draw.Surface{W: float64(w), H: float64(h)}); ok && h > 300 {
+		bottom = int(l.box.y1 - l.box.y0)
+	}
+	v := Fit(p, b, w, h-bottom, 48)
+	v.Height = h
+	m.View = v.Pan(0, -float64(bottom)/2)
+}
