@@ -91,3 +91,27 @@ func (c *Chart) drawOverview(s *draw.Surface, l *layout) {
 	s.Label(draw.Sans(12, true), l.gutter+6, y0+15, thousands(e.Len()), t.Text)
 	s.Label(small, l.gutter+6, y0+30, draw.Fit(small, word, l.x0-l.gutter-14), t.Muted)
 }
+
+// Band is the overview band's place in a picture and the time span it
+// shows, as of the last frame: what a brush on it turns into a window.
+type Band struct {
+	X0, X1, Y0, Y1 float64 // pixels
+	From, To       float64 // Unix seconds at X0 and X1
+}
+
+// Overview returns the overview band of a picture w×h pixels large, once a
+// frame has been drawn; ok is false before.
+func (c *Chart) Overview(w, h float64) (Band, bool) {
+	o := &c.over
+	if o.events == nil || c.Events == nil || o.events != c.Events {
+		return Band{}, false
+	}
+	l := c.layout(&draw.Surface{W: w, H: h})
+	return Band{X0: l.x0, X1: l.x1, Y0: l.overY0, Y1: l.overY1,
+		From: math.Min(o.from, c.From), To: math.Max(o.to, c.To)}, true
+}
+
+// Time returns the time under pixel column x of the band.
+func (b Band) Time(x float64) float64 {
+	return b.From + (x-b.X0)/(b.X1-b.X0)*(b.To-b.From)
+}

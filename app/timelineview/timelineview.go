@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +18,8 @@ import (
 )
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
-// pans, + and − zoom about the middle, the arrows pan and Home shows all.
+// pans, a drag on the overview band brushes a new window, + and − zoom
+// about the middle, the arrows pan and Home shows all.
 type Timeline struct {
 	widget.BaseWidget
 	chart *timeline.Chart
@@ -28,9 +30,28 @@ type Timeline struct {
 	// none, so that other views can follow.
 	OnSelect func(event int)
 
-	width float64 // the raster's width in pixels, as of the last frame
-	scale float32 // canvas pixels per Fyne unit
+	width, height float64 // the raster's size in pixels, as of the last frame
+	scale         float32 // canvas pixels per Fyne unit
+
+	pressAt fyne.Position  // where the pointer went down
+	brush   *timeline.Band // the overview band as it was when a brush began
 }
+
+// MouseDown notes where a drag may start: on the overview band it brushes
+// a new window, elsewhere it pans.
+func (t *Timeline) MouseDown(e *desktop.MouseEvent) {
+	t.pressAt = e.Position
+	t.brush = nil
+	if b, ok := t.chart.Overview(t.width, t.height); ok {
+		y := float64(e.Position.Y * t.scale)
+		if y >= b.Y0 && y <= b.Y1 {
+			t.brush = &b
+		}
+	}
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (t *Timeline) MouseUp(*desktop.MouseEvent) {}
 
 // New returns a timeline widget over a chart; an unset window is fitted to
 // the events.
@@ -59,8 +80,20 @@ func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	t.changed()
 }
 
-// Dragged pans the window with the pointer.
+// Dragged pans the window with the pointer, or, from the overview band,
+// brushes the window: from where the drag began to where it is.
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	if b := t.brush; b != nil {
+		a, z := b.Time(float64(t.pressAt.X*t.scale)), b.Time(float64(e.Position.X*t.scale))
+		if a > z {
+			a, z = z, a
+		}
+		if z-a >= 60 {
+			t.chart.From, t.chart.To = a, z
+			t.changed()
+		}
+		return
+	}
 	t.chart.Pan(t.width, float64(e.Dragged.DX*t.scale))
 	t.changed()
 }
@@ -159,7 +192,7 @@ func (r *renderer) draw(w, h int) image.Image {
 	if r.size.Width > 0 {
 		t.scale = float32(w) / r.size.Width
 	}
-	t.width = float64(w)
+	t.width, t.height = float64(w), float64(h)
 	t.chart.Theme = draw.Light
 	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
 		t.chart.Theme = draw.Dark

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/timeline"
@@ -103,5 +104,31 @@ func TestTimelineSelects(t *testing.T) {
 	w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(990, 410)})
 	if got != -1 || c.Selected != nil {
 		t.Errorf("clicking empty space selected %d", got)
+	}
+}
+
+// TestTimelineBrush checks that a drag on the overview band sets the
+// window to the brushed span.
+func TestTimelineBrush(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	b, ok := c.Overview(w.width, w.height)
+	if !ok {
+		t.Fatal("no overview band after a frame")
+	}
+	y := float32((b.Y0+b.Y1)/2) / w.scale
+	x0 := float32(b.X0+(b.X1-b.X0)*0.25) / w.scale
+	x1 := float32(b.X0+(b.X1-b.X0)*0.5) / w.scale
+	w.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x0, y)}})
+	w.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x1, y)}})
+	w.DragEnd()
+	wantFrom, wantTo := b.Time(float64(x0*w.scale)), b.Time(float64(x1*w.scale))
+	if math.Abs(c.From-wantFrom) > 1 || math.Abs(c.To-wantTo) > 1 {
+		t.Errorf("window %v–%v, want the brushed %v–%v", c.From, c.To, wantFrom, wantTo)
 	}
 }
