@@ -19,7 +19,8 @@ import (
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
 // pans, a drag on the overview band brushes a new window, + and − zoom
-// about the middle, the arrows pan and Home shows all.
+// about the middle, the arrows pan, Home shows all and space plays the
+// window through time.
 type Timeline struct {
 	widget.BaseWidget
 	chart *timeline.Chart
@@ -35,6 +36,7 @@ type Timeline struct {
 
 	pressAt fyne.Position  // where the pointer went down
 	brush   *timeline.Band // the overview band as it was when a brush began
+	play    *playback      // nil when not playing
 }
 
 // MouseDown notes where a drag may start: on the overview band it brushes
@@ -158,10 +160,18 @@ func (t *Timeline) TypedRune(r rune) {
 	t.changed()
 }
 
-// TypedKey pans with the arrows and shows every event with Home.
+// TypedKey pans with the arrows, shows every event with Home, and plays
+// or pauses with the space bar.
 func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 	step := t.width / 8
 	switch e.Name {
+	case fyne.KeySpace:
+		if t.Playing() {
+			t.Pause()
+		} else {
+			t.Play(0.1, true)
+		}
+		return
 	case fyne.KeyHome:
 		t.chart.Fit()
 	case fyne.KeyLeft:

@@ -132,3 +132,34 @@ func TestTimelineBrush(t *testing.T) {
 		t.Errorf("window %v–%v, want the brushed %v–%v", c.From, c.To, wantFrom, wantTo)
 	}
 }
+
+// TestTimelinePlayback checks that playback moves the window forward by
+// its speed, loops back past the last event, stops there without loop,
+// and that Pause stops it.
+func TestTimelinePlayback(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	w := New(c)
+	test.NewTempWindow(t, w).Resize(fyne.NewSize(900, 400))
+	span := c.To - c.From
+	w.Play(0.5, true)
+	defer w.Pause()
+	from := c.From
+	if !w.advance(1) || math.Abs(c.From-from-span/2) > 1e-6 || math.Abs(c.To-c.From-span) > 1e-6 {
+		t.Fatalf("one second at half a window a second moved the window from %v to %v (span %v)", from, c.From, span)
+	}
+	first, last := w.extent()
+	c.From, c.To = last+1, last+1+span
+	if !w.advance(0.01) || c.To != first {
+		t.Errorf("past the last event the loop went to %v–%v, want to end at the first event %v", c.From, c.To, first)
+	}
+	w.Play(0.5, false)
+	c.From, c.To = last+1, last+1+span
+	if w.advance(0.01) {
+		t.Error("without loop, playback went on past the last event")
+	}
+	w.Pause()
+	if w.Playing() || w.advance(1) {
+		t.Error("Pause did not stop playback")
+	}
+}
