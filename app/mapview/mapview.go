@@ -10,13 +10,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/tooltip"
 	"chronomap/app/worldmap"
 )
 
@@ -62,11 +62,7 @@ func (w *Map) Model() *worldmap.Map { return w.model }
 func (w *Map) CreateRenderer() fyne.WidgetRenderer {
 	r := &renderer{w: w}
 	r.raster = canvas.NewRaster(r.draw)
-	r.tipText = widget.NewLabel("")
-	r.tipBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	r.tipBg.CornerRadius = theme.InputRadiusSize()
-	r.tip = container.NewStack(r.tipBg, r.tipText)
-	r.tip.Hide()
+	r.tip = tooltip.New()
 	r.box = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 	r.box.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	r.box.StrokeWidth = 1.5
@@ -247,13 +243,11 @@ func (w *Map) fit(width, height int) {
 }
 
 type renderer struct {
-	w       *Map
-	raster  *canvas.Raster
-	box     *canvas.Rectangle
-	tip     *fyne.Container
-	tipBg   *canvas.Rectangle
-	tipText *widget.Label
-	size    fyne.Size
+	w      *Map
+	raster *canvas.Raster
+	box    *canvas.Rectangle
+	tip    *tooltip.Tip
+	size   fyne.Size
 }
 
 // draw renders the map at the raster's pixel size, keeping the view's
@@ -288,28 +282,12 @@ func (r *renderer) Layout(size fyne.Size) {
 }
 
 func (r *renderer) layoutTip() {
-	if r.w.tip == "" {
-		r.tip.Hide()
-		return
-	}
-	r.tipText.SetText(r.w.tip)
-	min := r.tip.MinSize()
-	pos := r.w.tipAt.Add(fyne.NewPos(14, 14))
-	if pos.X+min.Width > r.size.Width {
-		pos.X = r.w.tipAt.X - min.Width - 8
-	}
-	if pos.Y+min.Height > r.size.Height {
-		pos.Y = r.w.tipAt.Y - min.Height - 8
-	}
-	r.tip.Move(pos)
-	r.tip.Resize(min)
-	r.tip.Show()
+	r.tip.Show(r.w.tip, r.w.tipAt, r.size)
 }
 
 func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
 
 func (r *renderer) Refresh() {
-	r.tipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
 	r.layoutTip()
 	if w := r.w; w.boxing {
 		x0, y0 := min(w.boxFrom.X, w.boxTo.X), min(w.boxFrom.Y, w.boxTo.Y)
@@ -330,5 +308,7 @@ func abs32(v float32) float32 {
 	return v
 }
 
-func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster, r.box, r.tip} }
-func (r *renderer) Destroy()                     {}
+func (r *renderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.raster, r.box, r.tip.Object}
+}
+func (r *renderer) Destroy() {}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chronomap/app/draw"
+	"chronomap/data/dates"
 )
 
 // Chart is what the timeline view draws: the events, the window of time
@@ -240,4 +241,32 @@ func (c *Chart) At(x, y float64) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// LaneAt returns the lane whose header is at pixel (x, y) of the last
+// frame: a click there collapses or expands it.
+func (c *Chart) LaneAt(w, x, y float64) (int, bool) {
+	if x0, _ := c.PlotSpan(w); x >= x0 {
+		return 0, false
+	}
+	for _, lv := range c.scr.lanes {
+		if y >= lv.y0 && y < lv.y1 {
+			return lv.lane, true
+		}
+	}
+	return 0, false
+}
+
+// Describe names an event for a tooltip: its label and its date, at the
+// precision it is known.
+func (c *Chart) Describe(i int) string {
+	e := c.Events
+	if i < 0 || i >= e.Len() {
+		return ""
+	}
+	when := c.Lang.Format(dates.Time{Unix: e.Start[i], Prec: e.Prec[i]})
+	if e.Label[i] == "" {
+		return when
+	}
+	return e.Label[i] + " — " + when
 }

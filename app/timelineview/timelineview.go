@@ -15,6 +15,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/timeline"
+	"chronomap/app/tooltip"
 )
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
@@ -30,6 +31,8 @@ type Timeline struct {
 	// OnSelect is called with the event clicked, or -1 when the click hit
 	// none, so that other views can follow.
 	OnSelect func(event int)
+	// Describe names an event for the tooltip; nil gives its label and date.
+	Describe func(event int) string
 
 	width, height float64 // the raster's size in pixels, as of the last frame
 	scale         float32 // canvas pixels per Fyne unit
@@ -37,6 +40,35 @@ type Timeline struct {
 	pressAt fyne.Position  // where the pointer went down
 	brush   *timeline.Band // the overview band as it was when a brush began
 	play    *playback      // nil when not playing
+	tip     string         // what the pointer is over
+	tipAt   fyne.Position
+}
+
+// MouseIn starts hovering.
+func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved names the event under the pointer, with its date at the
+// precision it is known.
+func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
+	tip := ""
+	if id, ok := t.chart.At(float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)); ok {
+		tip = t.chart.Describe(id)
+		if t.Describe != nil {
+			tip = t.Describe(id)
+		}
+	}
+	if tip != t.tip || (tip != "" && e.Position != t.tipAt) {
+		t.tip, t.tipAt = tip, e.Position
+		t.Refresh()
+	}
+}
+
+// MouseOut hides the tooltip.
+func (t *Timeline) MouseOut() {
+	if t.tip != "" {
+		t.tip = ""
+		t.Refresh()
+	}
 }
 
 // MouseDown notes where a drag may start: on the overview band it brushes
@@ -111,8 +143,18 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 			c.Focus(t)
 		}
 	}
+	x, y := float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)
+	if lane, ok := t.chart.LaneAt(t.width, x, y); ok {
+		// A click on a lane's header collapses it, or expands it again.
+		if t.chart.Collapsed == nil {
+			t.chart.Collapsed = map[int]bool{}
+		}
+		t.chart.Collapsed[lane] = !t.chart.Collapsed[lane]
+		t.Refresh()
+		return
+	}
 	sel := -1
-	if id, ok := t.chart.At(float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)); ok {
+	if id, ok := t.chart.At(x, y); ok {
 		sel = id
 	}
 	t.Select(sel)
@@ -186,7 +228,7 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 
 // CreateRenderer draws the chart into a raster at the widget's pixel size.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
-	r := &renderer{t: t}
+	r := &renderer{t: t, tip: tooltip.New()}
 	r.raster = canvas.NewRaster(r.draw)
 	return r
 }
@@ -194,6 +236,7 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 type renderer struct {
 	t      *Timeline
 	raster *canvas.Raster
+	tip    *tooltip.Tip
 	size   fyne.Size
 }
 
@@ -215,9 +258,16 @@ func (r *renderer) draw(w, h int) image.Image {
 func (r *renderer) Layout(size fyne.Size) {
 	r.size = size
 	r.raster.Resize(size)
+	r.tip.Show(r.t.tip, r.t.tipAt, size)
 }
 
-func (r *renderer) MinSize() fyne.Size           { return fyne.NewSize(320, 160) }
-func (r *renderer) Refresh()                     { r.raster.Refresh() }
-func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
-func (r *renderer) Destroy()                     {}
+func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(320, 160) }
+func (r *renderer) Refresh() {
+	r.tip.Show(r.t.tip, r.t.tipAt, r.size)
+	r.raster.Refresh()
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.raster, r.tip.Object}
+}
+func (r *renderer) Destroy() {}

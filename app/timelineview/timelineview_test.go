@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -161,5 +162,48 @@ func TestTimelinePlayback(t *testing.T) {
 	w.Pause()
 	if w.Playing() || w.advance(1) {
 		t.Error("Pause did not stop playback")
+	}
+}
+
+// TestTimelineHoverAndCollapse checks that hovering an event names it with
+// its date, and that clicking a lane's header collapses and expands it.
+func TestTimelineHoverAndCollapse(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	hovered := false
+	for y := float32(100); y < 400 && !hovered; y += 4 {
+		for x := float32(200); x < 900 && !hovered; x += 6 {
+			if _, ok := c.At(float64(x*w.scale), float64(y*w.scale)); ok {
+				w.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, y)}})
+				if !strings.Contains(w.tip, "2023") {
+					t.Errorf("hover tip %q does not give the date", w.tip)
+				}
+				hovered = true
+			}
+		}
+	}
+	if !hovered {
+		t.Fatal("nothing to hover")
+	}
+	w.MouseOut()
+	if w.tip != "" {
+		t.Errorf("the tip stayed after the pointer left: %q", w.tip)
+	}
+	// The first lane's header sits in the gutter, below the axis.
+	var lane int
+	found := false
+	for y := float32(100); y < 400 && !found; y += 2 {
+		if l, ok := c.LaneAt(w.width, 30, float64(y*w.scale)); ok {
+			lane, found = l, true
+			w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(30/w.scale, y)})
+		}
+	}
+	if !found || !c.Collapsed[lane] {
+		t.Fatalf("clicking a lane header did not collapse it (found %v)", found)
 	}
 }

@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,28 @@ type fileView struct {
 	// shows in the other and in the table.
 	mapWidget      *mapview.Map
 	timelineWidget *timelineview.Timeline
+}
+
+// describe names event i for a tooltip: its title and date at the
+// precision known (from the timeline), and its place.
+func (v *fileView) describe(i int) string {
+	var parts []string
+	if c := v.file.Timeline; c != nil {
+		parts = append(parts, c.Describe(i))
+	}
+	if i >= 0 && i < len(v.file.EventRows) {
+		for col, role := range v.file.Roles {
+			if role != "place" {
+				continue
+			}
+			if c := v.file.Frame.Col(col); c >= 0 {
+				if p := v.file.Frame.Text(int(v.file.EventRows[i]), c); p != "" {
+					parts = append(parts, p)
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " — ")
 }
 
 // selectEvent shows event i (of the map's and timeline's numbering) as
@@ -192,6 +215,7 @@ func (v *fileView) timelineView() fyne.CanvasObject {
 		return nil
 	}
 	w := timelineview.New(c)
+	w.Describe = v.describe
 	v.timelineWidget = w
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnWindow = func(from, to float64) {
@@ -215,6 +239,7 @@ func (v *fileView) mapView() fyne.CanvasObject {
 		return nil
 	}
 	w := mapview.New(m)
+	w.Describe = v.describe
 	v.mapWidget = w
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	return w
