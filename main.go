@@ -77,6 +77,7 @@ func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded 
 		x, probs := events.Build(f, m)
 		l.Problems = inspect.AllProblems(f, probs)
 		l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
+		l.Index = x
 		if x.Len() > 0 {
 			l.Timeline = &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
 		}

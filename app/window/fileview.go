@@ -28,6 +28,92 @@ type fileView struct {
 	// shows in the other and in the table.
 	mapWidget      *mapview.Map
 	timelineWidget *timelineview.Timeline
+
+	// The filter: events matching the search box, within the timeline's
+	// window; status says how many are shown.
+	matches  []bool // nil: every event
+	from, to float64
+	windowed bool
+	status   *widget.Label
+	selected int // the selected event, -1 for none
+}
+
+// shown reports whether event i passes the search and lies in the
+// timeline's window.
+func (v *fileView) shown(i int) bool {
+	if v.matches != nil && (i >= len(v.matches) || !v.matches[i]) {
+		return false
+	}
+	if v.windowed && v.file.Timeline != nil {
+		e := v.file.Timeline.Events
+		return i < e.Len() && float64(e.Stop[i]) > v.from && float64(e.Start[i]) < v.to
+	}
+	return true
+}
+
+// refilter applies the filter to the map (hidden) and the timeline (faded)
+// and counts what is shown.
+func (v *fileView) refilter() {
+	if v.mapWidget != nil {
+		v.mapWidget.Model().Keep = v.shown
+		v.mapWidget.Refresh()
+	}
+	if v.timelineWidget != nil {
+		if v.matches == nil {
+			v.timelineWidget.Chart().Keep = nil
+		} else {
+			m := v.matches
+			v.timelineWidget.Chart().Keep = func(i int) bool { return i < len(m) && m[i] }
+		}
+		v.timelineWidget.Refresh()
+	}
+	if v.status != nil && v.file.Index != nil {
+		n, all := 0, v.file.Index.Len()
+		for i := range all {
+			if v.shown(i) {
+				n++
+			}
+		}
+		v.status.SetText(fmt.Sprintf("%s of %s events shown", thousands(n), thousands(all)))
+	}
+}
+
+// search filters the events to those whose text has every word typed.
+func (v *fileView) search(q string) {
+	v.matches = nil
+	if strings.TrimSpace(q) != "" && v.file.Index != nil {
+		v.matches = v.file.Index.Matching(v.file.Frame, q)
+	}
+	v.refilter()
+}
+
+// typedKey handles the window's keys for this file: Esc clears the
+// selection, ← and → select the previous or next shown event in time.
+func (v *fileView) typedKey(e *fyne.KeyEvent) {
+	n := 0
+	if v.file.Index != nil {
+		n = v.file.Index.Len()
+	}
+	switch e.Name {
+	case fyne.KeyEscape:
+		v.selectEvent(-1, nil)
+	case fyne.KeyRight, fyne.KeyLeft:
+		step := 1
+		if e.Name == fyne.KeyLeft {
+			step = -1
+		}
+		i := v.selected
+		if i < 0 && step < 0 {
+			i = n
+		}
+		// Events are numbered by start time: the next shown one in order.
+		for i += step; i >= 0 && i < n; i += step {
+			if v.shown(i) {
+				v.selectEvent(i, nil)
+				return
+			}
+		}
+	}
 }
 
 // describe names event i for a tooltip: its title and date at the
@@ -55,6 +141,7 @@ func (v *fileView) describe(i int) string {
 // selectEvent shows event i (of the map's and timeline's numbering) as
 // selected everywhere: its row in the table, its marker and its mark.
 func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
+	v.selected = i
 	if v.mapWidget != nil && from != fyne.CanvasObject(v.mapWidget) {
 		v.mapWidget.Model().Selected = nil
 		if i >= 0 {
@@ -71,7 +158,7 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 }
 
 func newFileView(f Loaded) *fileView {
-	v := &fileView{file: f}
+	v := &fileView{file: f, selected: -1}
 	v.ExtendBaseWidget(v)
 	if f.Err != nil || f.Frame == nil {
 		return v
@@ -165,6 +252,15 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		line += " · " + eventFacts(v.file)
 	}
 	top := container.NewVBox(head, widget.NewLabel(line))
+	if v.file.Index != nil && v.file.Index.Len() > 0 {
+		// The filter bar: search every text column as you type.
+		box := widget.NewEntry()
+		box.SetPlaceHolder("Search events: every word, in any text column")
+		box.OnChanged = v.search
+		v.status = widget.NewLabel("")
+		top.Add(container.NewBorder(nil, nil, nil, v.status, box))
+		v.refilter()
+	}
 	for _, line := range flagLines(v.file.Frame) {
 		l := widget.NewLabel(line)
 		l.Importance = widget.WarningImportance
@@ -219,14 +315,8 @@ func (v *fileView) timelineView() fyne.CanvasObject {
 	v.timelineWidget = w
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnWindow = func(from, to float64) {
-		if v.mapWidget == nil {
-			return
-		}
-		e := c.Events
-		v.mapWidget.Model().Keep = func(i int) bool {
-			return i < e.Len() && float64(e.Stop[i]) > from && float64(e.Start[i]) < to
-		}
-		v.mapWidget.Refresh()
+		v.from, v.to, v.windowed = from, to, true
+		v.refilter()
 	}
 	return w
 }

@@ -19,6 +19,7 @@ import (
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
+	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -40,6 +41,8 @@ type Loaded struct {
 	// Timeline is the same events in time; its events share the map's
 	// numbering, so the timeline's window can filter the map.
 	Timeline *timeline.Chart
+	// Index is the events, for the filter bar's search.
+	Index *events.Index
 	// Events, Located and Geocoded count the file's events, those on the
 	// map, and those placed by name.
 	Events, Located, Geocoded int
@@ -68,24 +71,38 @@ func New(a fyne.App, files []Loaded) fyne.Window {
 	}
 	w := a.NewWindow(windowTitle(files))
 	w.SetIcon(icon)
-	w.SetContent(content(files))
+	body, active := content(files)
+	w.SetContent(body)
 	w.Resize(size)
+	// Esc clears the selection; ← and → step through the events in time
+	// order, when no widget has taken the keyboard (the map and the
+	// timeline keep their arrows for panning once clicked).
+	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if v := active(); v != nil {
+			v.typedKey(e)
+		}
+	})
 	return w
 }
 
 // content is the window's body: a placeholder, one file view, or tabs.
-func content(files []Loaded) fyne.CanvasObject {
+// content lays out the files, and returns with it a function that gives
+// the view on show, for the window's keys.
+func content(files []Loaded) (fyne.CanvasObject, func() *fileView) {
 	switch len(files) {
 	case 0:
-		return container.NewCenter(widget.NewLabel("No file loaded."))
+		return container.NewCenter(widget.NewLabel("No file loaded.")), func() *fileView { return nil }
 	case 1:
-		return newFileView(files[0])
+		v := newFileView(files[0])
+		return v, func() *fileView { return v }
 	}
 	tabs := container.NewAppTabs()
-	for _, f := range files {
-		tabs.Append(container.NewTabItem(tabName(f), newFileView(f)))
+	views := make([]*fileView, len(files))
+	for i, f := range files {
+		views[i] = newFileView(f)
+		tabs.Append(container.NewTabItem(tabName(f), views[i]))
 	}
-	return tabs
+	return tabs, func() *fileView { return views[tabs.SelectedIndex()] }
 }
 
 // windowTitle is "Chronomap — " and what is open: the file's name, "Sample

@@ -1,0 +1,70 @@
+package window
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chronomap/app/draw"
+	"chronomap/app/timeline"
+	"chronomap/app/worldmap"
+	"chronomap/assets"
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+// sampleLoaded builds the sample as main does, with map, timeline and index.
+func sampleLoaded(t *testing.T) Loaded {
+	name, data := assets.Sample()
+	f, err := frame.ReadBytes(name, data, frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := events.Detect(f)
+	x, _ := events.Build(f, m)
+	return Loaded{Title: assets.SampleTitle, Sample: true, Frame: f, Index: x, EventRows: x.Row,
+		Events: x.Len(), Located: x.Located,
+		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)},
+		Timeline: &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}}
+}
+
+// TestFilterAndKeys checks the filter bar and the window's keys: a search
+// narrows the map and counts what is shown, → selects the next shown event
+// in time, Esc clears the selection.
+func TestFilterAndKeys(t *testing.T) {
+	test.NewTempApp(t)
+	v := newFileView(sampleLoaded(t))
+	win := test.NewTempWindow(t, v)
+	win.Resize(fyne.NewSize(1200, 740))
+	if got := v.status.Text; got != "6 of 6 events shown" {
+		t.Errorf("status %q before a search", got)
+	}
+	v.search("burkina")
+	if got := v.status.Text; got != "1 of 6 events shown" {
+		t.Errorf("status %q after searching burkina", got)
+	}
+	shown := 0
+	for i := range v.file.Index.Len() {
+		if v.mapWidget.Model().Keep(i) {
+			shown++
+		}
+	}
+	if shown != 1 {
+		t.Errorf("the map keeps %d events, want 1", shown)
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if v.selected < 0 || !v.shown(v.selected) || !v.mapWidget.Model().Selected[v.selected] {
+		t.Errorf("→ selected %d", v.selected)
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.selected != -1 || v.mapWidget.Model().Selected != nil {
+		t.Errorf("Esc left %d selected", v.selected)
+	}
+	v.search("")
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if v.selected != 1 {
+		t.Errorf("two → from nothing selected event %d, want the second in time", v.selected)
+	}
+}
