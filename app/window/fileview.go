@@ -11,6 +11,7 @@ import (
 
 	"chronomap/app/mapview"
 	"chronomap/app/timelineview"
+	"chronomap/data/events"
 )
 
 // fileView shows one loaded file: its title and facts, its frame as a table
@@ -154,7 +155,64 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 	}
 	if i >= 0 && i < len(v.file.EventRows) {
 		v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})
+		v.detail.SetText(v.eventDetail(i)) // after the table's own cell detail
 	}
+}
+
+// eventDetail says what is known of event i and how it was read: its
+// title, when (at the precision known, and from which column), where (and
+// whether from coordinates or found by name, how surely), and its source.
+func (v *fileView) eventDetail(i int) string {
+	x, f := v.file.Index, v.file.Frame
+	if x == nil || i < 0 || i >= x.Len() {
+		return ""
+	}
+	row := int(x.Row[i])
+	col := func(role string) string {
+		for c, r := range v.file.Roles {
+			if r == role {
+				if k := f.Col(c); k >= 0 {
+					if t := f.Text(row, k); t != "" {
+						return t
+					}
+				}
+			}
+		}
+		return ""
+	}
+	var parts []string
+	if t := col("title"); t != "" {
+		parts = append(parts, t)
+	}
+	when := x.StartTime(i).String() + " (" + x.StartTime(i).Prec.String() + ")"
+	if end := x.EndTime(i); !end.IsZero() {
+		when += " to " + end.String() + " (" + end.Prec.String() + ")"
+	}
+	parts = append(parts, "when: "+when)
+	where := "not placed"
+	if x.IsLocated(i) {
+		where = fmt.Sprintf("%.4f, %.4f", x.Lat[i], x.Lon[i])
+		if p := col("place"); p != "" {
+			where = p + " (" + where + ")"
+		}
+		how := "coordinates in the file"
+		if x.How != nil {
+			switch x.How[i] {
+			case events.ByPlace:
+				how = fmt.Sprintf("found by place name, %.0f%% sure", x.Confidence[i]*100)
+			case events.ByCountry:
+				how = "at its country's centre: only the country is known"
+			}
+		}
+		where += ", " + how
+	}
+	parts = append(parts, "where: "+where)
+	for _, r := range []string{"actor", "source", "url"} {
+		if t := col(r); t != "" {
+			parts = append(parts, r+": "+t)
+		}
+	}
+	return fmt.Sprintf("Row %s · ", thousands(row+1)) + strings.Join(parts, " · ")
 }
 
 func newFileView(f Loaded) *fileView {

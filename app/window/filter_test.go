@@ -1,6 +1,7 @@
 package window
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -23,7 +24,13 @@ func sampleLoaded(t *testing.T) Loaded {
 	}
 	m := events.Detect(f)
 	x, _ := events.Build(f, m)
-	return Loaded{Title: assets.SampleTitle, Sample: true, Frame: f, Index: x, EventRows: x.Row,
+	roles := map[string]string{}
+	for r, cols := range m.Columns {
+		for _, c := range cols {
+			roles[c] = string(r)
+		}
+	}
+	return Loaded{Title: assets.SampleTitle, Sample: true, Frame: f, Index: x, EventRows: x.Row, Roles: roles,
 		Events: x.Len(), Located: x.Located,
 		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)},
 		Timeline: &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}}
@@ -56,6 +63,9 @@ func TestFilterAndKeys(t *testing.T) {
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if v.selected < 0 || !v.shown(v.selected) || !v.mapWidget.Model().Selected[v.selected] {
 		t.Errorf("→ selected %d", v.selected)
+	}
+	if d := v.detail.Text; !strings.Contains(d, "Burkina") || !strings.Contains(d, "when: 2023-11-07 (day)") || !strings.Contains(d, "coordinates in the file") || !strings.Contains(d, "ISW") {
+		t.Errorf("detail %q", d)
 	}
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if v.selected != -1 || v.mapWidget.Model().Selected != nil {
