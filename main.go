@@ -10,16 +10,12 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"chronomap/app/draw"
 	"chronomap/app/geocode"
 	"chronomap/app/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/render"
-	"chronomap/app/timeline"
 	"chronomap/app/window"
-	"chronomap/app/worldmap"
 	"chronomap/assets"
-	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -58,40 +54,12 @@ func load(paths []string) []window.Loaded {
 	if len(paths) == 0 {
 		name, data := assets.Sample()
 		f, err := frame.ReadBytes(name, data, frame.Options{})
-		return []window.Loaded{loaded(assets.SampleTitle, f, err, true)}
+		return []window.Loaded{window.Load(assets.SampleTitle, f, err, true)}
 	}
 	var out []window.Loaded
 	for _, p := range paths {
 		f, err := frame.ReadFile(p, frame.Options{})
-		out = append(out, loaded(p, f, err, false))
+		out = append(out, window.Load(p, f, err, false))
 	}
 	return out
-}
-
-// loaded maps a frame's columns, indexes its events and gathers every row
-// problem for the window.
-func loaded(title string, f *frame.Frame, err error, sample bool) window.Loaded {
-	l := window.Loaded{Title: title, Sample: sample, Frame: f, Err: err}
-	if err == nil {
-		m := events.Detect(f)
-		x, probs := events.Build(f, m)
-		l.Problems = inspect.AllProblems(f, probs)
-		l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
-		l.Index = x
-		if x.Len() > 0 {
-			l.Timeline = &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
-		}
-		if x.Located > 0 {
-			l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
-				Graticule: true, Events: worldmap.FromIndex(f, m, x)}
-			l.EventRows = x.Row
-		}
-		l.Roles = map[string]string{}
-		for r, cols := range m.Columns {
-			for _, c := range cols {
-				l.Roles[c] = string(r)
-			}
-		}
-	}
-	return l
 }

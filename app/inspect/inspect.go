@@ -94,14 +94,6 @@ func Of(f *frame.Frame, m events.Mapping, x *events.Index, probs []frame.Problem
 	return r
 }
 
-// AllProblems joins the reader's problems with the event index's, in row
-// order.
-func AllProblems(f *frame.Frame, built []frame.Problem) []frame.Problem {
-	all := append(append([]frame.Problem(nil), f.Problems...), built...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Row < all[j].Row })
-	return all
-}
-
 // WriteText writes a report for people.
 func WriteText(w io.Writer, r Report) {
 	if r.Error != "" {

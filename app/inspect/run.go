@@ -85,7 +85,7 @@ func File(path string, opt frame.Options, overrides []string, order dates.Order)
 		return Report{}, fmt.Errorf("%s: %v", path, err)
 	}
 	x, probs := events.Build(f, m)
-	return Of(f, m, x, AllProblems(f, probs)), nil
+	return Of(f, m, x, events.AllProblems(f, probs)), nil
 }
 
 // multiFlag collects a repeated flag.

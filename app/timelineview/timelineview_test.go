@@ -74,33 +74,44 @@ func TestTimelineZoomsAndPans(t *testing.T) {
 	}
 }
 
-// TestTimelineSelects checks that clicking an event's marker or label
-// selects it, and clicking empty space clears the selection.
-func TestTimelineSelects(t *testing.T) {
+// shown puts the sample's timeline in an unpadded 1000×420 window and
+// draws a frame, so that hit tests have something to test.
+func shown(t *testing.T) (*timeline.Chart, *Timeline) {
 	test.NewTempApp(t)
 	c := sampleChart(t)
 	w := New(c)
 	win := test.NewTempWindow(t, w)
-	win.SetPadded(false)
+	win.SetPadded(false) // pointer positions are then the widget's own
 	win.Resize(fyne.NewSize(1000, 420))
 	win.Canvas().Capture()
-	got := -2
-	w.OnSelect = func(i int) { got = i }
-	// Find a marker by scanning the plot for any event under the pointer.
-	found := false
-	for y := float32(100); y < 400 && !found; y += 4 {
-		for x := float32(200); x < 900 && !found; x += 6 {
+	return c, w
+}
+
+// anyEvent finds a point of the plot with an event under it, in widget
+// units, scanning the way a pointer would.
+func anyEvent(t *testing.T, c *timeline.Chart, w *Timeline) (int, fyne.Position) {
+	t.Helper()
+	for y := float32(100); y < 400; y += 4 {
+		for x := float32(200); x < 900; x += 6 {
 			if id, ok := c.At(float64(x*w.scale), float64(y*w.scale)); ok {
-				w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(x, y)})
-				if got != id || !c.Selected[id] {
-					t.Errorf("clicked event %d, selected %d (%v)", id, got, c.Selected)
-				}
-				found = true
+				return id, fyne.NewPos(x, y)
 			}
 		}
 	}
-	if !found {
-		t.Fatal("no event found under any point of the plot")
+	t.Fatal("no event found under any point of the plot")
+	return 0, fyne.Position{}
+}
+
+// TestTimelineSelects checks that clicking an event's marker or label
+// selects it, and clicking empty space clears the selection.
+func TestTimelineSelects(t *testing.T) {
+	c, w := shown(t)
+	got := -2
+	w.OnSelect = func(i int) { got = i }
+	id, at := anyEvent(t, c, w)
+	w.Tapped(&fyne.PointEvent{Position: at})
+	if got != id || !c.Selected[id] {
+		t.Errorf("clicked event %d, selected %d (%v)", id, got, c.Selected)
 	}
 	w.Tapped(&fyne.PointEvent{Position: fyne.NewPos(990, 410)})
 	if got != -1 || c.Selected != nil {
@@ -111,13 +122,7 @@ func TestTimelineSelects(t *testing.T) {
 // TestTimelineBrush checks that a drag on the overview band sets the
 // window to the brushed span.
 func TestTimelineBrush(t *testing.T) {
-	test.NewTempApp(t)
-	c := sampleChart(t)
-	w := New(c)
-	win := test.NewTempWindow(t, w)
-	win.SetPadded(false)
-	win.Resize(fyne.NewSize(1000, 420))
-	win.Canvas().Capture()
+	c, w := shown(t)
 	b, ok := c.Overview(w.width, w.height)
 	if !ok {
 		t.Fatal("no overview band after a frame")
@@ -168,27 +173,11 @@ func TestTimelinePlayback(t *testing.T) {
 // TestTimelineHoverAndCollapse checks that hovering an event names it with
 // its date, and that clicking a lane's header collapses and expands it.
 func TestTimelineHoverAndCollapse(t *testing.T) {
-	test.NewTempApp(t)
-	c := sampleChart(t)
-	w := New(c)
-	win := test.NewTempWindow(t, w)
-	win.SetPadded(false)
-	win.Resize(fyne.NewSize(1000, 420))
-	win.Canvas().Capture()
-	hovered := false
-	for y := float32(100); y < 400 && !hovered; y += 4 {
-		for x := float32(200); x < 900 && !hovered; x += 6 {
-			if _, ok := c.At(float64(x*w.scale), float64(y*w.scale)); ok {
-				w.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, y)}})
-				if !strings.Contains(w.tip, "2023") {
-					t.Errorf("hover tip %q does not give the date", w.tip)
-				}
-				hovered = true
-			}
-		}
-	}
-	if !hovered {
-		t.Fatal("nothing to hover")
+	c, w := shown(t)
+	_, at := anyEvent(t, c, w)
+	w.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	if !strings.Contains(w.tip, "2023") {
+		t.Errorf("hover tip %q does not give the date", w.tip)
 	}
 	w.MouseOut()
 	if w.tip != "" {

@@ -7,33 +7,18 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"chronomap/app/draw"
-	"chronomap/app/timeline"
-	"chronomap/app/worldmap"
 	"chronomap/assets"
-	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
-// sampleLoaded builds the sample as main does, with map, timeline and index.
+// sampleLoaded prepares the sample as the window's caller does.
 func sampleLoaded(t *testing.T) Loaded {
 	name, data := assets.Sample()
 	f, err := frame.ReadBytes(name, data, frame.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	roles := map[string]string{}
-	for r, cols := range m.Columns {
-		for _, c := range cols {
-			roles[c] = string(r)
-		}
-	}
-	return Loaded{Title: assets.SampleTitle, Sample: true, Frame: f, Index: x, EventRows: x.Row, Roles: roles,
-		Events: x.Len(), Located: x.Located,
-		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)},
-		Timeline: &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}}
+	return Load(assets.SampleTitle, f, nil, true)
 }
 
 // TestFilterAndKeys checks the filter bar and the window's keys: a search

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/draw"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
@@ -132,4 +133,33 @@ func tabName(f Loaded) string {
 		return "Untitled"
 	}
 	return filepath.Base(f.Title)
+}
+
+// Load prepares a frame for the window: it maps the columns, indexes the
+// events, gathers every row problem, and builds the map (when events are
+// placed) and the timeline. A file that could not be read keeps its error.
+func Load(title string, f *frame.Frame, err error, sample bool) Loaded {
+	l := Loaded{Title: title, Sample: sample, Frame: f, Err: err}
+	if err != nil || f == nil {
+		return l
+	}
+	m := events.Detect(f)
+	x, probs := events.Build(f, m)
+	l.Problems = events.AllProblems(f, probs)
+	l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
+	l.Index, l.EventRows = x, x.Row
+	if x.Len() > 0 {
+		l.Timeline = &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+	}
+	if x.Located > 0 {
+		l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
+			Graticule: true, Events: worldmap.FromIndex(f, m, x)}
+	}
+	l.Roles = map[string]string{}
+	for r, cols := range m.Columns {
+		for _, c := range cols {
+			l.Roles[c] = string(r)
+		}
+	}
+	return l
 }

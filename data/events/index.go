@@ -137,6 +137,14 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	return x, probs.sorted()
 }
 
+// AllProblems joins the reader's problems with the event index's, in row
+// order: every row problem of a file.
+func AllProblems(f *frame.Frame, built []frame.Problem) []frame.Problem {
+	all := append(append([]frame.Problem(nil), f.Problems...), built...)
+	slices.SortStableFunc(all, func(a, b frame.Problem) int { return a.Row - b.Row })
+	return all
+}
+
 // gather returns col's values at the given rows, in their order.
 func gather[T any](col []T, rows []int32) []T {
 	out := make([]T, len(rows))
