@@ -45,21 +45,15 @@ func main() {
 		}
 	}
 	a := app.NewWithID("org.chronomap.app")
-	window.New(a, load(args)).ShowAndRun()
-}
-
-// load reads the files to show, or the bundled sample when none is given.
-// A file that cannot be read is still listed, with its error.
-func load(paths []string) []window.Loaded {
-	if len(paths) == 0 {
+	if len(args) == 0 {
 		name, data := assets.Sample()
 		f, err := frame.ReadBytes(name, data, frame.Options{})
-		return []window.Loaded{window.Load(assets.SampleTitle, f, err, true)}
+		window.New(a, []window.Loaded{window.Load(assets.SampleTitle, f, err, true)}).ShowAndRun()
+		return
 	}
-	var out []window.Loaded
-	for _, p := range paths {
-		f, err := frame.ReadFile(p, frame.Options{})
-		out = append(out, window.Load(p, f, err, false))
-	}
-	return out
+	// Files load in the background, with a progress bar, once the window
+	// is up: a big file never leaves the user looking at nothing.
+	w := window.New(a, nil)
+	w.Open(args...)
+	w.ShowAndRun()
 }

@@ -17,6 +17,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/tooltip"
+	"chronomap/app/variant"
 	"chronomap/app/worldmap"
 )
 
@@ -267,7 +268,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	v.Width, v.Height = width, height
 	// The map follows the window's light or dark theme.
 	w.model.Theme = draw.Light
-	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+	if variant.Dark() {
 		w.model.Theme = draw.Dark
 	}
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
@@ -312,3 +313,30 @@ func (r *renderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.raster, r.box, r.tip.Object}
 }
 func (r *renderer) Destroy() {}
+
+// Reveal brings event i into view, centring the map on it when it lies
+// outside, as when another view selects it; the zoom stays.
+func (w *Map) Reveal(i int) {
+	e := w.model.Events
+	if e == nil || i < 0 || i >= len(e.Lon) || math.IsNaN(e.Lon[i]) || math.IsNaN(e.Lat[i]) || !w.fitted {
+		return
+	}
+	v := w.model.View
+	p := v.Pixel(orb.Point{e.Lon[i], e.Lat[i]})
+	margin := 24.0
+	if p[0] >= margin && p[1] >= margin && p[0] <= float64(v.Width)-margin && p[1] <= float64(v.Height)-margin {
+		return
+	}
+	w.model.View = v.Pan(float64(v.Width)/2-p[0], float64(v.Height)/2-p[1])
+	w.moved = true
+	w.Refresh()
+}
+
+// SetProjection shows the map in another projection, fitted to the events.
+func (w *Map) SetProjection(p worldmap.Projection) {
+	if w.model.View.Projection.Name == p.Name {
+		return
+	}
+	w.model.View.Projection = p
+	w.Fit()
+}

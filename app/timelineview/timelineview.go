@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
 	"chronomap/app/timeline"
 	"chronomap/app/tooltip"
+	"chronomap/app/variant"
 )
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
@@ -247,7 +247,7 @@ func (r *renderer) draw(w, h int) image.Image {
 	}
 	t.width, t.height = float64(w), float64(h)
 	t.chart.Theme = draw.Light
-	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+	if variant.Dark() {
 		t.chart.Theme = draw.Dark
 	}
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)

@@ -41,9 +41,9 @@ func eventFacts(l Loaded) string {
 	if l.Events == 0 {
 		return "no events"
 	}
-	s := count(l.Events, "event", "events") + " · " + fmt.Sprintf("%d placed", l.Located)
+	s := count(l.Events, "event", "events") + " · " + fmt.Sprintf("%s placed", thousands(l.Located))
 	if l.Geocoded > 0 {
-		s += fmt.Sprintf(" (%d by place name)", l.Geocoded)
+		s += fmt.Sprintf(" (%s by place name)", thousands(l.Geocoded))
 	}
 	return s
 }

@@ -2,21 +2,27 @@ package window
 
 import (
 	"fmt"
+	"slices"
+	"sync/atomic"
+	"time"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/mapview"
 	"chronomap/app/timelineview"
-	"chronomap/data/events"
+	"chronomap/app/worldmap"
 )
 
-// fileView shows one loaded file: its title and facts, its frame as a table
-// and its problems. It holds the widgets whose state matters (what is
-// selected, where the table is scrolled); its renderer only arranges them.
+// fileView shows one loaded file: its title and facts, the filter bar,
+// the map and the timeline, its frame as a table beside the selected
+// event's details, and its problems. It holds the widgets whose state
+// matters (what is selected, where the table is scrolled); its renderer
+// only arranges them.
 type fileView struct {
 	widget.BaseWidget
 	file     Loaded
@@ -24,72 +30,155 @@ type fileView struct {
 	table    *widget.Table // nil when the file could not be read
 	problems *widget.List  // nil when the file could not be read
 	detail   *widget.Label // the selected cell in full
+	card     *detailCard   // the selected event in full
 	// mapWidget is the map, when the file has placed events: the timeline
 	// filters it. timelineWidget is the timeline; a selection in either
 	// shows in the other and in the table.
 	mapWidget      *mapview.Map
 	timelineWidget *timelineview.Timeline
 
-	// The filter: events matching the search box, within the timeline's
-	// window; status says how many are shown.
-	matches  []bool // nil: every event
-	from, to float64
-	windowed bool
-	status   *widget.Label
-	selected int // the selected event, -1 for none
+	filter    filter
+	searchBox *widget.Entry
+	status    *widget.Label
+	bar       fyne.CanvasObject // the filter bar, nil for a file without events
+	selected  int               // the selected event, -1 for none
+	rowEvent  []int32           // each frame row's event, -1 for rows that made none
+	// onWindow shows the timeline's window in the date boxes.
+	onWindow func(from, to float64)
+	splits   splits
+	// searchGen numbers the searches, so that a slow one's answer is
+	// dropped when the user has typed on.
+	searchGen atomic.Int64
 }
 
-// shown reports whether event i passes the search and lies in the
-// timeline's window.
-func (v *fileView) shown(i int) bool {
-	if v.matches != nil && (i >= len(v.matches) || !v.matches[i]) {
-		return false
-	}
-	if v.windowed && v.file.Timeline != nil {
-		e := v.file.Timeline.Events
-		return i < e.Len() && float64(e.Stop[i]) > v.from && float64(e.Start[i]) < v.to
-	}
-	return true
-}
+// shown reports whether event i passes every part of the filter.
+func (v *fileView) shown(i int) bool { return v.filter.keep(v.file, i, true) }
 
-// refilter applies the filter to the map (hidden) and the timeline (faded)
-// and counts what is shown.
+// refilter applies the filter to the map (hidden), the timeline (faded:
+// its own window is not applied to it) and the table (rows of other events
+// hidden), and counts what is shown.
 func (v *fileView) refilter() {
 	if v.mapWidget != nil {
 		v.mapWidget.Model().Keep = v.shown
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil {
-		if v.matches == nil {
-			v.timelineWidget.Chart().Keep = nil
-		} else {
-			m := v.matches
-			v.timelineWidget.Chart().Keep = func(i int) bool { return i < len(m) && m[i] }
+		v.timelineWidget.Chart().Keep = nil
+		if v.filter.narrows(false) {
+			v.timelineWidget.Chart().Keep = func(i int) bool { return v.filter.keep(v.file, i, false) }
 		}
 		v.timelineWidget.Refresh()
 	}
+	v.refillTable()
 	if v.status != nil && v.file.Index != nil {
-		n, all := 0, v.file.Index.Len()
-		for i := range all {
-			if v.shown(i) {
-				n++
-			}
-		}
-		v.status.SetText(fmt.Sprintf("%s of %s events shown", thousands(n), thousands(all)))
+		v.status.SetText(v.counts().String())
 	}
 }
+
+// counts counts the events shown and those of them on the map.
+func (v *fileView) counts() counts {
+	c := counts{all: v.file.Index.Len()}
+	for i := range c.all {
+		if v.shown(i) {
+			c.shown++
+			if v.file.Index.IsLocated(i) {
+				c.mapped++
+			}
+		}
+	}
+	return c
+}
+
+// refillTable shows in the table the rows of the events shown, in the
+// order sorted by; with no filter, every row of the frame.
+func (v *fileView) refillTable() {
+	g := v.grid
+	if g == nil {
+		return
+	}
+	var order []int32
+	if g.sortCol >= 0 {
+		order = g.sorted(g.sortCol, g.sortDesc)
+	}
+	g.rows = order
+	if v.filter.narrows(true) && v.rowEvent != nil {
+		rows := make([]int32, 0, 1024)
+		each := func(r int32) {
+			if e := v.rowEvent[r]; e >= 0 && v.shown(int(e)) {
+				rows = append(rows, r)
+			}
+		}
+		if order != nil {
+			for _, r := range order {
+				each(r)
+			}
+		} else {
+			for r := range int32(len(v.rowEvent)) {
+				each(r)
+			}
+		}
+		g.rows = rows
+	}
+	if v.table != nil {
+		v.table.UnselectAll()
+		v.table.Refresh()
+		v.table.ScrollToTop()
+	}
+}
+
+// sortBy sorts the table by a column: ascending first, then descending,
+// then back to file order.
+func (v *fileView) sortBy(col int) {
+	g := v.grid
+	switch {
+	case g.sortCol != col:
+		g.sortCol, g.sortDesc = col, false
+	case !g.sortDesc:
+		g.sortDesc = true
+	default:
+		g.sortCol = -1
+	}
+	v.refillTable()
+}
+
+// syncSearch is the most events searched while the user waits; above it
+// the search runs in the background, after a pause in the typing, and a
+// newer query makes an older one's answer moot.
+const syncSearch = 50_000
 
 // search filters the events to those whose text has every word typed.
 func (v *fileView) search(q string) {
-	v.matches = nil
-	if strings.TrimSpace(q) != "" && v.file.Index != nil {
-		v.matches = v.file.Index.Matching(v.file.Frame, q)
+	gen := v.searchGen.Add(1)
+	x, f := v.file.Index, v.file.Frame
+	if strings.TrimSpace(q) == "" || x == nil {
+		v.filter.matches = nil
+		v.refilter()
+		return
 	}
-	v.refilter()
+	if x.Len() <= syncSearch {
+		v.filter.matches = x.Matching(f, q)
+		v.refilter()
+		return
+	}
+	v.status.SetText(lang.L("Searching…"))
+	go func() {
+		time.Sleep(150 * time.Millisecond)
+		if v.searchGen.Load() != gen {
+			return
+		}
+		m := x.Matching(f, q)
+		fyne.Do(func() {
+			if v.searchGen.Load() == gen {
+				v.filter.matches = m
+				v.refilter()
+			}
+		})
+	}()
 }
 
 // typedKey handles the window's keys for this file: Esc clears the
-// selection, ← and → select the previous or next shown event in time.
+// selection (and a box drawn on the map), ← and → select the previous or
+// next shown event in time.
 func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	n := 0
 	if v.file.Index != nil {
@@ -98,6 +187,10 @@ func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyEscape:
 		v.selectEvent(-1, nil)
+		if v.filter.box != nil {
+			v.filter.box = nil
+			v.refilter()
+		}
 	case fyne.KeyRight, fyne.KeyLeft:
 		step := 1
 		if e.Name == fyne.KeyLeft {
@@ -140,79 +233,30 @@ func (v *fileView) describe(i int) string {
 }
 
 // selectEvent shows event i (of the map's and timeline's numbering) as
-// selected everywhere: its row in the table, its marker and its mark.
+// selected everywhere: its row in the table, its marker and its mark, its
+// details in the card; from is the widget where it was selected, which
+// needs no telling.
 func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 	v.selected = i
 	if v.mapWidget != nil && from != fyne.CanvasObject(v.mapWidget) {
 		v.mapWidget.Model().Selected = nil
 		if i >= 0 {
 			v.mapWidget.Model().Selected = map[int]bool{i: true}
+			v.mapWidget.Reveal(i)
 		}
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil && from != fyne.CanvasObject(v.timelineWidget) {
 		v.timelineWidget.Select(i)
 	}
-	if i >= 0 && i < len(v.file.EventRows) {
-		v.table.Select(widget.TableCellID{Row: int(v.file.EventRows[i]), Col: 0})
-		v.detail.SetText(v.eventDetail(i)) // after the table's own cell detail
+	if v.card != nil {
+		v.card.show(v, i)
 	}
-}
-
-// eventDetail says what is known of event i and how it was read: its
-// title, when (at the precision known, and from which column), where (and
-// whether from coordinates or found by name, how surely), and its source.
-func (v *fileView) eventDetail(i int) string {
-	x, f := v.file.Index, v.file.Frame
-	if x == nil || i < 0 || i >= x.Len() {
-		return ""
-	}
-	row := int(x.Row[i])
-	col := func(role string) string {
-		for c, r := range v.file.Roles {
-			if r == role {
-				if k := f.Col(c); k >= 0 {
-					if t := f.Text(row, k); t != "" {
-						return t
-					}
-				}
-			}
-		}
-		return ""
-	}
-	var parts []string
-	if t := col("title"); t != "" {
-		parts = append(parts, t)
-	}
-	when := x.StartTime(i).String() + " (" + x.StartTime(i).Prec.String() + ")"
-	if end := x.EndTime(i); !end.IsZero() {
-		when += " to " + end.String() + " (" + end.Prec.String() + ")"
-	}
-	parts = append(parts, "when: "+when)
-	where := "not placed"
-	if x.IsLocated(i) {
-		where = fmt.Sprintf("%.4f, %.4f", x.Lat[i], x.Lon[i])
-		if p := col("place"); p != "" {
-			where = p + " (" + where + ")"
-		}
-		how := "coordinates in the file"
-		if x.How != nil {
-			switch x.How[i] {
-			case events.ByPlace:
-				how = fmt.Sprintf("found by place name, %.0f%% sure", x.Confidence[i]*100)
-			case events.ByCountry:
-				how = "at its country's centre: only the country is known"
-			}
-		}
-		where += ", " + how
-	}
-	parts = append(parts, "where: "+where)
-	for _, r := range []string{"actor", "source", "url"} {
-		if t := col(r); t != "" {
-			parts = append(parts, r+": "+t)
+	if i >= 0 && i < len(v.file.EventRows) && from != fyne.CanvasObject(v.table) {
+		if r := v.grid.tableRow(int(v.file.EventRows[i])); r >= 0 {
+			v.table.Select(widget.TableCellID{Row: r, Col: 0})
 		}
 	}
-	return fmt.Sprintf("Row %s · ", thousands(row+1)) + strings.Join(parts, " · ")
 }
 
 func newFileView(f Loaded) *fileView {
@@ -223,6 +267,21 @@ func newFileView(f Loaded) *fileView {
 	}
 	v.grid = newGrid(f.Frame)
 	v.grid.roles = f.Roles
+	if f.Index != nil {
+		v.rowEvent = make([]int32, f.Frame.DF.Nrow())
+		for i := range v.rowEvent {
+			v.rowEvent[i] = -1
+		}
+		for e, r := range f.Index.Row {
+			v.rowEvent[r] = int32(e)
+		}
+		v.card = newDetailCard()
+	}
+	v.mapWidget, v.timelineWidget = v.newMap(), v.newTimeline()
+	if f.Index != nil && f.Index.Len() > 0 {
+		v.bar = v.filterBar()
+		v.refilter()
+	}
 	v.detail = widget.NewLabel(noSelection)
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.table = v.newTable()
@@ -249,9 +308,17 @@ func (v *fileView) newTable() *widget.Table {
 			}
 			l.SetText(g.cell(id.Row, id.Col))
 		})
-	t.CreateHeader = newHeaderCell
+	t.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(v.sortBy) }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { updateHeaderCell(g, id, o) }
-	t.OnSelected = func(id widget.TableCellID) { v.detail.SetText(cellDetail(g, id)) }
+	t.OnSelected = func(id widget.TableCellID) {
+		v.detail.SetText(cellDetail(g, id))
+		// A row that made an event selects it in every view.
+		if r := g.frameRow(id.Row); r >= 0 && v.rowEvent != nil {
+			if e := int(v.rowEvent[r]); e >= 0 && e != v.selected {
+				v.selectEvent(e, t)
+			}
+		}
+	}
 
 	// A label needs its inner padding on both sides, and a little slack
 	// because its truncation rounds differently from MeasureText.
@@ -284,8 +351,14 @@ func (v *fileView) newProblemList() *widget.List {
 }
 
 // showProblem scrolls the table to the i-th problem's cell and selects it.
+// Rows with problems made no event, so a filter hides them: it is cleared
+// first.
 func (v *fileView) showProblem(i int) {
-	if id, ok := problemCell(v.grid, v.file.problems()[i]); ok {
+	p := v.file.problems()[i]
+	if p.Row >= 1 && v.grid.tableRow(p.Row-1) < 0 {
+		v.clearFilter()
+	}
+	if id, ok := problemCell(v.grid, p); ok {
 		v.table.Select(id) // Select scrolls the cell into view
 	}
 }
@@ -310,14 +383,8 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		line += " · " + eventFacts(v.file)
 	}
 	top := container.NewVBox(head, widget.NewLabel(line))
-	if v.file.Index != nil && v.file.Index.Len() > 0 {
-		// The filter bar: search every text column as you type.
-		box := widget.NewEntry()
-		box.SetPlaceHolder("Search events: every word, in any text column")
-		box.OnChanged = v.search
-		v.status = widget.NewLabel("")
-		top.Add(container.NewBorder(nil, nil, nil, v.status, box))
-		v.refilter()
+	if v.bar != nil {
+		top.Add(v.bar)
 	}
 	for _, line := range flagLines(v.file.Frame) {
 		l := widget.NewLabel(line)
@@ -325,25 +392,29 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		top.Add(l)
 	}
 	var tableArea fyne.CanvasObject = container.NewBorder(nil, v.detail, nil, nil, v.table)
+	if v.card != nil {
+		v.splits.card = container.NewHSplit(tableArea, v.card)
+		v.splits.card.Offset = splitOffset("split.card", 0.7)
+		tableArea = v.splits.card
+	}
 
 	// Where and when side by side above what: the map and the timeline
 	// share the upper part, the table takes the rest.
-	m, tl := v.mapView(), v.timelineView()
 	var views fyne.CanvasObject
-	switch {
+	switch m, tl := v.mapWidget, v.timelineWidget; {
 	case m != nil && tl != nil:
-		split := container.NewHSplit(m, tl)
-		split.Offset = 0.5
-		views = split
+		v.splits.views = container.NewHSplit(m, tl)
+		v.splits.views.Offset = splitOffset("split.views", 0.5)
+		views = v.splits.views
 	case m != nil:
 		views = m
 	case tl != nil:
 		views = tl
 	}
 	if views != nil {
-		split := container.NewVSplit(views, tableArea)
-		split.Offset = 0.6
-		tableArea = split
+		v.splits.table = container.NewVSplit(views, tableArea)
+		v.splits.table.Offset = splitOffset("split.table", 0.6)
+		tableArea = v.splits.table
 	}
 	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
 	heading.TextStyle.Bold = true
@@ -353,44 +424,91 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		center = container.NewBorder(nil, heading, nil, nil, tableArea)
 	} else {
 		heading.Importance = widget.WarningImportance
-		split := container.NewVSplit(tableArea, container.NewBorder(heading, nil, nil, nil, v.problems))
-		split.Offset = 0.75
-		center = split
+		v.splits.problems = container.NewVSplit(tableArea, container.NewBorder(heading, nil, nil, nil, v.problems))
+		v.splits.problems.Offset = splitOffset("split.problems", 0.75)
+		center = v.splits.problems
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))
 }
 
-// timelineView is the timeline of the file's events, nil when it has
-// none. Zooming or panning it shows on the map only the events of its
-// window.
-func (v *fileView) timelineView() fyne.CanvasObject {
+// splits are the file view's movable dividers, whose places are kept in
+// the preferences when the window closes.
+type splits struct {
+	views, table, card, problems *container.Split
+}
+
+// splitOffset is a divider's place as last left, or def.
+func splitOffset(key string, def float64) float64 {
+	if a := fyne.CurrentApp(); a != nil {
+		if o := a.Preferences().FloatWithFallback(key, def); o > 0.05 && o < 0.95 {
+			return o
+		}
+	}
+	return def
+}
+
+// saveSplits keeps the dividers' places for the next file and session.
+func (v *fileView) saveSplits(p fyne.Preferences) {
+	for key, s := range map[string]*container.Split{"split.views": v.splits.views, "split.table": v.splits.table,
+		"split.card": v.splits.card, "split.problems": v.splits.problems} {
+		if s != nil {
+			p.SetFloat(key, s.Offset)
+		}
+	}
+}
+
+// newTimeline makes the timeline widget of the file's events, nil when it
+// has none. Zooming, panning or brushing it filters the map and the table.
+func (v *fileView) newTimeline() *timelineview.Timeline {
 	c := v.file.Timeline
 	if c == nil || c.Events == nil || c.Events.Len() == 0 {
 		return nil
 	}
 	w := timelineview.New(c)
 	w.Describe = v.describe
-	v.timelineWidget = w
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
+	e := c.Events
+	v.filter.first, v.filter.last = float64(e.Start[0]), float64(slices.Max(e.Stop))
+	v.filter.from, v.filter.to = c.From, c.To
 	w.OnWindow = func(from, to float64) {
-		v.from, v.to, v.windowed = from, to, true
+		v.filter.windowed, v.filter.from, v.filter.to = true, from, to
+		if v.onWindow != nil {
+			v.onWindow(from, to)
+		}
 		v.refilter()
 	}
 	return w
 }
 
-// mapView is the map of the file's placed events, nil when it has none.
-// Clicking an event selects its row in the table.
-func (v *fileView) mapView() fyne.CanvasObject {
+// newMap makes the map widget of the file's placed events, nil when it
+// has none. A click selects an event everywhere; a box drawn with shift
+// held filters the timeline and the table to the events inside.
+func (v *fileView) newMap() *mapview.Map {
 	m := v.file.Map
 	if m == nil || m.Events == nil || len(m.Events.Lon) == 0 {
 		return nil
 	}
+	if a := fyne.CurrentApp(); a != nil {
+		m.View.Projection = projection(a)
+	}
 	w := mapview.New(m)
 	w.Describe = v.describe
-	v.mapWidget = w
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
+	w.OnBoxSelect = func(sel []int) {
+		v.filter.box = make(map[int]bool, len(sel))
+		for _, i := range sel {
+			v.filter.box[i] = true
+		}
+		v.refilter()
+	}
 	return w
+}
+
+// setProjection shows the file's map in another projection.
+func (v *fileView) setProjection(p worldmap.Projection) {
+	if v.mapWidget != nil {
+		v.mapWidget.SetProjection(p)
+	}
 }
 
 // sampleBadge marks sample data; nil for a user's own file.
@@ -404,7 +522,11 @@ func (v *fileView) sampleBadge() fyne.CanvasObject {
 // cellDetail is the selected cell in full, with where it is:
 // `Row 3, description: Shoigu held …`.
 func cellDetail(g *grid, id widget.TableCellID) string {
-	return fmt.Sprintf("Row %s, %s: %s", thousands(id.Row+1), g.name(id.Col), g.value(id.Row, id.Col))
+	r := g.frameRow(id.Row)
+	if r < 0 || id.Col < 0 {
+		return ""
+	}
+	return fmt.Sprintf("Row %s, %s: %s", thousands(r+1), g.name(id.Col), g.value(r, id.Col))
 }
 
 // errorText is the sentence shown for a file that could not be read.

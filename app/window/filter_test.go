@@ -29,11 +29,11 @@ func TestFilterAndKeys(t *testing.T) {
 	v := newFileView(sampleLoaded(t))
 	win := test.NewTempWindow(t, v)
 	win.Resize(fyne.NewSize(1200, 740))
-	if got := v.status.Text; got != "6 of 6 events shown" {
+	if got := v.status.Text; got != "6 of 6 events shown · 6 on the map" {
 		t.Errorf("status %q before a search", got)
 	}
 	v.search("burkina")
-	if got := v.status.Text; got != "1 of 6 events shown" {
+	if got := v.status.Text; got != "1 of 6 events shown · 1 on the map" {
 		t.Errorf("status %q after searching burkina", got)
 	}
 	shown := 0
@@ -49,7 +49,7 @@ func TestFilterAndKeys(t *testing.T) {
 	if v.selected < 0 || !v.shown(v.selected) || !v.mapWidget.Model().Selected[v.selected] {
 		t.Errorf("→ selected %d", v.selected)
 	}
-	if d := v.detail.Text; !strings.Contains(d, "Burkina") || !strings.Contains(d, "when: 2023-11-07 (day)") || !strings.Contains(d, "coordinates in the file") || !strings.Contains(d, "ISW") {
+	if d := v.card.text; !strings.Contains(d, "Burkina") || !strings.Contains(d, "When: 2023-11-07 (day)") || !strings.Contains(d, "coordinates in the file") || !strings.Contains(d, "ISW") {
 		t.Errorf("detail %q", d)
 	}
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

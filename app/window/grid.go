@@ -1,7 +1,9 @@
 package window
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,11 +23,18 @@ type grid struct {
 	roles map[string]string // column name → the role it plays, if any
 	text  [][]string        // per column: Records() of text and integer columns
 	nums  [][]float64       // per column: the values of number columns
+	// rows, when set, are the frame rows the table shows, in the order
+	// shown: a filter's or a sort's. nil shows every row in file order.
+	rows []int32
+	// sortCol is the column sorted by (-1 for file order), descending
+	// when sortDesc.
+	sortCol  int
+	sortDesc bool
 }
 
 func newGrid(f *frame.Frame) *grid {
 	n := f.DF.Ncol()
-	g := &grid{f: f, names: f.DF.Names(), kinds: make([]frame.Kind, n), text: make([][]string, n), nums: make([][]float64, n)}
+	g := &grid{f: f, names: f.DF.Names(), kinds: make([]frame.Kind, n), text: make([][]string, n), nums: make([][]float64, n), sortCol: -1}
 	for i := range n {
 		if i < len(f.Columns) {
 			g.kinds[i] = f.Columns[i].Kind
@@ -42,8 +51,97 @@ func newGrid(f *frame.Frame) *grid {
 	return g
 }
 
-// size is the number of data rows and columns.
-func (g *grid) size() (rows, cols int) { return g.f.DF.Nrow(), g.f.DF.Ncol() }
+// size is the number of rows shown and of columns.
+func (g *grid) size() (rows, cols int) {
+	if g.rows != nil {
+		return len(g.rows), g.f.DF.Ncol()
+	}
+	return g.f.DF.Nrow(), g.f.DF.Ncol()
+}
+
+// frameRow is the frame row shown as the table's row r.
+func (g *grid) frameRow(r int) int {
+	if g.rows != nil {
+		if r < 0 || r >= len(g.rows) {
+			return -1
+		}
+		return int(g.rows[r])
+	}
+	return r
+}
+
+// tableRow is where frame row r is shown, or -1 when it is not.
+func (g *grid) tableRow(r int) int {
+	if g.rows == nil {
+		return r
+	}
+	for i, fr := range g.rows {
+		if int(fr) == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// sortMark is the arrow after the name of the column sorted by.
+func (g *grid) sortMark(col int) string {
+	switch {
+	case col != g.sortCol:
+		return ""
+	case g.sortDesc:
+		return " ▼"
+	}
+	return " ▲"
+}
+
+// sorted is every frame row ordered by column col: numbers by value with
+// missing ones last, text by its folded form, ties in file order.
+func (g *grid) sorted(col int, desc bool) []int32 {
+	n := g.f.DF.Nrow()
+	rows := make([]int32, n)
+	for i := range rows {
+		rows[i] = int32(i)
+	}
+	if g.kinds[col] == frame.Number || g.kinds[col] == frame.Integer {
+		vals := g.f.DF.Col(g.name(col)).Float()
+		slices.SortStableFunc(rows, func(a, b int32) int {
+			va, vb := vals[a], vals[b]
+			switch na, nb := math.IsNaN(va), math.IsNaN(vb); {
+			case na && nb:
+				return 0
+			case na:
+				return 1
+			case nb:
+				return -1
+			}
+			if desc {
+				va, vb = vb, va
+			}
+			return cmp.Compare(va, vb)
+		})
+		return rows
+	}
+	keys := make([]string, n)
+	for i := range n {
+		keys[i] = strings.ToLower(g.value(i, col))
+	}
+	slices.SortStableFunc(rows, func(a, b int32) int {
+		ka, kb := keys[a], keys[b]
+		switch {
+		case ka == "" && kb == "":
+			return 0
+		case ka == "":
+			return 1
+		case kb == "":
+			return -1
+		}
+		if desc {
+			ka, kb = kb, ka
+		}
+		return strings.Compare(ka, kb)
+	})
+	return rows
+}
 
 // name is the column's name as the header shows it.
 func (g *grid) name(col int) string { return g.names[col] }
@@ -68,14 +166,14 @@ func (g *grid) numeric(col int) bool { return g.kinds[col] != frame.Text }
 // breaks and tabs inside a value (quoted newlines in CSV, HTML in TimelineJS
 // sheets) become spaces, so that a cell never spills into the next row.
 func (g *grid) cell(row, col int) string {
-	s := g.value(row, col)
+	s := g.value(g.frameRow(row), col)
 	if strings.ContainsAny(s, "\r\n\t") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	return s
 }
 
-// value is the text of one cell in full. Numbers are written in full but
+// value is the text of one cell in full, by frame row. Numbers are written in full but
 // without gota's padding ("55.7558", not "55.755800"); a missing number is
 // empty.
 func (g *grid) value(row, col int) string {

@@ -7,10 +7,34 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// headerCell is a header of the table: a tap on a column's header sorts
+// the table by it.
+type headerCell struct {
+	widget.BaseWidget
+	box   *fyne.Container
+	col   int // the column it heads, -1 for the row numbers
+	onTap func(col int)
+}
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(h.box) }
+
+// Tapped sorts by the column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil && h.col >= 0 {
+		h.onTap(h.col)
+	}
+}
+
 // newHeaderCell is the template of the table's header cells: the column's
 // name in bold over its kind in small type. Row-number cells use the same
 // template with the kind hidden.
-func newHeaderCell() fyne.CanvasObject {
+func newHeaderCell(onTap func(col int)) fyne.CanvasObject {
+	h := &headerCell{box: newHeaderBox(), col: -1, onTap: onTap}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func newHeaderBox() *fyne.Container {
 	name := widget.NewLabel("")
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
@@ -28,7 +52,12 @@ func newHeaderCell() fyne.CanvasObject {
 // updateHeaderCell fills a header template: id.Row < 0 is the header row,
 // id.Col < 0 the row-number column.
 func updateHeaderCell(g *grid, id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
+	h := o.(*headerCell)
+	h.col = -1
+	if id.Row < 0 {
+		h.col = id.Col
+	}
+	c := h.box
 	name, kind := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.RichText)
 	if id.Row < 0 && id.Col >= 0 {
 		// Numbers are right-aligned in their cells, so are their headers.
@@ -41,12 +70,12 @@ func updateHeaderCell(g *grid, id widget.TableCellID, o fyne.CanvasObject) {
 		kind.Show()
 		kind.Refresh()
 		name.Alignment = align
-		name.SetText(g.name(id.Col))
+		name.SetText(g.name(id.Col) + g.sortMark(id.Col))
 		return
 	}
 	name.Alignment = fyne.TextAlignTrailing
 	if id.Row >= 0 {
-		name.SetText(thousands(id.Row + 1)) // data rows count from 1, as in problems
+		name.SetText(thousands(g.frameRow(id.Row) + 1)) // data rows count from 1, as in problems
 	} else {
 		name.SetText("")
 	}
@@ -55,7 +84,7 @@ func updateHeaderCell(g *grid, id widget.TableCellID, o fyne.CanvasObject) {
 
 // headerHeight is the height of the two-line header row.
 func headerHeight() float32 {
-	c := newHeaderCell().(*fyne.Container)
+	c := newHeaderBox()
 	return headerLayout{}.twoLines(c.Objects[0], c.Objects[1])
 }
 

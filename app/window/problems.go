@@ -46,10 +46,14 @@ func problemsHeading(n int) string {
 // the problem concerns the whole row. It reports false for problems with
 // the file or the header, which have no row to show.
 func problemCell(g *grid, p frame.Problem) (widget.TableCellID, bool) {
-	rows, cols := g.size()
-	if p.Row < 1 || p.Row > rows || cols == 0 {
+	_, cols := g.size()
+	if p.Row < 1 || p.Row > g.f.DF.Nrow() || cols == 0 {
+		return widget.TableCellID{}, false
+	}
+	r := g.tableRow(p.Row - 1)
+	if r < 0 {
 		return widget.TableCellID{}, false
 	}
 	col := max(g.columnIndex(p.Column), 0)
-	return widget.TableCellID{Row: p.Row - 1, Col: col}, true
+	return widget.TableCellID{Row: r, Col: col}, true
 }

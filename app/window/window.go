@@ -9,11 +9,14 @@
 package window
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
@@ -47,6 +50,12 @@ type Loaded struct {
 	// Events, Located and Geocoded count the file's events, those on the
 	// map, and those placed by name.
 	Events, Located, Geocoded int
+	// Mapping is the roles the columns play, as detected or as chosen.
+	Mapping events.Mapping
+	// Path and Options say where the file came from and how it was read,
+	// to read it again; Path is empty for the bundled sample.
+	Path    string
+	Options frame.Options
 }
 
 // problems returns the problems to list for a file.
@@ -61,49 +70,217 @@ func (l Loaded) problems() []frame.Problem {
 // the desktop's panels.
 var size = fyne.NewSize(1200, 740)
 
+// Window is Chronomap's main window: the loaded files, one tab each, the
+// menus, and the bar that shows files loading in the background.
+type Window struct {
+	App fyne.App
+	Win fyne.Window
+
+	views []*fileView
+	tabs  *container.AppTabs // when more than one file is open
+	body  *fyne.Container    // holds the files' content
+	bar   *loadBar
+
+	// queue holds the files waiting to be read; one is read at a time, so
+	// that a second big file does not halve the first one's speed.
+	queue   []request
+	loading bool
+	cancel  context.CancelFunc
+	// idle, when set, is called on the UI goroutine each time the queue
+	// empties: the tests wait on it.
+	idle func()
+
+	recent    *recentFiles
+	workspace string // the workspace file last opened or saved, if any
+}
+
 // New builds the window for the given files, one tab each; the caller shows
 // it (main.go calls ShowAndRun).
-func New(a fyne.App, files []Loaded) fyne.Window {
+func New(a fyne.App, files []Loaded) *Window {
 	icon := fyne.NewStaticResource("chronomap.png", assets.IconPNG)
 	if a.Icon() == nil {
 		// FyneApp.toml only reaches the app through `fyne build` or a run
 		// from the project directory; the embedded icon works everywhere.
 		a.SetIcon(icon)
 	}
-	w := a.NewWindow(windowTitle(files))
-	w.SetIcon(icon)
-	body, active := content(files)
-	w.SetContent(body)
-	w.Resize(size)
+	if a.Preferences().StringWithFallback("theme", "system") != "system" {
+		applyTheme(a) // else the system's theme, or whatever the app was given
+	}
+	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: newRecentFiles(a.Preferences())}
+	w.Win.SetIcon(icon)
+	w.bar = newLoadBar(w.cancelLoad)
+	w.body = container.NewStack()
+	w.Win.SetContent(container.NewBorder(nil, w.bar, nil, nil, w.body))
+	for _, f := range files {
+		w.views = append(w.views, newFileView(f))
+	}
+	w.layout()
+	w.Win.Resize(w.savedSize())
+	w.setMenu()
 	// Esc clears the selection; ← and → step through the events in time
 	// order, when no widget has taken the keyboard (the map and the
 	// timeline keep their arrows for panning once clicked).
-	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if v := active(); v != nil {
+	w.Win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if v := w.active(); v != nil {
 			v.typedKey(e)
 		}
+	})
+	w.Win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
+		var paths []string
+		for _, u := range items {
+			if u.Scheme() == "file" {
+				paths = append(paths, u.Path())
+			}
+		}
+		w.Open(paths...)
+	})
+	w.Win.SetCloseIntercept(func() {
+		w.saveSize()
+		w.Win.Close()
 	})
 	return w
 }
 
-// content is the window's body: a placeholder, one file view, or tabs.
-// content lays out the files, and returns with it a function that gives
-// the view on show, for the window's keys.
-func content(files []Loaded) (fyne.CanvasObject, func() *fileView) {
-	switch len(files) {
+// ShowAndRun shows the window and runs the app until it is closed.
+func (w *Window) ShowAndRun() { w.Win.ShowAndRun() }
+
+// active is the file view on show, nil when none is.
+func (w *Window) active() *fileView {
+	switch {
+	case len(w.views) == 0:
+		return nil
+	case w.tabs != nil:
+		if i := w.tabs.SelectedIndex(); i >= 0 && i < len(w.views) {
+			return w.views[i]
+		}
+		return nil
+	}
+	return w.views[0]
+}
+
+// layout puts the files in the window: a placeholder, one file view, or
+// tabs; and names the window after them.
+func (w *Window) layout() {
+	w.Win.SetTitle(windowTitle(w.files()))
+	w.tabs = nil
+	var c fyne.CanvasObject
+	switch len(w.views) {
 	case 0:
-		return container.NewCenter(widget.NewLabel("No file loaded.")), func() *fileView { return nil }
+		hint := widget.NewLabel(lang.L("Open a file of events (Ctrl+O), or drop files here."))
+		hint.Alignment = fyne.TextAlignCenter
+		c = container.NewCenter(hint)
 	case 1:
-		v := newFileView(files[0])
-		return v, func() *fileView { return v }
+		c = w.views[0]
+	default:
+		w.tabs = container.NewAppTabs()
+		for _, v := range w.views {
+			w.tabs.Append(container.NewTabItem(tabName(v.file), v))
+		}
+		c = w.tabs
 	}
-	tabs := container.NewAppTabs()
-	views := make([]*fileView, len(files))
-	for i, f := range files {
-		views[i] = newFileView(f)
-		tabs.Append(container.NewTabItem(tabName(f), views[i]))
+	w.body.Objects = []fyne.CanvasObject{c}
+	w.body.Refresh()
+}
+
+// files is what each tab shows.
+func (w *Window) files() []Loaded {
+	out := make([]Loaded, len(w.views))
+	for i, v := range w.views {
+		out[i] = v.file
 	}
-	return tabs, func() *fileView { return views[tabs.SelectedIndex()] }
+	return out
+}
+
+// add shows a newly loaded file in a tab of its own, or in place of the
+// same file loaded before (a reload) or of the untouched sample.
+func (w *Window) add(l Loaded) {
+	v := newFileView(l)
+	for i, old := range w.views {
+		if (l.Path != "" && old.file.Path == l.Path) || old.file.Sample {
+			w.views[i] = v
+			w.layout()
+			if w.tabs != nil {
+				w.tabs.SelectIndex(i)
+			}
+			return
+		}
+	}
+	w.views = append(w.views, v)
+	w.layout()
+	if w.tabs != nil {
+		w.tabs.SelectIndex(len(w.views) - 1)
+	}
+}
+
+// Open reads files in the background, one after the other, each into a tab
+// of its own; the bar at the bottom shows how far it got and can cancel.
+func (w *Window) Open(paths ...string) {
+	for _, p := range paths {
+		w.enqueue(request{Path: p})
+	}
+}
+
+// enqueue adds a file to read, and starts reading when nothing else is.
+func (w *Window) enqueue(r request) {
+	w.queue = append(w.queue, r)
+	if !w.loading {
+		w.next()
+	}
+}
+
+// next starts the first queued file, or reports idle.
+func (w *Window) next() {
+	if len(w.queue) == 0 {
+		w.loading = false
+		w.bar.idle()
+		if w.idle != nil {
+			w.idle()
+		}
+		return
+	}
+	r := w.queue[0]
+	w.queue = w.queue[1:]
+	w.loading = true
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancel = cancel
+	w.bar.start(filepath.Base(r.Path))
+	go func() {
+		defer cancel()
+		// Reports come often while bytes are read; the bar takes at most
+		// one every 50 ms.
+		var (
+			last time.Time
+			end  Progress
+		)
+		l, err := load(ctx, r, func(p Progress) {
+			end = p
+			if now := time.Now(); now.Sub(last) >= 50*time.Millisecond || p.Stage != Reading {
+				last = now
+				fyne.Do(func() { w.bar.show(p) })
+			}
+		})
+		fyne.Do(func() {
+			if err == nil {
+				if l.Err == nil {
+					w.recent.add(r.Path)
+					w.setMenu()
+				}
+				w.add(l)
+				w.bar.finished(end)
+			} else {
+				w.bar.cancelled(filepath.Base(r.Path))
+			}
+			w.next()
+		})
+	}()
+}
+
+// cancelLoad stops the file being read and drops those waiting.
+func (w *Window) cancelLoad() {
+	w.queue = nil
+	if w.cancel != nil {
+		w.cancel()
+	}
 }
 
 // windowTitle is "Chronomap — " and what is open: the file's name, "Sample
@@ -139,11 +316,20 @@ func tabName(f Loaded) string {
 // events, gathers every row problem, and builds the map (when events are
 // placed) and the timeline. A file that could not be read keeps its error.
 func Load(title string, f *frame.Frame, err error, sample bool) Loaded {
-	l := Loaded{Title: title, Sample: sample, Frame: f, Err: err}
 	if err != nil || f == nil {
-		return l
+		return Loaded{Title: title, Sample: sample, Frame: f, Err: err}
 	}
-	m := events.Detect(f)
+	l := build(title, f, events.Detect(f))
+	l.Sample = sample
+	if !sample {
+		l.Path = f.Source.Path
+	}
+	return l
+}
+
+// build prepares a read frame for the window with the given roles.
+func build(title string, f *frame.Frame, m events.Mapping) Loaded {
+	l := Loaded{Title: title, Frame: f, Mapping: m}
 	x, probs := events.Build(f, m)
 	l.Problems = events.AllProblems(f, probs)
 	l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"image"
-	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -177,22 +176,22 @@ func TestProblems(t *testing.T) {
 func TestWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, []Loaded{{Title: "events.csv", Frame: smallFrame()}})
-	defer w.Close()
-	if w.Title() != "Chronomap — events.csv" {
-		t.Errorf("title %q", w.Title())
+	defer w.Win.Close()
+	if w.Win.Title() != "Chronomap — events.csv" {
+		t.Errorf("title %q", w.Win.Title())
 	}
-	v, ok := w.Content().(*fileView)
-	if !ok {
-		t.Fatalf("content is %T, want *fileView", w.Content())
+	v := w.active()
+	if v == nil {
+		t.Fatal("no file view on show")
 	}
-	w.Resize(fyne.NewSize(1000, 600))
+	w.Win.Resize(fyne.NewSize(1000, 600))
 	if r, c := v.table.Length(); r != 3 || c != 7 {
 		t.Errorf("table is %d×%d, want 3×7", r, c)
 	}
 	if n := v.problems.Length(); n != 3 {
 		t.Errorf("problems list has %d items, want 3", n)
 	}
-	texts := shownTexts(w.Canvas().Content())
+	texts := shownTexts(w.Win.Canvas().Content())
 	for _, s := range []string{"events.csv", "id", "text", "lat", "number", "ev-01", "40.1792", "37.6173", "Gyumri", "3 problems",
 		`Row 2, column "date": "n/a" — not a date`, `CSV · UTF-8 · delimiter "," · no preset · 3 rows · 7 columns`} {
 		if !texts[s] {
@@ -223,12 +222,12 @@ func TestWindowTabs(t *testing.T) {
 		{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()},
 		{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")},
 	})
-	defer w.Close()
-	w.Resize(fyne.NewSize(1000, 600))
-	if w.Title() != "Chronomap — Sample data and broken.xlsx" {
-		t.Errorf("title %q", w.Title())
+	defer w.Win.Close()
+	w.Win.Resize(fyne.NewSize(1000, 600))
+	if w.Win.Title() != "Chronomap — Sample data and broken.xlsx" {
+		t.Errorf("title %q", w.Win.Title())
 	}
-	texts := shownTexts(w.Canvas().Content())
+	texts := shownTexts(w.Win.Canvas().Content())
 	for _, s := range []string{"Sample data", assets.SampleTitle, "broken.xlsx"} {
 		if !texts[s] {
 			t.Errorf("%q is not shown", s)
@@ -239,9 +238,9 @@ func TestWindowTabs(t *testing.T) {
 func TestWindowError(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, []Loaded{{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")}})
-	defer w.Close()
-	w.Resize(fyne.NewSize(600, 300))
-	if texts := shownTexts(w.Canvas().Content()); !texts["broken.xlsx: not an XLSX file"] {
+	defer w.Win.Close()
+	w.Win.Resize(fyne.NewSize(600, 300))
+	if texts := shownTexts(w.Win.Canvas().Content()); !texts["broken.xlsx: not an XLSX file"] {
 		t.Errorf("error sentence not shown; shown: %v", texts)
 	}
 }
@@ -256,13 +255,13 @@ func TestWindowImage(t *testing.T) {
 	}{{"window-light.png", theme.VariantLight}, {"window-dark.png", theme.VariantDark}} {
 		t.Run(c.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), c.variant})
+			a.Settings().SetTheme(forced{theme.DefaultTheme(), c.variant})
 			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()}})
-			defer w.Close()
-			w.Resize(fyne.NewSize(900, 520))
-			v := w.Content().(*fileView)
+			defer w.Win.Close()
+			w.Win.Resize(fyne.NewSize(900, 520))
+			v := w.active()
 			v.table.Select(widget.TableCellID{Row: 1, Col: 2})
-			img := w.Canvas().Capture()
+			img := w.Win.Canvas().Capture()
 			if *update {
 				writePNG(t, filepath.Join("testdata", c.name), img)
 				return
@@ -272,15 +271,6 @@ func TestWindowImage(t *testing.T) {
 	}
 }
 
-// variantTheme is a theme fixed to one variant, whatever the settings say.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
 
 // shownTexts is every text drawn in o, whole.
 func shownTexts(o fyne.CanvasObject) map[string]bool {

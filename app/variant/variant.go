@@ -1,0 +1,21 @@
+// Package variant tells the widgets whether the window is drawn light or
+// dark. The app's theme can be forced to either by the user's preference,
+// so the system's variant (Settings().ThemeVariant()) is not enough: what
+// counts is the background colour the theme actually gives.
+package variant
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Dark reports whether the current theme draws light text on a dark
+// background.
+func Dark() bool {
+	if fyne.CurrentApp() == nil {
+		return false
+	}
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	// Relative luminance by the sRGB weights, on 16-bit channels.
+	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
+}

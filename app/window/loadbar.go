@@ -1,0 +1,86 @@
+package window
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// loadBar is the strip at the foot of the window while files load: what is
+// being done, a progress bar, and Cancel. It is hidden when nothing loads,
+// except to say that a load was cancelled.
+type loadBar struct {
+	widget.BaseWidget
+	text   *widget.Label
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+	last   Progress
+}
+
+func newLoadBar(cancel func()) *loadBar {
+	b := &loadBar{text: widget.NewLabel(""), bar: widget.NewProgressBar()}
+	b.text.Truncation = fyne.TextTruncateEllipsis
+	b.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), cancel)
+	b.ExtendBaseWidget(b)
+	b.Hide()
+	return b
+}
+
+// start shows that a file begins to load.
+func (b *loadBar) start(file string) {
+	b.show(Progress{File: file})
+}
+
+// show updates the bar with how far a load has come.
+func (b *loadBar) show(p Progress) {
+	b.last = p
+	b.text.SetText(p.String())
+	b.bar.SetValue(p.Fraction())
+	b.bar.Show()
+	b.cancel.Show()
+	b.Show()
+}
+
+// cancelled says the load of file was stopped; the message stays until the
+// next load.
+func (b *loadBar) cancelled(file string) {
+	b.text.SetText(lang.L("Loading cancelled") + ": " + file)
+	b.bar.Hide()
+	b.cancel.Hide()
+	b.Show()
+}
+
+// finished says how long the last file took; the line stays a few
+// seconds once nothing else loads.
+func (b *loadBar) finished(p Progress) {
+	b.last = p
+	b.text.SetText(p.String())
+	b.bar.SetValue(1)
+}
+
+// idle hides the bar a few seconds after every file has loaded; a message
+// that a load was cancelled stays until the next load.
+func (b *loadBar) idle() {
+	if !b.cancel.Visible() {
+		return
+	}
+	b.cancel.Hide()
+	shown := b.last
+	time.AfterFunc(4*time.Second, func() {
+		fyne.Do(func() {
+			if b.last == shown && !b.cancel.Visible() {
+				b.Hide()
+			}
+		})
+	})
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (b *loadBar) CreateRenderer() fyne.WidgetRenderer {
+	bar := container.NewGridWrap(fyne.NewSize(280, b.bar.MinSize().Height), b.bar)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(bar, b.cancel), b.text))
+}
