@@ -3,9 +3,9 @@ package window
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"

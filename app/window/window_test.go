@@ -271,7 +271,6 @@ func TestWindowImage(t *testing.T) {
 	}
 }
 
-
 // shownTexts is every text drawn in o, whole.
 func shownTexts(o fyne.CanvasObject) map[string]bool {
 	texts := map[string]bool{}
