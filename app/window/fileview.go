@@ -40,9 +40,10 @@ type fileView struct {
 	filter    filter
 	searchBox *widget.Entry
 	status    *widget.Label
-	bar       fyne.CanvasObject // the filter bar, nil for a file without events
-	selected  int               // the selected event, -1 for none
-	rowEvent  []int32           // each frame row's event, -1 for rows that made none
+	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
+	cell      widget.TableCellID // the table's selected cell
+	selected  int                // the selected event, -1 for none
+	rowEvent  []int32            // each frame row's event, -1 for rows that made none
 	// onWindow shows the timeline's window in the date boxes.
 	onWindow func(from, to float64)
 	splits   splits
@@ -311,6 +312,7 @@ func (v *fileView) newTable() *widget.Table {
 	t.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(v.sortBy) }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { updateHeaderCell(g, id, o) }
 	t.OnSelected = func(id widget.TableCellID) {
+		v.cell = id
 		v.detail.SetText(cellDetail(g, id))
 		// A row that made an event selects it in every view.
 		if r := g.frameRow(id.Row); r >= 0 && v.rowEvent != nil {

@@ -1,0 +1,177 @@
+package window
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"chronomap/assets"
+	"chronomap/data/frame"
+)
+
+// sampleWindow opens the window on the bundled sample, as main does with
+// no file given, at the size of a small laptop screen, drawn once.
+func sampleWindow(t *testing.T) (*Window, *fileView) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	name, data := assets.Sample()
+	f, err := frame.ReadBytes(name, data, frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New(a, []Loaded{Load(assets.SampleTitle, f, nil, true)})
+	t.Cleanup(w.Win.Close)
+	w.Win.Resize(fyne.NewSize(1280, 800))
+	w.Win.Canvas().Capture() // lays out and draws the map and the timeline once
+	v := w.active()
+	if v == nil || v.mapWidget == nil || v.timelineWidget == nil {
+		t.Fatal("the sample shows no map or no timeline")
+	}
+	return w, v
+}
+
+// TestFlowSelectOnTimeline clicks an event on the timeline: the detail
+// card shows that event, and the map rings the same event.
+func TestFlowSelectOnTimeline(t *testing.T) {
+	_, v := sampleWindow(t)
+	tl := v.timelineWidget
+	c := tl.Chart()
+	size := tl.Size()
+	id, at := -1, fyne.Position{}
+	for y := float32(0); y < size.Height && id < 0; y += 3 {
+		for x := float32(0); x < size.Width; x += 4 {
+			if i, ok := c.At(float64(x), float64(y)); ok {
+				id, at = i, fyne.NewPos(x, y)
+				break
+			}
+		}
+	}
+	if id < 0 {
+		t.Fatal("no event under any point of the timeline")
+	}
+	test.TapAt(tl, at)
+	if v.selected != id {
+		t.Fatalf("clicked event %d, the window selected %d", id, v.selected)
+	}
+	if !v.mapWidget.Model().Selected[id] || len(v.mapWidget.Model().Selected) != 1 {
+		t.Errorf("the map selects %v, want only %d", v.mapWidget.Model().Selected, id)
+	}
+	title, _, _ := v.eventFields(id)
+	if !strings.HasPrefix(v.card.text, title) || !strings.Contains(v.card.text, "Row: "+thousands(int(v.file.Index.Row[id])+1)) {
+		t.Errorf("the card reads %q, want event %d (%q)", v.card.text, id, title)
+	}
+	// The label in the timeline names the same event the card does.
+	if d := c.Describe(id); !strings.HasPrefix(d, title) {
+		t.Errorf("the timeline describes %q, the card %q", d, title)
+	}
+	if v.grid.frameRow(v.cell.Row) != int(v.file.Index.Row[id]) {
+		t.Errorf("the table selects %v, want the row of event %d", v.cell, id)
+	}
+}
+
+// TestFlowBrush brushes the first days of the overview band: fewer events
+// are on the map and in the table.
+func TestFlowBrush(t *testing.T) {
+	_, v := sampleWindow(t)
+	before := v.counts()
+	rows, _ := v.table.Length()
+	tl := v.timelineWidget
+	size := tl.Size()
+	b, ok := tl.Chart().Overview(float64(size.Width), float64(size.Height))
+	if !ok {
+		t.Fatal("no overview band")
+	}
+	y := float32(b.Y0+b.Y1) / 2
+	x0, x1 := float32(b.X0), float32(b.X0+(b.X1-b.X0)*0.15)
+	tl.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x0, y)}})
+	tl.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x1, y)}})
+	tl.DragEnd()
+	after := v.counts()
+	rowsAfter, _ := v.table.Length()
+	if !(after.mapped < before.mapped && after.mapped > 0) {
+		t.Errorf("on the map: %d events before brushing, %d after", before.mapped, after.mapped)
+	}
+	if rowsAfter != after.shown || rowsAfter >= rows {
+		t.Errorf("table rows: %d before, %d after, with %d events shown", rows, rowsAfter, after.shown)
+	}
+	kept := 0
+	for i := range v.file.Index.Len() {
+		if v.mapWidget.Model().Keep(i) {
+			kept++
+		}
+	}
+	if kept != after.shown {
+		t.Errorf("the map keeps %d events, the status says %d", kept, after.shown)
+	}
+	if !strings.HasPrefix(v.status.Text, thousands(after.shown)+" of 6") {
+		t.Errorf("status %q", v.status.Text)
+	}
+}
+
+// TestFlowSearch types in the search box: the count shown changes, and
+// Ctrl+F's action puts the keyboard there.
+func TestFlowSearch(t *testing.T) {
+	w, v := sampleWindow(t)
+	w.find()
+	if w.Win.Canvas().Focused() != v.searchBox {
+		t.Error("Find does not focus the search box")
+	}
+	test.Type(v.searchBox, "Nicaragua")
+	if got := v.status.Text; !strings.HasPrefix(got, "2 of 6 events shown") {
+		t.Errorf("status %q after typing Nicaragua", got)
+	}
+	if n, _ := v.table.Length(); n != 2 {
+		t.Errorf("the table shows %d rows, want 2", n)
+	}
+	v.searchBox.SetText("")
+	if got := v.status.Text; !strings.HasPrefix(got, "6 of 6") {
+		t.Errorf("status %q after clearing the search", got)
+	}
+}
+
+// TestFlowFilters switches a category off, asks for located events only,
+// and draws a box on the map.
+func TestFlowFilters(t *testing.T) {
+	_, v := sampleWindow(t)
+	v.filter.hidden = map[int32]bool{0: true} // the most frequent category
+	v.refilter()
+	c := v.counts()
+	if c.shown != 3 {
+		t.Errorf("%d events shown with the first category off, want 3", c.shown)
+	}
+	v.filter.hidden = nil
+	v.filter.box = map[int]bool{0: true, 1: true}
+	v.refilter()
+	if n, _ := v.table.Length(); n != 2 || v.counts().shown != 2 {
+		t.Errorf("a box of two events shows %d rows, %d events", n, v.counts().shown)
+	}
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.counts().shown != 6 {
+		t.Errorf("Esc left %d events shown", v.counts().shown)
+	}
+}
+
+// TestFlowSort sorts the table by a column with a tap on its header, then
+// the other way, then back to the file's order.
+func TestFlowSort(t *testing.T) {
+	_, v := sampleWindow(t)
+	col := v.grid.columnIndex("title")
+	v.sortBy(col)
+	first := v.grid.cell(0, col)
+	for r := 1; r < 6; r++ {
+		if strings.ToLower(v.grid.cell(r, col)) < strings.ToLower(first) {
+			t.Errorf("row %d %q sorts before the first %q", r, v.grid.cell(r, col), first)
+		}
+	}
+	v.sortBy(col)
+	if v.grid.cell(5, col) != first {
+		t.Errorf("descending ends with %q, want %q", v.grid.cell(5, col), first)
+	}
+	v.sortBy(col)
+	if v.grid.rows != nil {
+		t.Error("a third tap does not return to the file's order")
+	}
+}
