@@ -1,0 +1,127 @@
+package window
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bigCSV writes a file of n events, each with a date and coordinates.
+func bigCSV(t *testing.T, n int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("date,title,lat,lon,category\n")
+	for i := range n {
+		fmt.Fprintf(&b, "2023-%02d-%02d,Event number %d,%.3f,%.3f,%s\n", i%12+1, i%28+1, i, float64(i%170)-85, float64(i%360)-180, []string{"Protest", "Battle", "Meeting"}[i%3])
+	}
+	p := filepath.Join(t.TempDir(), "events.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestLoadStages loads a file of more than one chunk and checks the
+// reports: every stage in order, bytes that only grow up to the file's
+// size, a fraction that never goes back.
+func TestLoadStages(t *testing.T) {
+	p := bigCSV(t, 200_000) // about 9 MB: three chunks
+	var seen []Progress
+	l, err := load(context.Background(), request{Path: p}, func(pr Progress) { seen = append(seen, pr) })
+	if err != nil || l.Err != nil {
+		t.Fatal(err, l.Err)
+	}
+	if l.Events != 200_000 || l.Located != 200_000 || l.Path != p {
+		t.Errorf("loaded %d events, %d located, path %q", l.Events, l.Located, l.Path)
+	}
+	st, _ := os.Stat(p)
+	reads, last := 0, -1.0
+	for i, pr := range seen {
+		if pr.Fraction() < last {
+			t.Errorf("report %d goes back: %.3f after %.3f", i, pr.Fraction(), last)
+		}
+		last = pr.Fraction()
+		if pr.Stage == Reading {
+			reads++
+			if pr.Total != st.Size() || pr.Done > pr.Total {
+				t.Errorf("report %d: %d of %d bytes, the file has %d", i, pr.Done, pr.Total, st.Size())
+			}
+		}
+	}
+	if reads < 3 {
+		t.Errorf("%d reports while reading %d bytes, want one per chunk", reads, st.Size())
+	}
+	if end := seen[len(seen)-1]; end.Stage != Done || end.Rows != 200_000 || !strings.Contains(end.String(), "events.csv loaded in") {
+		t.Errorf("last report %+v: %q", end, end.String())
+	}
+	if s := (Progress{File: "a.csv", Done: 84 << 20, Total: 168 << 20, Elapsed: time.Second}).String(); s != "Reading a.csv — 84 MB of 168 MB · 84 MB/s · 1 s left" {
+		t.Errorf("progress line %q", s)
+	}
+}
+
+// TestLoadCancel cancels while the bytes are read: load stops with the
+// context's error and hands back nothing.
+func TestLoadCancel(t *testing.T) {
+	p := bigCSV(t, 200_000)
+	ctx, cancel := context.WithCancel(context.Background())
+	l, err := load(ctx, request{Path: p}, func(pr Progress) {
+		if pr.Stage == Reading {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || l.Frame != nil {
+		t.Errorf("after Cancel: %v, frame %v", err, l.Frame != nil)
+	}
+}
+
+// TestLoadMissing reports a missing file in one sentence, as a tab.
+func TestLoadMissing(t *testing.T) {
+	l, err := load(context.Background(), request{Path: "/no/such/file.csv"}, nil)
+	if err != nil || l.Err == nil || l.Err.Error() != "cannot read /no/such/file.csv: no such file or directory" {
+		t.Errorf("got %v, %v", err, l.Err)
+	}
+}
+
+// TestWindowOpens opens files through the window: each arrives in a tab
+// of its own, replacing the sample, and goes on the recent list.
+func TestWindowOpens(t *testing.T) {
+	w, _ := sampleWindow(t)
+	done := make(chan struct{}, 4)
+	w.idle = func() { done <- struct{}{} }
+	p := bigCSV(t, 1000)
+	w.Open(p, "/no/such/file.csv")
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the files did not load within 20 s")
+	}
+	if len(w.views) != 2 || w.views[0].file.Path != p || w.views[1].file.Err == nil {
+		t.Fatalf("%d tabs after opening two files", len(w.views))
+	}
+	if got := w.Win.Title(); got != "Chronomap — events.csv and file.csv" {
+		t.Errorf("title %q", got)
+	}
+	if r := w.recent.list(); len(r) != 1 || r[0] != p {
+		t.Errorf("recent files %v, want only %s", r, p)
+	}
+	// Reload reads the file on show again, into the same tab.
+	w.tabs.SelectIndex(0)
+	w.reload()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the reload did not finish within 20 s")
+	}
+	if len(w.views) != 2 || w.views[0].file.Events != 1000 {
+		t.Errorf("after a reload: %d tabs, %d events", len(w.views), w.views[0].file.Events)
+	}
+	w.closeFile()
+	if len(w.views) != 1 {
+		t.Errorf("%d tabs after closing one", len(w.views))
+	}
+}
