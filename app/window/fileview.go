@@ -42,6 +42,7 @@ type fileView struct {
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
+	side      *container.AppTabs // the event's details and the problems, beside the table
 	selected  int                // the selected event, -1 for none
 	rowEvent  []int32            // each frame row's event, -1 for rows that made none
 	// onWindow shows the timeline's window in the date boxes.
@@ -252,6 +253,9 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 	}
 	if v.card != nil {
 		v.card.show(v, i)
+		if v.side != nil && i >= 0 {
+			v.side.SelectIndex(0)
+		}
 	}
 	if i >= 0 && i < len(v.file.EventRows) && from != fyne.CanvasObject(v.table) {
 		if r := v.grid.tableRow(int(v.file.EventRows[i])); r >= 0 {
@@ -393,12 +397,29 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		l.Importance = widget.WarningImportance
 		top.Add(l)
 	}
-	var tableArea fyne.CanvasObject = container.NewBorder(nil, v.detail, nil, nil, v.table)
-	if v.card != nil {
-		v.splits.card = container.NewHSplit(tableArea, v.card)
-		v.splits.card.Offset = splitOffset("split.card", 0.7)
-		tableArea = v.splits.card
+	// Beside the table: the selected event in full, and the problems,
+	// each a tab, so that the table keeps the height of the lower half.
+	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
+	heading.TextStyle.Bold = true
+	heading.Importance = widget.WarningImportance
+	var probs fyne.CanvasObject = container.NewBorder(heading, nil, nil, nil, v.problems)
+	if len(v.file.problems()) == 0 {
+		heading.Importance = widget.SuccessImportance
+		probs = container.NewVBox(heading)
 	}
+	side := probs
+	if v.card != nil {
+		v.side = container.NewAppTabs(
+			container.NewTabItem(lang.L("Event"), v.card),
+			container.NewTabItem(problemsHeading(len(v.file.problems())), probs))
+		if len(v.file.problems()) > 0 && v.selected < 0 {
+			v.side.SelectIndex(1)
+		}
+		side = v.side
+	}
+	v.splits.card = container.NewHSplit(container.NewBorder(nil, v.detail, nil, nil, v.table), side)
+	v.splits.card.Offset = splitOffset("split.card", 0.7)
+	center := fyne.CanvasObject(v.splits.card)
 
 	// Where and when side by side above what: the map and the timeline
 	// share the upper part, the table takes the rest.
@@ -414,21 +435,9 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		views = tl
 	}
 	if views != nil {
-		v.splits.table = container.NewVSplit(views, tableArea)
-		v.splits.table.Offset = splitOffset("split.table", 0.6)
-		tableArea = v.splits.table
-	}
-	heading := widget.NewLabel(problemsHeading(len(v.file.problems())))
-	heading.TextStyle.Bold = true
-	var center fyne.CanvasObject
-	if len(v.file.problems()) == 0 {
-		heading.Importance = widget.SuccessImportance
-		center = container.NewBorder(nil, heading, nil, nil, tableArea)
-	} else {
-		heading.Importance = widget.WarningImportance
-		v.splits.problems = container.NewVSplit(tableArea, container.NewBorder(heading, nil, nil, nil, v.problems))
-		v.splits.problems.Offset = splitOffset("split.problems", 0.75)
-		center = v.splits.problems
+		v.splits.table = container.NewVSplit(views, center)
+		v.splits.table.Offset = splitOffset("split.table", 0.55)
+		center = v.splits.table
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))
 }
@@ -436,7 +445,7 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 // splits are the file view's movable dividers, whose places are kept in
 // the preferences when the window closes.
 type splits struct {
-	views, table, card, problems *container.Split
+	views, table, card *container.Split
 }
 
 // splitOffset is a divider's place as last left, or def.
@@ -452,7 +461,7 @@ func splitOffset(key string, def float64) float64 {
 // saveSplits keeps the dividers' places for the next file and session.
 func (v *fileView) saveSplits(p fyne.Preferences) {
 	for key, s := range map[string]*container.Split{"split.views": v.splits.views, "split.table": v.splits.table,
-		"split.card": v.splits.card, "split.problems": v.splits.problems} {
+		"split.card": v.splits.card} {
 		if s != nil {
 			p.SetFloat(key, s.Offset)
 		}

@@ -70,6 +70,9 @@ func (p Progress) String() string {
 	case Drawing:
 		return fmt.Sprintf("Drawing %s…", p.File)
 	}
+	if p.Elapsed < time.Second {
+		return fmt.Sprintf("%s loaded in %d ms", p.File, p.Elapsed.Milliseconds())
+	}
 	return fmt.Sprintf("%s loaded in %.1f s", p.File, p.Elapsed.Seconds())
 }
 
