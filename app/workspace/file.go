@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -253,9 +256,18 @@ func jsonError(name string, data []byte, err error) error {
 		return fmt.Errorf("%s line %d, column %d: %v (the file is not valid JSON)", name, line, col, se)
 	case errors.As(err, &te):
 		line, col := position(data, te.Offset)
-		return fmt.Errorf("%s line %d, column %d: %s should be %s, not %s", name, line, col, te.Field, goKind(te.Type), jsonKind(te.Value))
+		return fmt.Errorf("%s line %d, column %d: %s should be %s, not %s", name, line, col, fieldPath(te.Field), goKind(te.Type), jsonKind(te.Value))
 	}
 	return fmt.Errorf("%s: %v", name, err)
+}
+
+// fieldPath returns a field's path as the file writes it: encoding/json
+// puts in the Go names of embedded structs ("sources.Source.hidden"),
+// which the file's lower-case names never are.
+func fieldPath(p string) string {
+	parts := strings.Split(p, ".")
+	parts = slices.DeleteFunc(parts, func(s string) bool { return s != "" && unicode.IsUpper(rune(s[0])) })
+	return strings.Join(parts, ".")
 }
 
 // position returns the 1-based line and column (in characters) of the
