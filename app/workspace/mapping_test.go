@@ -74,7 +74,7 @@ func TestMappingZero(t *testing.T) {
 
 func TestMappingEventsErrors(t *testing.T) {
 	for m, want := range map[*Mapping]string{
-		{Roles: map[string][]string{"wann": {"d"}}}:                  `"wann" is not a role`,
+		{Roles: map[string][]string{"wann": {"d"}}}:                   `"wann" is not a role`,
 		{Roles: map[string][]string{"lat": {"a"}, "latitude": {"b"}}}: "role lat is given twice",
 		{DateOrder: "day-first"}:                                      `date order "day-first" is neither`,
 	} {
