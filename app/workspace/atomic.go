@@ -96,13 +96,22 @@ func unwrapPath(err error) error {
 
 // writeJSON saves v as indented JSON, atomically.
 func writeJSON(path string, v any) error {
+	data, err := marshal(v)
+	if err != nil {
+		return fmt.Errorf("cannot save %s: %v", path, err)
+	}
+	return writeAtomic(path, data)
+}
+
+// marshal returns v as the files here write JSON: indented, one field a
+// line, and "&", "<" and ">" in titles and notes left as they are.
+func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	// "&" and "<" in titles and notes stay readable in the file.
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, err)
+		return nil, err
 	}
-	return writeAtomic(path, buf.Bytes())
+	return buf.Bytes(), nil
 }

@@ -271,13 +271,17 @@ func fieldPath(p string) string {
 }
 
 // position returns the 1-based line and column (in characters) of the
-// byte before offset, the last one encoding/json read.
+// byte before offset, the last one encoding/json read: for a file cut
+// short, the end of its last line.
 func position(data []byte, offset int64) (line, col int) {
+	if len(data) == 0 {
+		return 1, 1
+	}
 	off := int(min(max(offset, 1), int64(len(data))))
-	before := data[:off]
+	before := data[:off-1]
 	line = 1 + bytes.Count(before, []byte{'\n'})
 	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, max(utf8.RuneCount(before[start:]), 1)
+	return line, utf8.RuneCount(data[start:off])
 }
 
 // jsonKind names a JSON value as encoding/json's UnmarshalTypeError gives

@@ -10,7 +10,7 @@ import (
 )
 
 // touch makes a file (and its folders) so that a source can point at it.
-func touch(t *testing.T, path string) string {
+func touch(t testing.TB, path string) string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -22,7 +22,7 @@ func touch(t *testing.T, path string) string {
 }
 
 // full returns a workspace with every field set, its sources in dir.
-func full(t *testing.T, dir string) *Workspace {
+func full(t testing.TB, dir string) *Workspace {
 	t.Helper()
 	return &Workspace{
 		Version: FormatVersion,
