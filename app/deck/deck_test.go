@@ -49,7 +49,7 @@ const (
 
 // cleanNotes is what nastyNotes reads back as: one line a paragraph,
 // blank lines kept, trailing blank lines and spaces gone.
-var cleanNotes = "Erste Zeile: Straße & Maß <b>\nВторая строка — «Киев»\n\n\tEingerückt\ttab\n  Ende"
+const cleanNotes = "Erste Zeile: Straße & Maß <b>\nВторая строка — «Киев»\n\n\tEingerückt\ttab\n  Ende"
 
 func sampleDeck(t testing.TB) Deck {
 	return Deck{

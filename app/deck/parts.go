@@ -80,6 +80,7 @@ type rel struct {
 	target string // relative to the source part's folder
 }
 
+// relsXML is a relationships part holding rs.
 func relsXML(rs []rel) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHead)
@@ -204,6 +205,8 @@ func contentTypesXML(parts []part) []byte {
 	return []byte(b.String())
 }
 
+// presentationXML is ppt/presentation.xml for a deck of the given number
+// of slides, whose relationships are rId7 on (see pptxParts).
 func presentationXML(slides int) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHead)
@@ -249,6 +252,8 @@ const (
 	titleH = 1325563
 )
 
+// slideXML is one slide: its title placeholder and, when imageID names
+// the picture's relationship, the picture at pic.
 func slideXML(s Slide, imageID string, pic picture) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHead)
@@ -312,6 +317,7 @@ func notesXML(notes string) []byte {
 	return []byte(b.String())
 }
 
+// coreXML is docProps/core.xml: title, creator and dates.
 func coreXML(d Deck) []byte {
 	var b strings.Builder
 	b.WriteString(xmlHead)
@@ -331,6 +337,8 @@ func coreXML(d Deck) []byte {
 	return []byte(b.String())
 }
 
+// appXML is docProps/app.xml: the application and the counts
+// PowerPoint shows in the file's properties.
 func appXML(slides, notes int) []byte {
 	return []byte(xmlHead + fmt.Sprintf(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"`+
 		` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`+

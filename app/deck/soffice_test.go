@@ -46,7 +46,9 @@ func soffice(t *testing.T, dir, pptx, format string) string {
 	return name
 }
 
+// writeDeckFile writes the sample deck as dir/deck.pptx.
 func writeDeckFile(t *testing.T, dir string) (string, Deck) {
+	t.Helper()
 	d := sampleDeck(t)
 	name := filepath.Join(dir, "deck.pptx")
 	if err := os.WriteFile(name, writeDeck(t, d), 0o644); err != nil {
