@@ -45,6 +45,12 @@ type Map struct {
 	tipAt  fyne.Position
 	fitted bool
 	moved  bool    // the user has panned or zoomed: a resize keeps their view
+	// want is a view asked for before the widget knew its size (a
+	// workspace being opened), set at the next frame.
+	want *struct {
+		center orb.Point
+		zoom   float64
+	}
 	scale  float32 // canvas pixels per Fyne unit, as of the last frame
 }
 
@@ -259,6 +265,11 @@ func (r *renderer) draw(width, height int) image.Image {
 		w.scale = float32(width) / r.size.Width
 	}
 	v := &w.model.View
+	if w.want != nil && v.Projection.Forward != nil {
+		v.Width, v.Height = width, height
+		*v = v.Centred(w.want.center, w.want.zoom)
+		w.want, w.fitted, w.moved = nil, true, true
+	}
 	if !w.fitted || v.Projection.Forward == nil || (!w.moved && (v.Width != width || v.Height != height)) {
 		if v.Projection.Forward == nil {
 			v.Projection = worldmap.EqualEarth
@@ -339,4 +350,29 @@ func (w *Map) SetProjection(p worldmap.Projection) {
 	}
 	w.model.View.Projection = p
 	w.Fit()
+}
+
+// SetView centres the map on a longitude/latitude point at a zoom relative
+// to the whole world (worldmap.Viewport.WorldZoom), at the next frame,
+// when the widget knows its size.
+func (w *Map) SetView(center orb.Point, zoom float64) {
+	w.want = &struct {
+		center orb.Point
+		zoom   float64
+	}{center, zoom}
+	w.Refresh()
+}
+
+// View is the map's centre (longitude, latitude) and zoom relative to the
+// whole world; ok is false while the map has not been drawn or still fits
+// the events as first shown.
+func (w *Map) View() (center orb.Point, zoom float64, ok bool) {
+	if w.want != nil {
+		return w.want.center, w.want.zoom, true
+	}
+	v := w.model.View
+	if !w.fitted || !w.moved || v.Width == 0 {
+		return orb.Point{}, 0, false
+	}
+	return v.LonLat(orb.Point{float64(v.Width) / 2, float64(v.Height) / 2}), v.WorldZoom(), true
 }

@@ -42,6 +42,8 @@ type fileView struct {
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
+	chips     []*widget.Check    // the categories' switches, by legend index
+	located   *widget.Check      // "located only"
 	side      *container.AppTabs // the event's details and the problems, beside the table
 	selected  int                // the selected event, -1 for none
 	rowEvent  []int32            // each frame row's event, -1 for rows that made none

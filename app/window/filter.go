@@ -99,6 +99,7 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 		v.filter.locatedOnly = on
 		v.refilter()
 	})
+	v.located = located
 	right := container.NewHBox(located, v.status)
 	if tl := v.timelineWidget; tl != nil {
 		right = container.NewHBox(v.dateRange(), located, v.status)
@@ -201,6 +202,7 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 			v.refilter()
 		})
 		check.SetChecked(true)
+		v.chips = append(v.chips, check)
 		row.Add(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(12, 12), dot)), check))
 	}
 	return container.NewHScroll(row)

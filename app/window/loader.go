@@ -97,6 +97,9 @@ type request struct {
 	Options frame.Options
 	Mapping *events.Mapping
 	Title   string // shown instead of the path when set
+	// then, when set, is called with the file's view once it is shown: a
+	// workspace sets its filter and views again.
+	then func(*fileView)
 }
 
 // chunkSize is how much is read between progress reports and checks for

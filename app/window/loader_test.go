@@ -106,7 +106,7 @@ func TestWindowOpens(t *testing.T) {
 	if got := w.Win.Title(); got != "Chronomap — events.csv and file.csv" {
 		t.Errorf("title %q", got)
 	}
-	if r := w.recent.list(); len(r) != 1 || r[0] != p {
+	if r := w.recent.List(); len(r) != 1 || r[0] != p {
 		t.Errorf("recent files %v, want only %s", r, p)
 	}
 	// Reload reads the file on show again, into the same tab.

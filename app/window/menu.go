@@ -32,11 +32,13 @@ func (w *Window) setMenu() {
 	}
 	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
-	for _, p := range w.recent.list() {
+	for _, p := range w.recent.List() {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { w.openRecent(p) }))
 	}
 	recent.Disabled = len(recent.ChildMenu.Items) == 0
-	quit := item("Quit", fyne.KeyQ, func() { w.saveSize(); w.App.Quit() })
+	quit := item("Quit", fyne.KeyQ, func() { w.saveSize(); w.closed(); w.App.Quit() })
+	saveAs := fyne.NewMenuItem(lang.L("Save Workspace As…"), w.saveDialog)
+	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
 		item("Open…", fyne.KeyO, w.openDialog),
@@ -44,6 +46,9 @@ func (w *Window) setMenu() {
 		recent,
 		item("Reload", fyne.KeyR, w.reload),
 		item("Close File", fyne.KeyW, w.closeFile),
+		fyne.NewMenuItemSeparator(),
+		item("Save Workspace", fyne.KeyS, w.save),
+		saveAs,
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -62,7 +67,7 @@ func (w *Window) setMenu() {
 }
 
 // fileTypes are the extensions the Open dialog lists.
-var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson"}
+var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", workspaceExt}
 
 // openDialog asks for a file to open, starting in the folder of the last.
 func (w *Window) openDialog() {
@@ -127,7 +132,7 @@ func expand(path string) []string {
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
 		for _, t := range fileTypes {
-			if ext == t && !e.IsDir() {
+			if ext == t && t != workspaceExt && !e.IsDir() {
 				out = append(out, filepath.Join(path, e.Name()))
 			}
 		}
@@ -138,7 +143,7 @@ func expand(path string) []string {
 // openRecent opens a file of the recent list, dropping it when it is gone.
 func (w *Window) openRecent(p string) {
 	if _, err := os.Stat(p); err != nil {
-		w.recent.remove(p)
+		w.recent.Remove(p)
 		w.setMenu()
 		dialog.ShowInformation(lang.L("File not found"), p+"\n"+lang.L("is no longer there; it was taken off the list."), w.Win)
 		return

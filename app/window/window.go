@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/timeline"
+	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
 	"chronomap/data/events"
@@ -90,8 +92,15 @@ type Window struct {
 	// empties: the tests wait on it.
 	idle func()
 
-	recent    *recentFiles
+	recent    *workspace.Recent
 	workspace string // the workspace file last opened or saved, if any
+	autosave  *workspace.Autosaver
+	// stopAutosave ends autosaving and removes the recovery file: the
+	// session ended cleanly.
+	stopAutosave func()
+	// ask asks where a moved file went: its path, or "" to skip it. Tests
+	// answer in its place.
+	ask func(question string, answer func(path string))
 }
 
 // New builds the window for the given files, one tab each; the caller shows
@@ -106,7 +115,9 @@ func New(a fyne.App, files []Loaded) *Window {
 	if a.Preferences().StringWithFallback("theme", "system") != "system" {
 		applyTheme(a) // else the system's theme, or whatever the app was given
 	}
-	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: newRecentFiles(a.Preferences())}
+	recent, _ := workspace.OpenRecent(configDir()) // usable even when its file is not
+	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent}
+	w.ask = w.askFile
 	w.Win.SetIcon(icon)
 	w.bar = newLoadBar(w.cancelLoad)
 	w.body = container.NewStack()
@@ -138,7 +149,24 @@ func New(a fyne.App, files []Loaded) *Window {
 		w.saveSize()
 		w.Win.Close()
 	})
+	w.Win.SetOnClosed(w.closed)
+	w.offerRecovery()
+	w.startAutosave()
 	return w
+}
+
+// closed ends the session cleanly: no recovery file is left.
+func (w *Window) closed() {
+	if w.stopAutosave != nil {
+		w.stopAutosave()
+		w.stopAutosave = nil
+	}
+}
+
+// rememberRecent puts a file or workspace first on File ▸ Open Recent.
+func (w *Window) rememberRecent(path string) {
+	w.recent.Add(path)
+	w.setMenu()
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.
@@ -161,7 +189,7 @@ func (w *Window) active() *fileView {
 // layout puts the files in the window: a placeholder, one file view, or
 // tabs; and names the window after them.
 func (w *Window) layout() {
-	w.Win.SetTitle(windowTitle(w.files()))
+	w.Win.SetTitle(windowTitle(w.files(), w.workspace))
 	w.tabs = nil
 	var c fyne.CanvasObject
 	switch len(w.views) {
@@ -193,7 +221,7 @@ func (w *Window) files() []Loaded {
 
 // add shows a newly loaded file in a tab of its own, or in place of the
 // same file loaded before (a reload) or of the untouched sample.
-func (w *Window) add(l Loaded) {
+func (w *Window) add(l Loaded) *fileView {
 	v := newFileView(l)
 	for i, old := range w.views {
 		if (l.Path != "" && old.file.Path == l.Path) || old.file.Sample {
@@ -202,7 +230,7 @@ func (w *Window) add(l Loaded) {
 			if w.tabs != nil {
 				w.tabs.SelectIndex(i)
 			}
-			return
+			return v
 		}
 	}
 	w.views = append(w.views, v)
@@ -210,12 +238,18 @@ func (w *Window) add(l Loaded) {
 	if w.tabs != nil {
 		w.tabs.SelectIndex(len(w.views) - 1)
 	}
+	return v
 }
 
 // Open reads files in the background, one after the other, each into a tab
-// of its own; the bar at the bottom shows how far it got and can cancel.
+// of its own; the bar at the bottom shows how far it got and can cancel. A
+// workspace file opens the workspace instead.
 func (w *Window) Open(paths ...string) {
 	for _, p := range paths {
+		if strings.EqualFold(filepath.Ext(p), workspaceExt) {
+			w.OpenWorkspace(p)
+			continue
+		}
 		w.enqueue(request{Path: p})
 	}
 }
@@ -262,10 +296,12 @@ func (w *Window) next() {
 		fyne.Do(func() {
 			if err == nil {
 				if l.Err == nil {
-					w.recent.add(r.Path)
-					w.setMenu()
+					w.rememberRecent(r.Path)
 				}
-				w.add(l)
+				v := w.add(l)
+				if r.then != nil {
+					r.then(v)
+				}
 				w.bar.finished(end)
 			} else {
 				w.bar.cancelled(filepath.Base(r.Path))
@@ -283,9 +319,12 @@ func (w *Window) cancelLoad() {
 	}
 }
 
-// windowTitle is "Chronomap — " and what is open: the file's name, "Sample
-// data", or the first name and how many more.
-func windowTitle(files []Loaded) string {
+// windowTitle is "Chronomap — " and what is open: the workspace's name,
+// the file's name, "Sample data", or the first name and how many more.
+func windowTitle(files []Loaded, ws string) string {
+	if ws != "" {
+		return "Chronomap — " + strings.TrimSuffix(filepath.Base(ws), filepath.Ext(ws))
+	}
 	switch len(files) {
 	case 0:
 		return "Chronomap"

@@ -95,7 +95,7 @@ func TestWindowTitle(t *testing.T) {
 		{[]Loaded{file, {Title: "b.xlsx"}}, "Chronomap — acled.csv and b.xlsx"},
 		{[]Loaded{file, {Title: "b.xlsx"}, {Title: "c.json"}}, "Chronomap — acled.csv and 2 more files"},
 	} {
-		if got := windowTitle(c.files); got != c.want {
+		if got := windowTitle(c.files, ""); got != c.want {
 			t.Errorf("windowTitle(%d files) = %q, want %q", len(c.files), got, c.want)
 		}
 	}

@@ -140,3 +140,21 @@ func (v Viewport) Copies() []float64 {
 	}
 	return out
 }
+
+// WorldZoom is how many times the view that shows the whole world in the
+// same picture is magnified: a measure of the view that does not depend
+// on the picture's size, for views kept in files and shown at other sizes.
+func (v Viewport) WorldZoom() float64 {
+	if v.Width <= 0 || v.Height <= 0 || v.MetresPerPx <= 0 {
+		return 1
+	}
+	return v.worldMetresPerPx() / v.MetresPerPx
+}
+
+// Centred returns the view centred on a longitude/latitude point at a
+// WorldZoom of zoom (1 or less shows the whole world).
+func (v Viewport) Centred(lonLat orb.Point, zoom float64) Viewport {
+	v.Center = v.Projection.Forward(lonLat)
+	v.MetresPerPx = v.worldMetresPerPx() / math.Max(zoom, 1)
+	return v
+}

@@ -87,3 +87,24 @@ func TestCopiesAcrossTheAntimeridian(t *testing.T) {
 		t.Errorf("a view inside the world shows copies %v, want [0]", got)
 	}
 }
+
+// TestWorldZoomRoundTrip keeps a view's centre and zoom through
+// WorldZoom and Centred, at another picture size too.
+func TestWorldZoomRoundTrip(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{43, 39}, Max: orb.Point{46, 41.5}}, 800, 500, 20)
+	z := v.WorldZoom()
+	if z < 10 {
+		t.Fatalf("Armenia at zoom %.1f, want well above 10", z)
+	}
+	c := v.LonLat(orb.Point{400, 250})
+	w := Viewport{Projection: EqualEarth, Width: 1600, Height: 1000}.Centred(c, z)
+	if math.Abs(w.WorldZoom()-z) > 1e-9 {
+		t.Errorf("zoom %.3f after Centred, want %.3f", w.WorldZoom(), z)
+	}
+	if got := w.LonLat(orb.Point{800, 500}); math.Abs(got[0]-c[0]) > 1e-6 || math.Abs(got[1]-c[1]) > 1e-6 {
+		t.Errorf("centre %v, want %v", got, c)
+	}
+	if w.MetresPerPx*2-v.MetresPerPx > 1e-6*v.MetresPerPx {
+		t.Errorf("twice the picture shows %g m/px, want half of %g", w.MetresPerPx, v.MetresPerPx)
+	}
+}

@@ -1,0 +1,389 @@
+package window
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"github.com/paulmach/orb"
+
+	"chronomap/app/workspace"
+	"chronomap/app/worldmap"
+	"chronomap/data/frame"
+)
+
+// workspaceExt is the extension of workspace files.
+const workspaceExt = ".chronomap"
+
+// configDir is where the window keeps what outlives a session besides the
+// preferences: recent files, remembered mappings, recovery files.
+func configDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "chronomap")
+}
+
+// snapshot is the window's state as a workspace: every file with its
+// roles, and the filter, views and selection of the file on show.
+func (w *Window) snapshot() *workspace.Workspace {
+	ws := &workspace.Workspace{Version: workspace.FormatVersion,
+		Theme: w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem)}
+	active := w.active()
+	for _, v := range w.views {
+		if v.file.Path == "" {
+			continue // the sample is not a file to save
+		}
+		src := workspace.Source{Path: v.file.Path, Title: v.file.Title, Sheet: v.file.Options.Sheet,
+			Format: v.file.Options.Format, Mapping: workspace.MappingOf(v.file.Mapping)}
+		if v.file.Title == v.file.Path {
+			src.Title = ""
+		}
+		if v.file.Frame != nil && src.Format == "" {
+			src.Format = v.file.Frame.Source.Format
+		}
+		if v != active {
+			ws.Sources = append(ws.Sources, src)
+			continue
+		}
+		// The file on show goes first: its state is the workspace's.
+		ws.Sources = append([]workspace.Source{src}, ws.Sources...)
+		v.state(ws)
+	}
+	return ws
+}
+
+// state writes the view's filter, map, timeline and selection into ws,
+// whose first source is the view's file.
+func (v *fileView) state(ws *workspace.Workspace) {
+	f := &ws.Filter
+	if v.searchBox != nil {
+		f.Query = v.searchBox.Text
+	}
+	f.LocatedOnly = v.filter.locatedOnly
+	if tl := v.file.Timeline; tl != nil && tl.Events != nil {
+		for k := range v.filter.hidden {
+			if int(k) < len(tl.Events.Legend) {
+				f.HiddenCategories = append(f.HiddenCategories, tl.Events.Legend[k])
+			}
+		}
+		slices.Sort(f.HiddenCategories)
+	}
+	if v.filter.box != nil && v.file.Index != nil {
+		// The box is kept as the bounds of the events inside it: drawn
+		// around them, it holds exactly the events within those bounds.
+		x := v.file.Index
+		b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+		for i := range v.filter.box {
+			b[0], b[1] = min(b[0], x.Lon[i]), min(b[1], x.Lat[i])
+			b[2], b[3] = max(b[2], x.Lon[i]), max(b[3], x.Lat[i])
+		}
+		if len(v.filter.box) > 0 {
+			f.Box = &b
+		}
+	}
+	if m := v.mapWidget; m != nil {
+		ws.Map.Projection = m.Model().View.Projection.Name
+		if c, z, ok := m.View(); ok {
+			// To a millionth of a degree (about 10 cm): a view kept, not
+			// the float noise of projecting there and back.
+			round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+			ws.Map.Center, ws.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
+		}
+	}
+	if tl := v.timelineWidget; tl != nil && v.filter.windowed {
+		c := tl.Chart()
+		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
+		for lane := range c.Collapsed {
+			if lane < len(c.Events.Lanes) {
+				ws.Timeline.Collapsed = append(ws.Timeline.Collapsed, c.Events.Lanes[lane])
+			}
+		}
+		slices.Sort(ws.Timeline.Collapsed)
+	}
+	if v.selected >= 0 && v.file.Index != nil {
+		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.Index.Row[v.selected])}
+	}
+}
+
+// restore sets the view's filter, map, timeline and selection from ws,
+// whose first source is the view's file. What no longer fits the file
+// (a category it lacks, a row beyond its end) is left out.
+func (v *fileView) restore(ws *workspace.Workspace) {
+	f := ws.Filter
+	if tl := v.timelineWidget; tl != nil {
+		c := tl.Chart()
+		if from, to, ok, err := ws.Timeline.Window(); ok && err == nil {
+			c.From, c.To = from, to
+			v.filter.windowed, v.filter.from, v.filter.to = true, from, to
+			if v.onWindow != nil {
+				v.onWindow(from, to)
+			}
+		}
+		c.Collapsed = nil
+		for lane, name := range c.Events.Lanes {
+			if slices.Contains(ws.Timeline.Collapsed, name) {
+				if c.Collapsed == nil {
+					c.Collapsed = map[int]bool{}
+				}
+				c.Collapsed[lane] = true
+			}
+		}
+		v.filter.hidden = nil
+		for k, name := range c.Events.Legend {
+			if slices.Contains(f.HiddenCategories, name) {
+				if v.filter.hidden == nil {
+					v.filter.hidden = map[int32]bool{}
+				}
+				v.filter.hidden[int32(k)] = true
+				if k < len(v.chips) {
+					v.chips[k].SetChecked(false)
+				}
+			}
+		}
+		tl.Refresh()
+	}
+	v.filter.locatedOnly = f.LocatedOnly
+	if v.located != nil {
+		v.located.SetChecked(f.LocatedOnly)
+	}
+	v.filter.box = nil
+	if b := f.Box; b != nil && v.file.Index != nil {
+		x := v.file.Index
+		v.filter.box = map[int]bool{}
+		for i := range x.Len() {
+			if x.IsLocated(i) && x.Lon[i] >= b[0] && x.Lat[i] >= b[1] && x.Lon[i] <= b[2] && x.Lat[i] <= b[3] {
+				v.filter.box[i] = true
+			}
+		}
+	}
+	if m := v.mapWidget; m != nil {
+		if ws.Map.Projection != "" {
+			for _, p := range worldmap.Projections {
+				if p.Name == ws.Map.Projection {
+					m.SetProjection(p)
+				}
+			}
+		}
+		if ws.Map.Zoom > 0 {
+			m.SetView(orb.Point{ws.Map.Center[0], ws.Map.Center[1]}, ws.Map.Zoom)
+		}
+	}
+	if v.searchBox != nil {
+		v.searchBox.SetText(f.Query) // searches, and refilters
+	}
+	v.refilter()
+	if s := ws.Selection; s != nil && s.Source == 0 && v.rowEvent != nil && s.Row >= 0 && s.Row < len(v.rowEvent) {
+		if e := int(v.rowEvent[s.Row]); e >= 0 {
+			v.selectEvent(e, nil)
+		}
+	}
+}
+
+// SaveWorkspace writes the window's state to path, atomically.
+func (w *Window) SaveWorkspace(path string) error {
+	if !strings.HasSuffix(strings.ToLower(path), workspaceExt) {
+		path += workspaceExt
+	}
+	if err := workspace.Save(path, w.snapshot()); err != nil {
+		return err
+	}
+	w.workspace = path
+	if w.autosave != nil {
+		w.autosave.Clean(path)
+	}
+	w.rememberRecent(path)
+	w.Win.SetTitle(windowTitle(w.files(), w.workspace))
+	return nil
+}
+
+// OpenWorkspace closes what is open and opens the workspace at path: its
+// files load in the background, and once the first has loaded its filter,
+// views and selection are set again. Files that moved are asked for.
+func (w *Window) OpenWorkspace(path string) {
+	ws, err := workspace.Load(path)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	w.relocate(ws, workspace.Missing(ws), func() { w.loadWorkspace(path, ws) })
+}
+
+// relocate asks where each missing file went, one at a time; one answer
+// can find several (a moved folder). Skipped files still open, showing
+// that they cannot be read.
+func (w *Window) relocate(ws *workspace.Workspace, missing []int, then func()) {
+	if len(missing) == 0 || w.ask == nil {
+		then()
+		return
+	}
+	i := missing[0]
+	old := ws.Sources[i].Path
+	w.ask(fmt.Sprintf(lang.L("%s was moved or deleted. Find it?"), old), func(newPath string) {
+		if newPath != "" {
+			if _, err := workspace.Relocate(ws, i, newPath); err != nil {
+				dialog.ShowError(err, w.Win)
+			}
+		}
+		rest := slices.DeleteFunc(workspace.Missing(ws), func(j int) bool { return j <= i })
+		w.relocate(ws, rest, then)
+	})
+}
+
+// askFile asks the user to find a file, with a question: it answers with
+// its path, or "" when the user skips it.
+func (w *Window) askFile(question string, answer func(path string)) {
+	dialog.ShowConfirm(lang.L("File not found"), question, func(find bool) {
+		if !find {
+			answer("")
+			return
+		}
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				answer("")
+				return
+			}
+			r.Close()
+			answer(r.URI().Path())
+		}, w.Win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	}, w.Win)
+}
+
+// loadWorkspace replaces the files on show with the workspace's.
+func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
+	w.cancelLoad()
+	w.views = nil
+	w.workspace = path
+	w.layout()
+	w.rememberRecent(path)
+	if ws.Theme != "" && ws.Theme != w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem) {
+		w.App.Preferences().SetString("theme", ws.Theme)
+		applyTheme(w.App)
+	}
+	for i, s := range ws.Sources {
+		r := request{Path: s.Path, Title: s.Title, Options: frame.Options{Format: s.Format, Sheet: s.Sheet}}
+		if m, err := s.Mapping.Events(); err == nil && len(s.Mapping.Roles) > 0 {
+			r.Mapping = &m
+		}
+		if i == 0 {
+			r.then = func(v *fileView) { v.restore(ws) }
+		}
+		w.enqueue(r)
+	}
+	if w.autosave != nil {
+		w.autosave.Clean(path)
+	}
+}
+
+// saveDialog asks where to save the workspace.
+func (w *Window) saveDialog() {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		p := wc.URI().Path()
+		wc.Close()
+		if err := w.SaveWorkspace(p); err != nil {
+			dialog.ShowError(err, w.Win)
+		}
+	}, w.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
+	d.SetFileName("briefing" + workspaceExt)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// save saves to the workspace open, or asks where.
+func (w *Window) save() {
+	if w.workspace == "" {
+		w.saveDialog()
+		return
+	}
+	if err := w.SaveWorkspace(w.workspace); err != nil {
+		dialog.ShowError(err, w.Win)
+	}
+}
+
+// autosaveEvery is how often the state is looked at for changes to keep in
+// the recovery file.
+const autosaveEvery = 15 * time.Second
+
+// startAutosave keeps the state in a recovery file while it differs from
+// what was saved, so that a crash loses at most a few seconds of work.
+func (w *Window) startAutosave() {
+	w.autosave = workspace.NewAutosaver(configDir(), autosaveEvery, func(error) {})
+	stop := make(chan struct{})
+	var last []byte
+	go func() {
+		t := time.NewTicker(autosaveEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					ws := w.snapshot()
+					if len(ws.Sources) == 0 {
+						return
+					}
+					b, _ := json.Marshal(ws)
+					if !bytes.Equal(b, last) {
+						last = b
+						w.autosave.Changed(ws)
+					}
+				})
+			}
+		}
+	}()
+	w.stopAutosave = func() {
+		close(stop)
+		w.autosave.Close() // a clean exit leaves no recovery file
+	}
+}
+
+// offerRecovery asks, when an earlier session ended without saving its
+// changes, whether to bring them back.
+func (w *Window) offerRecovery() {
+	pending, err := workspace.Pending(configDir())
+	if err != nil || len(pending) == 0 {
+		return
+	}
+	r := pending[0]
+	name := lang.L("an unsaved workspace")
+	if r.Workspace != "" {
+		name = filepath.Base(r.Workspace)
+	}
+	msg := fmt.Sprintf(lang.L("Chronomap did not close properly. Recover the changes to %s from %s?"), name, r.Saved.Local().Format("2 Jan 2006 15:04"))
+	dialog.ShowConfirm(lang.L("Recover unsaved work"), msg, func(ok bool) {
+		for _, p := range pending[1:] {
+			p.Discard()
+		}
+		if !ok {
+			r.Discard()
+			return
+		}
+		ws, err := r.Load()
+		r.Discard()
+		if err != nil {
+			dialog.ShowError(err, w.Win)
+			return
+		}
+		w.loadWorkspace(r.Workspace, ws)
+		w.autosave.Clean(r.Workspace)
+		w.autosave.Changed(ws) // still unsaved
+	}, w.Win)
+}

@@ -1,0 +1,194 @@
+package window
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"chronomap/app/workspace"
+)
+
+// waitIdle waits until the window has loaded every file asked for.
+func waitIdle(t *testing.T, w *Window, start func()) {
+	t.Helper()
+	done := make(chan struct{}, 8)
+	w.idle = func() { done <- struct{}{} }
+	start()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("loading did not end within 30 s")
+	}
+	w.idle = nil
+}
+
+// TestWorkspaceRoundTrip sets a search, a category off, "located only", a
+// timeline window, a map view and a selection, saves the workspace, opens
+// it in a new window, and finds the same state.
+func TestWorkspaceRoundTrip(t *testing.T) {
+	w, _ := sampleWindow(t)
+	p := bigCSV(t, 3000)
+	waitIdle(t, w, func() { w.Open(p) })
+	v := w.active()
+	w.Win.Canvas().Capture()
+
+	v.searchBox.SetText("Event number 1")
+	v.chips[1].SetChecked(false)
+	v.located.SetChecked(true)
+	c := v.timelineWidget.Chart()
+	from, to := float64(time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC).Unix()), float64(time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC).Unix())
+	c.From, c.To = from, to
+	v.timelineWidget.OnWindow(from, to)
+	v.mapWidget.SetView(orb.Point{44.5, 40.2}, 12)
+	w.Win.Canvas().Capture()
+	shown := v.counts()
+	if shown.shown == 0 || shown.shown >= 3000 {
+		t.Fatalf("the filter shows %d events", shown.shown)
+	}
+	var sel int
+	for i := range v.file.Index.Len() {
+		if v.shown(i) {
+			sel = i
+			break
+		}
+	}
+	v.selectEvent(sel, nil)
+	before, _ := json.Marshal(w.snapshot())
+
+	path := filepath.Join(t.TempDir(), "brief.chronomap")
+	if err := w.SaveWorkspace(path); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.Win.Title(); got != "Chronomap — brief" {
+		t.Errorf("title %q after saving", got)
+	}
+	if r := w.recent.List(); len(r) == 0 || r[0] != path {
+		t.Errorf("recent %v, want the workspace first", r)
+	}
+
+	w2 := New(test.NewTempApp(t), nil)
+	t.Cleanup(w2.Win.Close)
+	w2.Win.Resize(fyne.NewSize(1280, 800))
+	waitIdle(t, w2, func() { w2.Open(path) })
+	w2.Win.Canvas().Capture()
+	v2 := w2.active()
+	if v2 == nil || v2.file.Path != p {
+		t.Fatalf("the workspace opened %v", v2)
+	}
+	after, _ := json.Marshal(w2.snapshot())
+	if string(before) != string(after) {
+		t.Errorf("state before saving:\n%s\nafter opening:\n%s", before, after)
+	}
+	if got := v2.counts(); got != shown {
+		t.Errorf("shown %+v after opening, %+v before", got, shown)
+	}
+	if v2.selected != sel || v2.searchBox.Text != "Event number 1" || v2.chips[1].Checked || !v2.located.Checked {
+		t.Errorf("selected %d (want %d), search %q, chips %v, located %v", v2.selected, sel, v2.searchBox.Text, v2.chips[1].Checked, v2.located.Checked)
+	}
+	// The selection brought its event into view: the map is centred
+	// there, at the zoom set.
+	if center, zoom, ok := v2.mapWidget.View(); !ok || zoom < 11.99 || zoom > 12.01 ||
+		math.Abs(center[0]-v2.file.Index.Lon[sel]) > 0.01 || math.Abs(center[1]-v2.file.Index.Lat[sel]) > 0.01 {
+		t.Errorf("map at %v ×%.2f, want event %d at %v, %v", center, zoom, sel, v2.file.Index.Lon[sel], v2.file.Index.Lat[sel])
+	}
+}
+
+// TestWorkspaceMovedFile opens a workspace whose file moved: the window
+// asks where it is, and opens it from there.
+func TestWorkspaceMovedFile(t *testing.T) {
+	w, _ := sampleWindow(t)
+	p := bigCSV(t, 100)
+	waitIdle(t, w, func() { w.Open(p) })
+	path := filepath.Join(t.TempDir(), "moved.chronomap")
+	if err := w.SaveWorkspace(path); err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(t.TempDir(), "elsewhere.csv")
+	if err := os.Rename(p, moved); err != nil {
+		t.Fatal(err)
+	}
+	w2 := New(test.NewTempApp(t), nil)
+	t.Cleanup(w2.Win.Close)
+	asked := ""
+	w2.ask = func(q string, answer func(string)) { asked = q; answer(moved) }
+	waitIdle(t, w2, func() { w2.Open(path) })
+	if asked == "" {
+		t.Error("the window did not ask where the file went")
+	}
+	if v := w2.active(); v == nil || v.file.Path != moved || v.file.Events != 100 {
+		t.Errorf("opened %+v", v)
+	}
+}
+
+// TestRecovery leaves a recovery file as a crash would, and checks that a
+// new window offers it and brings the files back.
+func TestRecovery(t *testing.T) {
+	p := bigCSV(t, 50)
+	as := workspace.NewAutosaver(configDir(), time.Hour, func(error) {})
+	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, Filter: workspace.Filter{Query: "number 4"}})
+	if err := as.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := workspace.Pending(configDir())
+	if len(left) != 1 {
+		t.Fatalf("%d recovery files after a crash, want 1", len(left))
+	}
+	// No Close: the session "crashed".
+	a := test.NewTempApp(t)
+	w := New(a, nil)
+	t.Cleanup(w.Win.Close)
+	w.Win.Resize(fyne.NewSize(1280, 800))
+	// The offer is a confirmation dialog on the window: press its default.
+	waitIdle(t, w, func() { test.Tap(findButton(t, w.Win.Canvas().Overlays().Top(), "Yes")) })
+	v := w.active()
+	if v == nil || v.file.Path != p || v.searchBox.Text != "number 4" {
+		t.Fatalf("recovered %+v", v)
+	}
+	// The old recovery file is gone; the recovered state, still unsaved,
+	// is kept in the new session's own.
+	if _, err := os.Stat(left[0].Path); !os.IsNotExist(err) {
+		t.Errorf("the crash's recovery file is still there: %v", err)
+	}
+	w.closed()
+	if pending, _ := workspace.Pending(configDir()); len(pending) != 0 {
+		t.Errorf("%d recovery files left after a clean exit", len(pending))
+	}
+}
+
+// findButton finds a button by its text among the objects under o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if o != nil {
+		walk(o)
+	}
+	if found == nil {
+		t.Fatalf("no %q button", text)
+	}
+	return found
+}
