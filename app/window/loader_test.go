@@ -91,15 +91,8 @@ func TestLoadMissing(t *testing.T) {
 // of its own, replacing the sample, and goes on the recent list.
 func TestWindowOpens(t *testing.T) {
 	w, _ := sampleWindow(t)
-	done := make(chan struct{}, 4)
-	w.idle = func() { done <- struct{}{} }
 	p := bigCSV(t, 1000)
-	w.Open(p, "/no/such/file.csv")
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the files did not load within 20 s")
-	}
+	waitIdle(t, w, func() { w.Open(p, "/no/such/file.csv") })
 	if len(w.views) != 2 || w.views[0].file.Path != p || w.views[1].file.Err == nil {
 		t.Fatalf("%d tabs after opening two files", len(w.views))
 	}
@@ -111,12 +104,7 @@ func TestWindowOpens(t *testing.T) {
 	}
 	// Reload reads the file on show again, into the same tab.
 	w.tabs.SelectIndex(0)
-	w.reload()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the reload did not finish within 20 s")
-	}
+	waitIdle(t, w, w.reload)
 	if len(w.views) != 2 || w.views[0].file.Events != 1000 {
 		t.Errorf("after a reload: %d tabs, %d events", len(w.views), w.views[0].file.Events)
 	}

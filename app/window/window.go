@@ -91,6 +91,10 @@ type Window struct {
 	// idle, when set, is called on the UI goroutine each time the queue
 	// empties: the tests wait on it.
 	idle func()
+	// do runs a function on the UI goroutine: fyne.Do, or in tests a queue
+	// the test drains, since the test driver runs fyne.Do's functions on
+	// the calling goroutine.
+	do func(func())
 
 	recent    *workspace.Recent
 	workspace string // the workspace file last opened or saved, if any
@@ -118,6 +122,7 @@ func New(a fyne.App, files []Loaded) *Window {
 	recent, _ := workspace.OpenRecent(configDir()) // usable even when its file is not
 	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent}
 	w.ask = w.askFile
+	w.do = fyne.Do
 	w.Win.SetIcon(icon)
 	w.bar = newLoadBar(w.cancelLoad)
 	w.body = container.NewStack()
@@ -290,10 +295,10 @@ func (w *Window) next() {
 			end = p
 			if now := time.Now(); now.Sub(last) >= 50*time.Millisecond || p.Stage != Reading {
 				last = now
-				fyne.Do(func() { w.bar.show(p) })
+				w.do(func() { w.bar.show(p) })
 			}
 		})
-		fyne.Do(func() {
+		w.do(func() {
 			if err == nil {
 				if l.Err == nil {
 					w.rememberRecent(r.Path)

@@ -335,7 +335,7 @@ func (w *Window) startAutosave() {
 			case <-stop:
 				return
 			case <-t.C:
-				fyne.Do(func() {
+				w.do(func() {
 					ws := w.snapshot()
 					if len(ws.Sources) == 0 {
 						return

@@ -16,16 +16,25 @@ import (
 	"chronomap/app/workspace"
 )
 
-// waitIdle waits until the window has loaded every file asked for.
+// waitIdle starts loading and waits until the window has loaded every
+// file asked for. Meanwhile the test's goroutine plays the UI goroutine:
+// it runs what the loads hand to the window, one at a time, as Fyne's
+// event loop does.
 func waitIdle(t *testing.T, w *Window, start func()) {
 	t.Helper()
-	done := make(chan struct{}, 8)
-	w.idle = func() { done <- struct{}{} }
+	ui := make(chan func(), 64)
+	w.do = func(f func()) { ui <- f }
+	done := false
+	w.idle = func() { done = true }
 	start()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		t.Fatal("loading did not end within 30 s")
+	deadline := time.After(30 * time.Second)
+	for !done {
+		select {
+		case f := <-ui:
+			f()
+		case <-deadline:
+			t.Fatal("loading did not end within 30 s")
+		}
 	}
 	w.idle = nil
 }
