@@ -44,14 +44,14 @@ type Map struct {
 	tip    string
 	tipAt  fyne.Position
 	fitted bool
-	moved  bool    // the user has panned or zoomed: a resize keeps their view
+	moved  bool // the user has panned or zoomed: a resize keeps their view
 	// want is a view asked for before the widget knew its size (a
 	// workspace being opened), set at the next frame.
 	want *struct {
 		center orb.Point
 		zoom   float64
 	}
-	scale  float32 // canvas pixels per Fyne unit, as of the last frame
+	scale float32 // canvas pixels per Fyne unit, as of the last frame
 }
 
 // New returns a map widget over a map model. The model's view is refitted
