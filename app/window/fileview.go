@@ -2,8 +2,10 @@ package window
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -50,48 +52,120 @@ type fileView struct {
 	// onWindow shows the timeline's window in the date boxes.
 	onWindow func(from, to float64)
 	splits   splits
+	mask     masks
+	// tableLater refills a big table once the filter has rested.
+	tableLater *time.Timer
 	// searchGen numbers the searches, so that a slow one's answer is
 	// dropped when the user has typed on.
 	searchGen atomic.Int64
 }
 
 // shown reports whether event i passes every part of the filter.
-func (v *fileView) shown(i int) bool { return v.filter.keep(v.file, i, true) }
+func (v *fileView) shown(i int) bool {
+	if v.mask.shown != nil {
+		return i < len(v.mask.shown) && v.mask.shown[i]
+	}
+	return v.filter.keep(v.file, i, true)
+}
+
+// masks are the filter worked out for every event at once, so that the
+// map, the timeline, the table and the counts look up a bool rather than
+// run the filter again, a million times per frame.
+type masks struct {
+	shown  []bool // passes the whole filter; nil when nothing narrows
+	styled []bool // passes all but the timeline's window; nil likewise
+	counts counts
+}
+
+// remask works the filter out for every event, on all cores.
+func (v *fileView) remask() {
+	x := v.file.Index
+	if x == nil {
+		return
+	}
+	n := x.Len()
+	m := masks{counts: counts{all: n}}
+	if !v.filter.narrows(true) {
+		m.counts.shown, m.counts.mapped = n, x.Located
+		v.mask = m
+		return
+	}
+	m.shown = make([]bool, n)
+	if v.filter.narrows(false) {
+		m.styled = make([]bool, n)
+	}
+	parts := runtime.GOMAXPROCS(0)
+	shown, mapped := make([]int, parts), make([]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := p * n / parts; i < (p+1)*n/parts; i++ {
+				if m.styled != nil {
+					m.styled[i] = v.filter.keep(v.file, i, false)
+					if !m.styled[i] {
+						continue
+					}
+				}
+				if v.filter.keep(v.file, i, true) {
+					m.shown[i] = true
+					shown[p]++
+					if x.IsLocated(i) {
+						mapped[p]++
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for p := range parts {
+		m.counts.shown += shown[p]
+		m.counts.mapped += mapped[p]
+	}
+	v.mask = m
+}
 
 // refilter applies the filter to the map (hidden), the timeline (faded:
 // its own window is not applied to it) and the table (rows of other events
 // hidden), and counts what is shown.
 func (v *fileView) refilter() {
+	v.remask()
 	if v.mapWidget != nil {
-		v.mapWidget.Model().Keep = v.shown
+		v.mapWidget.Model().Keep = nil
+		if s := v.mask.shown; s != nil {
+			v.mapWidget.Model().Keep = func(i int) bool { return s[i] }
+		}
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil {
 		v.timelineWidget.Chart().Keep = nil
-		if v.filter.narrows(false) {
-			v.timelineWidget.Chart().Keep = func(i int) bool { return v.filter.keep(v.file, i, false) }
+		if s := v.mask.styled; s != nil {
+			v.timelineWidget.Chart().Keep = func(i int) bool { return s[i] }
 		}
 		v.timelineWidget.Refresh()
 	}
-	v.refillTable()
 	if v.status != nil && v.file.Index != nil {
 		v.status.SetText(v.counts().String())
 	}
+	if v.file.Index == nil || v.file.Index.Len() <= syncSearch {
+		v.refillTable()
+		return
+	}
+	// A big table is refilled once the filter rests: dragging the
+	// timeline's window moves the map at once, the rows follow.
+	if v.tableLater == nil {
+		v.tableLater = time.AfterFunc(tableDelay, func() { fyne.Do(v.refillTable) })
+	} else {
+		v.tableLater.Reset(tableDelay)
+	}
 }
 
+// tableDelay is how long the filter must rest before a big table follows.
+const tableDelay = 150 * time.Millisecond
+
 // counts counts the events shown and those of them on the map.
-func (v *fileView) counts() counts {
-	c := counts{all: v.file.Index.Len()}
-	for i := range c.all {
-		if v.shown(i) {
-			c.shown++
-			if v.file.Index.IsLocated(i) {
-				c.mapped++
-			}
-		}
-	}
-	return c
-}
+func (v *fileView) counts() counts { return v.mask.counts }
 
 // refillTable shows in the table the rows of the events shown, in the
 // order sorted by; with no filter, every row of the frame.
@@ -106,7 +180,7 @@ func (v *fileView) refillTable() {
 	}
 	g.rows = order
 	if v.filter.narrows(true) && v.rowEvent != nil {
-		rows := make([]int32, 0, 1024)
+		rows := make([]int32, 0, v.mask.counts.shown)
 		each := func(r int32) {
 			if e := v.rowEvent[r]; e >= 0 && v.shown(int(e)) {
 				rows = append(rows, r)

@@ -5,6 +5,9 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // BenchmarkLoadWindow1M loads a big file as the window does, stage by
@@ -32,4 +35,33 @@ func BenchmarkLoadWindow1M(b *testing.B) {
 		b.ReportMetric((at[Done] - at[Placing]).Seconds(), "s-place")
 		b.ReportMetric(float64(l.Events), "events")
 	}
+}
+
+// BenchmarkRefilter1M times what a step of panning the timeline costs the
+// window on a million events (CHRONOMAP_BIG): the filter applied to the
+// map, the timeline and the table, and the events counted. One op = one
+// step of the timeline's window.
+func BenchmarkRefilter1M(b *testing.B) {
+	path := os.Getenv("CHRONOMAP_BIG")
+	if path == "" {
+		b.Skip("CHRONOMAP_BIG names no file")
+	}
+	l, err := load(context.Background(), request{Path: path}, nil)
+	if err != nil || l.Err != nil {
+		b.Fatal(err, l.Err)
+	}
+	test.NewTempApp(b)
+	v := newFileView(l)
+	win := test.NewTempWindow(b, v)
+	win.Resize(fyne.NewSize(1280, 800))
+	c := v.timelineWidget.Chart()
+	span := (c.To - c.From) / 4
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		from := c.From + float64(i%100)*span/100
+		v.timelineWidget.OnWindow(from, from+span)
+		i++
+	}
+	b.ReportMetric(float64(v.counts().shown), "shown")
 }
