@@ -3,11 +3,13 @@ package window
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"chronomap/app/timeline"
 	"chronomap/assets"
 	"chronomap/data/frame"
 )
@@ -173,5 +175,28 @@ func TestFlowSort(t *testing.T) {
 	v.sortBy(col)
 	if v.grid.rows != nil {
 		t.Error("a third tap does not return to the file's order")
+	}
+}
+
+// TestDatePreferences switches the timeline to German dates and local
+// time through the View menu's actions, for every open file.
+func TestDatePreferences(t *testing.T) {
+	w, v := sampleWindow(t)
+	for _, it := range w.dateItems() {
+		if strings.HasPrefix(it.Label, "Dates in German") {
+			it.Action()
+		}
+	}
+	for _, it := range w.dateItems() {
+		if strings.HasPrefix(it.Label, "Times in Local Time") {
+			it.Action()
+		}
+	}
+	c := v.timelineWidget.Chart()
+	if c.Lang != timeline.German || c.Zone != time.Local {
+		t.Errorf("timeline in %v, zone %v after choosing German and local time", c.Lang, c.Zone)
+	}
+	if v2 := w.newView(v.file); v2.timelineWidget.Chart().Lang != timeline.German {
+		t.Error("a file opened later does not follow the preference")
 	}
 }

@@ -128,7 +128,7 @@ func New(a fyne.App, files []Loaded) *Window {
 	w.body = container.NewStack()
 	w.Win.SetContent(container.NewBorder(nil, w.bar, nil, nil, w.body))
 	for _, f := range files {
-		w.views = append(w.views, newFileView(f))
+		w.views = append(w.views, w.newView(f))
 	}
 	w.layout()
 	w.Win.Resize(w.savedSize())
@@ -172,6 +172,13 @@ func (w *Window) closed() {
 func (w *Window) rememberRecent(path string) {
 	w.recent.Add(path)
 	w.setMenu()
+}
+
+// newView makes a file's view with the window's preferences.
+func (w *Window) newView(l Loaded) *fileView {
+	v := newFileView(l)
+	v.applyDates(w.App)
+	return v
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.
@@ -227,7 +234,7 @@ func (w *Window) files() []Loaded {
 // add shows a newly loaded file in a tab of its own, or in place of the
 // same file loaded before (a reload) or of the untouched sample.
 func (w *Window) add(l Loaded) *fileView {
-	v := newFileView(l)
+	v := w.newView(l)
 	for i, old := range w.views {
 		if (l.Path != "" && old.file.Path == l.Path) || old.file.Sample {
 			w.views[i] = v
