@@ -3,6 +3,7 @@ package draw
 import (
 	"image/color"
 	"math"
+	"slices"
 )
 
 // Theme is the colours of a picture. Light is for paper and bright rooms,
@@ -100,4 +101,22 @@ func (t Theme) Category(i int) color.RGBA {
 // correctly (colour.RGBA is premultiplied: lowering its A alone is wrong).
 func Translucent(c color.RGBA, a float64) color.NRGBA {
 	return color.NRGBA{c.R, c.G, c.B, uint8(math.Round(a * 255))}
+}
+
+// Reordered returns the theme with its palette taken in the given order:
+// category k gets the colour of slot order[k], so that a user can give a
+// layer the colour they choose. Categories beyond order keep the palette's
+// own colours.
+func (t Theme) Reordered(order []int) Theme {
+	if len(order) == 0 {
+		return t
+	}
+	p := slices.Clone(t.Palette)
+	for k, slot := range order {
+		if k < len(p) && slot >= 0 {
+			p[k] = t.Palette[slot%len(t.Palette)]
+		}
+	}
+	t.Palette = p
+	return t
 }

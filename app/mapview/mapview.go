@@ -34,6 +34,9 @@ type Map struct {
 	Describe func(event int) string
 	// OnBoxSelect is called with the events inside a shift-drag box.
 	OnBoxSelect func(events []int)
+	// Colours, when set, gives category k the palette's colour Colours[k]
+	// (a layer's chosen colour).
+	Colours []int
 
 	boxing   bool          // a shift-drag is drawing a selection box
 	boxFrom  fyne.Position // where it started
@@ -282,6 +285,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	if variant.Dark() {
 		w.model.Theme = draw.Dark
 	}
+	w.model.Theme = w.model.Theme.Reordered(w.Colours)
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels

@@ -28,6 +28,9 @@ type Timeline struct {
 	// OnWindow is called with the new window (Unix seconds) after each
 	// zoom or pan, so that other views can follow it.
 	OnWindow func(from, to float64)
+	// Colours, when set, gives category k the palette's colour Colours[k]
+	// (a layer's chosen colour).
+	Colours []int
 	// OnSelect is called with the event clicked, or -1 when the click hit
 	// none, so that other views can follow.
 	OnSelect func(event int)
@@ -250,6 +253,7 @@ func (r *renderer) draw(w, h int) image.Image {
 	if variant.Dark() {
 		t.chart.Theme = draw.Dark
 	}
+	t.chart.Theme = t.chart.Theme.Reordered(t.Colours)
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
 	return s.Pixels

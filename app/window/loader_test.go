@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chronomap/assets"
 )
 
 // bigCSV writes a file of n events, each with a date and coordinates.
@@ -112,4 +114,15 @@ func TestWindowOpens(t *testing.T) {
 	if len(w.views) != 1 {
 		t.Errorf("%d tabs after closing one", len(w.views))
 	}
+}
+
+// writeSample writes the bundled sample to a file, to open as a user's.
+func writeSample(t *testing.T) string {
+	t.Helper()
+	name, data := assets.Sample()
+	p := filepath.Join(t.TempDir(), filepath.Base(name))
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
@@ -78,8 +79,9 @@ type Window struct {
 	App fyne.App
 	Win fyne.Window
 
-	views []*fileView
-	tabs  *container.AppTabs // when more than one file is open
+	views  []*fileView
+	tabs   *container.AppTabs // when more than one file is open
+	layers *layersView        // the first tab, when two or more files have events
 	body  *fyne.Container    // holds the files' content
 	bar   *loadBar
 
@@ -139,6 +141,8 @@ func New(a fyne.App, files []Loaded) *Window {
 	w.Win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if v := w.active(); v != nil {
 			v.typedKey(e)
+		} else if w.layers != nil {
+			w.layers.typedKey(e)
 		}
 	})
 	w.Win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
@@ -190,7 +194,11 @@ func (w *Window) active() *fileView {
 	case len(w.views) == 0:
 		return nil
 	case w.tabs != nil:
-		if i := w.tabs.SelectedIndex(); i >= 0 && i < len(w.views) {
+		i := w.tabs.SelectedIndex()
+		if w.layers != nil {
+			i-- // the first tab shows all layers
+		}
+		if i >= 0 && i < len(w.views) {
 			return w.views[i]
 		}
 		return nil
@@ -198,11 +206,26 @@ func (w *Window) active() *fileView {
 	return w.views[0]
 }
 
+// showTab shows view v's tab.
+func (w *Window) showTab(v *fileView) {
+	if w.tabs == nil {
+		return
+	}
+	for i, x := range w.views {
+		if x == v {
+			if w.layers != nil {
+				i++
+			}
+			w.tabs.SelectIndex(i)
+		}
+	}
+}
+
 // layout puts the files in the window: a placeholder, one file view, or
 // tabs; and names the window after them.
 func (w *Window) layout() {
 	w.Win.SetTitle(windowTitle(w.files(), w.workspace))
-	w.tabs = nil
+	w.tabs, w.layers = nil, nil
 	var c fyne.CanvasObject
 	switch len(w.views) {
 	case 0:
@@ -213,8 +236,27 @@ func (w *Window) layout() {
 		c = w.views[0]
 	default:
 		w.tabs = container.NewAppTabs()
+		w.layers = nil
+		var withEvents []*fileView
+		for _, v := range w.views {
+			if v.timelineWidget != nil {
+				withEvents = append(withEvents, v)
+			}
+		}
+		if len(withEvents) >= 2 {
+			w.layers = newLayersView(withEvents, func(v *fileView, e int) {
+				w.showTab(v)
+				v.selectEvent(e, nil)
+			})
+			w.tabs.Append(container.NewTabItemWithIcon(lang.L("All layers"), theme.GridIcon(), w.layers))
+		}
 		for _, v := range w.views {
 			w.tabs.Append(container.NewTabItem(tabName(v.file), v))
+		}
+		w.tabs.OnSelected = func(*container.TabItem) {
+			if w.layers != nil && w.tabs.SelectedIndex() == 0 {
+				w.layers.refilter() // the files' filters may have changed
+			}
 		}
 		c = w.tabs
 	}
@@ -239,17 +281,13 @@ func (w *Window) add(l Loaded) *fileView {
 		if (l.Path != "" && old.file.Path == l.Path) || old.file.Sample {
 			w.views[i] = v
 			w.layout()
-			if w.tabs != nil {
-				w.tabs.SelectIndex(i)
-			}
+			w.showTab(v)
 			return v
 		}
 	}
 	w.views = append(w.views, v)
 	w.layout()
-	if w.tabs != nil {
-		w.tabs.SelectIndex(len(w.views) - 1)
-	}
+	w.showTab(v)
 	return v
 }
 
