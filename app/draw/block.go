@@ -110,3 +110,36 @@ func (s *Surface) Column(x int, y0, y1 float64, c color.RGBA) {
 		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xFF
 	}
 }
+
+// Histogram draws bars one pixel wide standing on the baseline at y
+// bottom, the first at pixel column x0, heights[i] pixels tall (none where
+// 0): a density strip. On raster surfaces each is a Column; on vector
+// surfaces each run of bars is one filled outline rather than a rectangle
+// per pixel, which keeps the file small and its edges clean when zoomed.
+func (s *Surface) Histogram(x0 int, bottom float64, heights []float64, c color.RGBA) {
+	if s.Pixels != nil {
+		for i, h := range heights {
+			if h > 0 {
+				s.Column(x0+i, bottom-h, bottom, c)
+			}
+		}
+		return
+	}
+	var p Path
+	for i := 0; i < len(heights); {
+		if !(heights[i] > 0) {
+			i++
+			continue
+		}
+		x := float64(x0 + i)
+		ring := [][2]float64{{x, bottom}}
+		for ; i < len(heights) && heights[i] > 0; i++ {
+			x := float64(x0 + i)
+			top := bottom - heights[i]
+			ring = append(ring, [2]float64{x, top}, [2]float64{x + 1, top})
+		}
+		ring = append(ring, [2]float64{float64(x0 + i), bottom})
+		p = append(p, ring)
+	}
+	s.Fill(p, c)
+}

@@ -454,7 +454,7 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 			if box.x0 < 2 || box.y0 < 2 || box.x1 > s.W-2 || box.y1 > s.H-2 || !occ.free(box) {
 				continue
 			}
-			haloText(s, f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
+			s.HaloText(f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
 			occ.take(box)
 			placed++
 			break
@@ -482,18 +482,9 @@ func (m *Map) drawCountryLabels(s *draw.Surface, occ *boxes) {
 		if !occ.free(box) {
 			continue
 		}
-		haloText(s, f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
+		s.HaloText(f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
 		occ.take(box)
 	}
-}
-
-// haloText writes text with a thin outline of halo colour so that it reads
-// over borders, lines and markers.
-func haloText(s *draw.Surface, f draw.Face, x, y float64, text string, fg, halo color.RGBA) {
-	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, 0.7}, {-0.7, 0.7}, {0.7, -0.7}} {
-		s.Text(f, x+d[0], y+d[1], text, halo)
-	}
-	s.Text(f, x, y, text, fg)
 }
 
 func truncate(s string, n int) string {

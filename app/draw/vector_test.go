@@ -1,0 +1,208 @@
+package draw
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// typed is text in the languages briefings come in, with the en dash.
+var typed = []string{
+	"7 Nov 2023 – 12 Dec 2023",
+	"Mäßig, Öl, Übergröße",
+	"Шойгу встретился с командующим",
+	"Ça & <Co> \"quoted\"",
+}
+
+// scene draws on s everything a view draws: fills, strokes, dashes,
+// blocks, discs, strips, plain, halo and cached text, and a part.
+func scene(s *Surface) {
+	s.Clear(Light.Background)
+	s.Rect(10, 10, 200, 100, Light.Water)
+	s.Stroke(Path{{{0, 0}, {s.W, s.H}}}, Light.Border, 1, false)
+	s.Dashed(Path{{{0, s.H}, {s.W, 0}}}, Light.Accent, 1.5, 6, 3)
+	s.Block(20, 20, 60, 40, Light.Palette[0], 0.5)
+	s.Column(70, 20, 40, Light.Palette[1])
+	s.Disc(100, 100, 8, Light.Palette[2], 0.8, Light.Halo, 1.5)
+	s.Histogram(120, 120, []float64{0, 3, 5, 0, 2}, Light.Palette[3])
+	f := Sans(20, false)
+	for i, text := range typed {
+		y := 160 + 30*float64(i)
+		switch i % 3 {
+		case 0:
+			s.Text(f, 20, y, text, Light.Text)
+		case 1:
+			s.Label(f, 20, y, text, Light.Text)
+		default:
+			s.HaloText(f, 20, y, text, Light.Text, Light.Halo)
+		}
+	}
+	s.Part(300, 20, 200, 100, func(p *Surface) {
+		p.Clear(Light.Land)
+		// A shape far larger than the part, which must be cut to it.
+		p.Fill(Path{{{-500, -500}, {900, -500}, {900, 900}, {-500, 900}}}, Light.Water)
+		p.Text(Sans(14, true), 10, 30, "in the part", Light.Text)
+		p.Text(Sans(14, true), 150, 30, "runs off the part", Light.Text)
+	})
+}
+
+// TestSVG checks that an SVG surface writes well-formed XML whose text
+// elements hold what was written, each once, and that the part's shapes
+// stay inside it.
+func TestSVG(t *testing.T) {
+	s := NewSVG(640, 360)
+	scene(s)
+	var b bytes.Buffer
+	if _, err := s.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]int{}
+	d := xml.NewDecoder(bytes.NewReader(b.Bytes()))
+	var in string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			in = tok.Name.Local
+		case xml.CharData:
+			if in == "text" && strings.TrimSpace(string(tok)) != "" {
+				texts[string(tok)]++
+			}
+		case xml.EndElement:
+			in = ""
+		}
+	}
+	for _, text := range append(typed, "in the part") {
+		if texts[text] != 1 {
+			t.Errorf("the SVG has %d <text> elements %q, want 1", texts[text], text)
+		}
+	}
+	if texts["runs off the part"] != 0 {
+		t.Error("text running off its part was written")
+	}
+	if !bytes.Contains(b.Bytes(), []byte("@font-face")) {
+		t.Error("the SVG does not embed its font")
+	}
+}
+
+// TestPDF checks a two-page PDF with pdfinfo (page size, pages) and
+// pdftotext (its text layer holds what was written, in every script).
+func TestPDF(t *testing.T) {
+	s := NewPDF(1920, 1080, Slide)
+	s.pdf.SetTitle("Übung – Шойгу")
+	scene(s)
+	if err := s.NextPage(); err != nil {
+		t.Fatal(err)
+	}
+	s.Text(Sans(40, true), 100, 200, "Seite zwei – страница два", Light.Text)
+	if s.pdf.Pages() != 2 {
+		t.Errorf("%d pages, want 2", s.pdf.Pages())
+	}
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	var b bytes.Buffer
+	if _, err := s.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info := run(t, "pdfinfo", path)
+	for _, want := range []string{"Pages:           2", "Page size:       960 x 540 pts", "Title:           Übung – Шойгу"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo does not say %q:\n%s", want, info)
+		}
+	}
+	text := run(t, "pdftotext", path, "-")
+	lines := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		lines[strings.TrimSpace(l)] = true
+	}
+	for _, want := range append(typed, "in the part", "Seite zwei – страница два") {
+		if !lines[want] {
+			t.Errorf("pdftotext has no line %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "runs off") {
+		t.Error("text running off its part was written")
+	}
+	if n := strings.Count(text, typed[3]); n != 1 {
+		t.Errorf("the halo text %q is in the text layer %d times, want once", typed[3], n)
+	}
+}
+
+// TestPDFPages checks that each page size comes out as asked, and that
+// a picture of another shape is centred on it rather than stretched.
+func TestPDFPages(t *testing.T) {
+	for _, c := range []struct {
+		page Page
+		want string
+	}{{Slide, "960 x 540"}, {A4, "841.89 x 595.28"}, {Letter, "792 x 612"}} {
+		w, h := c.page.Pixels(1920)
+		s := NewPDF(w, h, c.page)
+		s.Clear(Light.Water)
+		var b bytes.Buffer
+		if _, err := s.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "x.pdf")
+		os.WriteFile(path, b.Bytes(), 0o644)
+		if info := run(t, "pdfinfo", path); !strings.Contains(info, "Page size:       "+c.want+" pts") {
+			t.Errorf("%v: pdfinfo says\n%s", c.page, info)
+		}
+	}
+	s := NewPDF(1000, 1000, Slide)
+	if s.pdf.k != 0.54 || s.pdf.dx != 210 || s.pdf.dy != 0 {
+		t.Errorf("a square picture on a slide: scale %v, offset %v, %v; want 0.54, 210, 0", s.pdf.k, s.pdf.dx, s.pdf.dy)
+	}
+}
+
+// run runs a poppler tool, skipping the test where it is not installed.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s is not installed", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+// TestCut checks the cutting of paths to a part: a ring across the edge
+// keeps its inside, a line leaving and coming back splits in two.
+func TestCut(t *testing.T) {
+	b := Box{0, 0, 10, 10}
+	r := clipRing([][2]float64{{-5, -5}, {5, -5}, {5, 5}, {-5, 5}}, b)
+	area := 0.0
+	for i := range r {
+		p, q := r[i], r[(i+1)%len(r)]
+		area += p[0]*q[1] - q[0]*p[1]
+	}
+	if area/2 != 25 {
+		t.Errorf("the ring cut to the box has area %v, want 25: %v", area/2, r)
+	}
+	pieces := clipLine([][2]float64{{-5, 5}, {5, 5}, {5, 15}, {8, 15}, {8, 5}, {15, 5}}, b, false)
+	if len(pieces) != 2 || pieces[0][0] != [2]float64{0, 5} || pieces[1][len(pieces[1])-1] != [2]float64{10, 5} {
+		t.Errorf("the line cut to the box is %v", pieces)
+	}
+	s := &Surface{W: 10, H: 10, clip: b}
+	p := Path{{{1, 1}, {2, 2}, {3, 1}}}
+	if got := s.cut(p, true); &got[0] != &p[0] {
+		t.Error("a path inside the box was copied")
+	}
+	if got := s.cut(Path{{{20, 20}, {30, 20}, {30, 30}}}, true); len(got) != 0 {
+		t.Errorf("a ring outside the box was kept: %v", got)
+	}
+}
