@@ -22,6 +22,9 @@ func (s *Surface) Block(x0, y0, x1, y1 float64, c color.RGBA, a float64) {
 		}
 		return
 	}
+	if k := s.k; k != 1 {
+		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
+	}
 	b := s.Pixels.Rect
 	x0, x1 = math.Max(x0, float64(b.Min.X)), math.Min(x1, float64(b.Max.X))
 	y0, y1 = math.Max(y0, float64(b.Min.Y)), math.Min(y1, float64(b.Max.Y))
@@ -88,10 +91,10 @@ func coverage(p, lo, hi float64) float64 {
 // Column paints pixel column x from y0 down to y1 in an opaque colour, the
 // top pixel blended by how much of it is covered (y1 is taken to be a
 // whole pixel, as a baseline is): the bar of a histogram
-// with one bar per pixel, a million of them a second. On vector surfaces
-// it is a Block.
+// with one bar per pixel, a million of them a second. On vector and
+// scaled surfaces it is a Block.
 func (s *Surface) Column(x int, y0, y1 float64, c color.RGBA) {
-	if s.Pixels == nil {
+	if s.Pixels == nil || s.k != 1 {
 		s.Block(float64(x), y0, float64(x+1), y1, c, 1)
 		return
 	}

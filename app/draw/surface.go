@@ -31,6 +31,7 @@ type Surface struct {
 
 	z    *vector.Rasterizer // kept between fills: its buffers are as big as the picture
 	mask *image.Alpha
+	k    float64 // picture pixels per layout pixel on raster surfaces
 
 	// On vector surfaces: where this surface lies on the canvas (a Part of
 	// a page is offset), the canvas' height (vg counts y up from its
@@ -41,14 +42,35 @@ type Surface struct {
 }
 
 // NewRaster returns a raster surface filled with bg.
-func NewRaster(w, h int, bg color.Color) *Surface {
-	// At 72 dots per inch a vg point is a pixel. The canvas draws into an
-	// image of its own (UseImage would copy ours), which is the one the
-	// pixel path writes to.
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(bg))
+func NewRaster(w, h int, bg color.Color) *Surface { return NewRasterScaled(w, h, 1, bg) }
+
+// NewRasterScaled returns a raster surface w×h pixels large, as views and
+// layouts count, whose picture has scale times as many pixels each way:
+// at 2, a 1920×1080 slide written as 3840×2160, the same layout twice as
+// sharp. The scale is rounded to a 72nd (the backend counts dots per inch).
+func NewRasterScaled(w, h int, scale float64, bg color.Color) *Surface {
+	// At 72 dots per inch a vg point is a pixel (at 72·scale, scale
+	// pixels). The canvas draws into an image of its own (UseImage would
+	// copy ours), which is the one the pixel path writes to.
+	dpi := max(1, int(math.Round(72*scale)))
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
 	img, _ := c.Image().(*image.RGBA)
-	return &Surface{Canvas: c, W: float64(w), H: float64(h), Pixels: img, canvasH: float64(h)}
+	return &Surface{Canvas: c, W: float64(w), H: float64(h), Pixels: img, canvasH: float64(h), k: float64(dpi) / 72}
 }
+
+// Scale returns how many picture pixels a raster surface has per pixel of
+// its layout (1 but for NewRasterScaled); vector surfaces have no pixels
+// and return 1.
+func (s *Surface) Scale() float64 {
+	if s.Pixels == nil || s.k == 0 {
+		return 1
+	}
+	return s.k
+}
+
+// PDF returns the PDF canvas of a PDF surface, for its pages and title;
+// nil for other surfaces.
+func (s *Surface) PDF() *PDF { return s.pdf }
 
 // pt turns a pixel position into the canvas' coordinates (y up).
 func (s *Surface) pt(x, y float64) vg.Point {
@@ -199,11 +221,15 @@ func (s *Surface) Label(f Face, x, y float64, text string, c color.Color) {
 		s.Text(f, x, y, text, c)
 		return
 	}
+	if s.k != 1 {
+		f, x, y = f.scaled(s.k), x*s.k, y*s.k
+	}
 	f.glyphs.text(s.Pixels, x, y, text, c)
 }
 
 // Blend paints one pixel of a raster surface with colour c at opacity a
-// (0–1) over what is there. It does nothing on vector surfaces or outside
+// (0–1) over what is there: a pixel of the picture, not of the layout,
+// where the two differ (see NewRasterScaled). It does nothing on vector surfaces or outside
 // the picture.
 func (s *Surface) Blend(x, y int, c color.RGBA, a float64) {
 	if s.Pixels == nil || !(image.Point{x, y}.In(s.Pixels.Rect)) {

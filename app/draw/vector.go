@@ -3,6 +3,7 @@ package draw
 import (
 	"errors"
 	"image"
+	"math"
 	"image/draw"
 	"image/png"
 	"io"
@@ -35,16 +36,6 @@ func (s *Surface) WriteTo(w io.Writer) (int64, error) {
 	return cw.n, err
 }
 
-// NextPage starts a new page of a PDF surface; what is drawn from then on
-// goes on it, at the same size. Other surfaces have one page.
-func (s *Surface) NextPage() error {
-	if s.pdf == nil {
-		return errors.New("only a PDF has more than one page")
-	}
-	s.pdf.NextPage()
-	return nil
-}
-
 // Part calls paint with a surface for the w×h pixels of s whose top-left
 // corner is (x, y), on which the picture's part (a map above a timeline)
 // is drawn as on a picture of its own: from (0, 0), with W and H its size,
@@ -62,8 +53,9 @@ func (s *Surface) Part(x, y, w, h int, paint func(part *Surface)) {
 		paint(&Surface{Canvas: s.Canvas, W: float64(w), H: float64(h), ox: s.ox + float64(x), oy: s.oy + float64(y), canvasH: s.canvasH, clip: b, pdf: s.pdf})
 		return
 	}
-	part := NewRaster(w, h, image.Transparent)
-	r := image.Rect(x, y, x+w, y+h)
+	part := NewRasterScaled(w, h, s.Scale(), image.Transparent)
+	at := func(v int) int { return int(math.Round(float64(v) * s.Scale())) }
+	r := image.Rect(at(x), at(y), at(x)+part.Pixels.Rect.Dx(), at(y)+part.Pixels.Rect.Dy())
 	copyPixels(part.Pixels, image.Point{}, s.Pixels, r)
 	paint(part)
 	copyPixels(s.Pixels, r.Min, part.Pixels, part.Pixels.Rect)

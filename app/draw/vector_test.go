@@ -80,14 +80,12 @@ func TestSVG(t *testing.T) {
 // once).
 func TestPDF(t *testing.T) {
 	s := NewPDF(1920, 1080, Slide)
-	s.pdf.SetTitle("Übung – Шойгу")
+	s.PDF().SetTitle("Übung – Шойгу")
 	scene(s)
-	if err := s.NextPage(); err != nil {
-		t.Fatal(err)
-	}
+	s.PDF().NextPage()
 	s.Text(Sans(40, true), 100, 200, "Seite zwei – страница два", Light.Text)
-	if s.pdf.Pages() != 2 {
-		t.Errorf("%d pages, want 2", s.pdf.Pages())
+	if s.PDF().Pages() != 2 {
+		t.Errorf("%d pages, want 2", s.PDF().Pages())
 	}
 	var b bytes.Buffer
 	if _, err := s.WriteTo(&b); err != nil {
@@ -104,8 +102,8 @@ func TestPDF(t *testing.T) {
 	if !slices.Equal(lines, want) {
 		t.Errorf("pdftotext reads\n%q\nwant\n%q", lines, want)
 	}
-	if err := NewRaster(10, 10, Light.Background).NextPage(); err == nil {
-		t.Error("a raster surface took a second page")
+	if NewRaster(10, 10, Light.Background).PDF() != nil || NewSVG(10, 10).PDF() != nil {
+		t.Error("a surface that is not a PDF has a PDF canvas")
 	}
 }
 
@@ -157,5 +155,27 @@ func TestCut(t *testing.T) {
 	}
 	if got := s.cut(Path{{{20, 20}, {30, 20}, {30, 30}}}, true); len(got) != 0 {
 		t.Errorf("a ring outside the box was kept: %v", got)
+	}
+}
+
+// TestScaled checks that a scaled raster draws the layout at its scale:
+// a block, a disc and a label land where the unscaled ones do, twice as
+// far from the origin.
+func TestScaled(t *testing.T) {
+	s := NewRasterScaled(100, 50, 2, Light.Background)
+	if b := s.Pixels.Rect; b.Dx() != 200 || b.Dy() != 100 || s.W != 100 || s.Scale() != 2 {
+		t.Fatalf("a 100×50 surface at scale 2 is %v pixels, W %v, scale %v", b, s.W, s.Scale())
+	}
+	s.Block(10, 10, 20, 20, Light.Text, 1)
+	s.Disc(60, 15, 5, Light.Palette[0], 1, Light.Palette[0], 0)
+	s.Rect(10, 30, 10, 10, Light.Text)
+	s.Part(50, 25, 50, 25, func(p *Surface) { p.Block(0, 0, 10, 10, Light.Accent, 1) })
+	for _, c := range []struct {
+		x, y int
+		want bool
+	}{{25, 25, true}, {39, 39, true}, {41, 41, false}, {120, 30, true}, {120, 45, false}, {25, 65, true}, {105, 55, true}, {125, 75, false}} {
+		if got := s.Pixels.RGBAAt(c.x, c.y) != Light.Background; got != c.want {
+			t.Errorf("pixel (%d, %d) inked: %v, want %v", c.x, c.y, got, c.want)
+		}
 	}
 }

@@ -35,7 +35,7 @@ func (m *Map) drawDensity(s *draw.Surface, g *Grid) {
 	}
 	c := m.Theme.Category(0)
 	ramp := densityRamp(c, peak)
-	if s.Pixels == nil {
+	if s.Pixels == nil || s.Scale() != 1 {
 		drawDensityPaths(s, g, c, ramp)
 		return
 	}
