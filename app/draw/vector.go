@@ -3,10 +3,10 @@ package draw
 import (
 	"errors"
 	"image"
-	"math"
 	"image/draw"
 	"image/png"
 	"io"
+	"math"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgsvg"
