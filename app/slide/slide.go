@@ -53,8 +53,8 @@ type Spec struct {
 // inside keep their own sizes, as on the screen.
 const designW, designH = 1920, 1080
 
-// frame is the slide's layout, in pixels.
-type frame struct {
+// plan is the slide's layout, in pixels.
+type plan struct {
 	u                float64 // the frame's scale: 1 at 1920×1080
 	margin           float64
 	banner           float64 // the marking banner's height, 0 without one
@@ -62,7 +62,10 @@ type frame struct {
 	footY, footLines float64 // the first source line's baseline, and how many lines
 }
 
-// Draw draws the slide on s: banners, header, views, source line.
+// Draw draws the slide on s: banners, header, views, source line. The
+// views are drawn as they are set, but for the size of their room (and
+// the map's extent, with FitMap); Draw leaves them as it found them, so
+// that the window's own can be passed.
 func Draw(s *draw.Surface, sp Spec) {
 	t := sp.Theme
 	if t.Name == "" {
@@ -95,9 +98,9 @@ const (
 	creditType = 15
 )
 
-func layout(s *draw.Surface, sp Spec) frame {
+func layout(s *draw.Surface, sp Spec) plan {
 	u := math.Min(s.W/designW, s.H/designH)
-	f := frame{u: u, margin: marginPx * u}
+	f := plan{u: u, margin: marginPx * u}
 	if sp.Marking != "" {
 		f.banner = math.Round(bannerPx * u)
 	}
@@ -112,17 +115,17 @@ func layout(s *draw.Surface, sp Spec) frame {
 	f.footLines = 1
 	if len(sp.Credits) > 0 {
 		src, cred := sourceText(sp, s.W, u), creditText(sp)
-		if draw.Sans(footType*u, false).Width(src)+draw.Sans(creditType*u, false).Width(cred)+48*u > s.W-2*f.margin {
+		if footFace(u).Width(src)+creditFace(u).Width(cred)+48*u > s.W-2*f.margin {
 			f.footLines = 2
 		}
 	}
 	bottom := s.H - f.banner - 22*u
 	f.footY = bottom - (f.footLines-1)*26*u
-	f.bodyY1 = math.Round(f.footY - footType*u - 20*u)
+	f.bodyY1 = math.Round(f.footY - footFace(u).Ascent() - 20*u)
 	return f
 }
 
-func drawHeader(s *draw.Surface, sp Spec, t draw.Theme, f frame) {
+func drawHeader(s *draw.Surface, sp Spec, t draw.Theme, f plan) {
 	u := f.u
 	x := f.margin
 	y := f.banner + ruleTop*u
@@ -136,7 +139,7 @@ func drawHeader(s *draw.Surface, sp Spec, t draw.Theme, f frame) {
 	room := right - x
 	if sp.Window != "" {
 		win := draw.Sans(windowType*u, true)
-		kicker := draw.Sans(kickerType*u, true)
+		kicker := draw.Sans(math.Max(kickerType*u, 12), true)
 		ww := win.Width(sp.Window)
 		s.Text(kicker, right-kicker.Width("Time window"), ty-windowType*u-8*u, "Time window", t.Muted)
 		s.Text(win, right-ww, ty, sp.Window, t.Text)
@@ -153,7 +156,7 @@ func drawHeader(s *draw.Surface, sp Spec, t draw.Theme, f frame) {
 
 // drawViews lays the views out in the body: the map above the timeline,
 // or one of them alone.
-func drawViews(s *draw.Surface, sp Spec, f frame) {
+func drawViews(s *draw.Surface, sp Spec, f plan) {
 	x := int(math.Round(f.margin))
 	w := int(math.Round(s.W-f.margin)) - x
 	y0, y1 := int(f.bodyY0), int(f.bodyY1)
@@ -170,6 +173,9 @@ func drawViews(s *draw.Surface, sp Spec, f frame) {
 	}
 	if m != nil {
 		s.Part(x, y0, w, mapH, func(part *draw.Surface) {
+			// The map may be the window's: its view is put back after.
+			was := m.View
+			defer func() { m.View = was }()
 			if sp.FitMap {
 				m.FitEvents(w, mapH)
 			} else {
@@ -181,7 +187,12 @@ func drawViews(s *draw.Surface, sp Spec, f frame) {
 		y0 += mapH + int(math.Round(12*f.u))
 	}
 	if tl != nil && y1 > y0 {
+		// No overview band: it is for moving the window on screen, and
+		// the lanes need its room on a slide.
+		was := tl.NoOverview
+		tl.NoOverview = true
 		s.Part(x, y0, w, y1-y0, tl.Render)
+		tl.NoOverview = was
 	}
 }
 
@@ -195,12 +206,12 @@ func rescale(v worldmap.Viewport, w, h int) worldmap.Viewport {
 	return v
 }
 
-func drawFooter(s *draw.Surface, sp Spec, t draw.Theme, f frame) {
+func drawFooter(s *draw.Surface, sp Spec, t draw.Theme, f plan) {
 	u := f.u
 	src := sourceText(sp, s.W, u)
 	cred := creditText(sp)
-	ff := draw.Sans(footType*u, false)
-	cf := draw.Sans(creditType*u, false)
+	ff := footFace(u)
+	cf := creditFace(u)
 	room := s.W - 2*f.margin
 	if src != "" {
 		s.Text(ff, f.margin, f.footY, draw.Fit(ff, src, room), t.Muted)
@@ -217,7 +228,9 @@ func drawFooter(s *draw.Surface, sp Spec, t draw.Theme, f frame) {
 }
 
 // sourceText is the source line: "Source: ISW", "Sources: ISW, ACLED and
-// 3 more", as many names as fit in about half the slide's width.
+// 3 more": the most frequent names, five at most and as many as fit in
+// about half the slide's width; a longer list is the data's to give, not
+// the slide's.
 func sourceText(sp Spec, w, u float64) string {
 	if len(sp.Sources) == 0 {
 		return ""
@@ -225,7 +238,7 @@ func sourceText(sp Spec, w, u float64) string {
 	if len(sp.Sources) == 1 {
 		return "Source: " + sp.Sources[0]
 	}
-	f := draw.Sans(footType*u, false)
+	f := footFace(u)
 	line := "Sources: " + sp.Sources[0]
 	for i := 1; i < len(sp.Sources); i++ {
 		rest := len(sp.Sources) - i - 1
@@ -233,13 +246,15 @@ func sourceText(sp Spec, w, u float64) string {
 		if rest == 0 {
 			next = line + " and " + sp.Sources[i]
 		}
-		if f.Width(next+" and 99 more") > w*0.55 {
+		if i == maxSources || f.Width(next+" and 99 more") > w*0.55 {
 			return line + " and " + moreText(len(sp.Sources)-i)
 		}
 		line = next
 	}
 	return line
 }
+
+const maxSources = 5
 
 func moreText(n int) string {
 	if n == 1 {
@@ -252,9 +267,14 @@ func moreText(n int) string {
 func creditText(sp Spec) string { return strings.Join(sp.Credits, "  ·  ") }
 
 // drawBanner writes the marking centred in a band across the slide.
-func drawBanner(s *draw.Surface, text string, t draw.Theme, f frame, y float64) {
+func drawBanner(s *draw.Surface, text string, t draw.Theme, f plan, y float64) {
 	s.Rect(0, y, s.W, f.banner, t.Text)
 	bf := draw.Sans(bannerType*f.u, true)
 	text = draw.Fit(bf, text, s.W-2*f.margin)
 	s.Text(bf, (s.W-bf.Width(text))/2, y+f.banner/2+bf.Ascent()*0.36, text, t.Background)
 }
+
+// The source line and credits keep a floor on small pictures: a credit
+// too small to read is not given.
+func footFace(u float64) draw.Face   { return draw.Sans(math.Max(footType*u, 13), false) }
+func creditFace(u float64) draw.Face { return draw.Sans(math.Max(creditType*u, 12), false) }

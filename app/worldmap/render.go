@@ -479,7 +479,8 @@ func (m *Map) drawCountryLabels(s *draw.Surface, occ *boxes) {
 		}
 		p := m.View.PlanePixel(c.label)
 		box := rect{p[0] - w/2 - 2, p[1] - f.Ascent(), p[0] + w/2 + 2, p[1] + f.Descent()}
-		if !occ.free(box) {
+		if box.x0 < 0 || box.y0 < 0 || box.x1 > s.W || box.y1 > s.H || !occ.free(box) {
+			// A name cut by the picture's edge reads as another name.
 			continue
 		}
 		s.HaloText(f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
