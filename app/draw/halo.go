@@ -1,7 +1,6 @@
 package draw
 
 import (
-	"errors"
 	"image/color"
 
 	stdfont "golang.org/x/image/font"
@@ -51,10 +50,10 @@ func (f Face) Outline(x, y float64, text string) Path {
 			continue
 		}
 		if i > 0 {
+			// No kerning pair (ErrNotFound) is the common case; Width
+			// measures the same way.
 			if k, err := sf.Kern(&buf, prev, idx, ppem, stdfont.HintingNone); err == nil {
 				pen += float64(k) / 64
-			} else if !errors.Is(err, sfnt.ErrNotFound) {
-				continue
 			}
 		}
 		segs, err := sf.LoadGlyph(&buf, idx, ppem, nil)
