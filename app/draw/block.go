@@ -22,6 +22,9 @@ func (s *Surface) Block(x0, y0, x1, y1 float64, c color.RGBA, a float64) {
 		}
 		return
 	}
+	if k := s.k; k != 1 {
+		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
+	}
 	b := s.Pixels.Rect
 	x0, x1 = math.Max(x0, float64(b.Min.X)), math.Min(x1, float64(b.Max.X))
 	y0, y1 = math.Max(y0, float64(b.Min.Y)), math.Min(y1, float64(b.Max.Y))
@@ -88,10 +91,10 @@ func coverage(p, lo, hi float64) float64 {
 // Column paints pixel column x from y0 down to y1 in an opaque colour, the
 // top pixel blended by how much of it is covered (y1 is taken to be a
 // whole pixel, as a baseline is): the bar of a histogram
-// with one bar per pixel, a million of them a second. On vector surfaces
-// it is a Block.
+// with one bar per pixel, a million of them a second. On vector and
+// scaled surfaces it is a Block.
 func (s *Surface) Column(x int, y0, y1 float64, c color.RGBA) {
-	if s.Pixels == nil {
+	if s.Pixels == nil || s.k != 1 {
 		s.Block(float64(x), y0, float64(x+1), y1, c, 1)
 		return
 	}
@@ -109,4 +112,37 @@ func (s *Surface) Column(x int, y0, y1 float64, c color.RGBA) {
 		p := s.Pixels.Pix[i : i+4 : i+4]
 		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xFF
 	}
+}
+
+// Histogram draws bars one pixel wide standing on the baseline at y
+// bottom, the first at pixel column x0, heights[i] pixels tall (none where
+// 0): a density strip. On raster surfaces each is a Column; on vector
+// surfaces each run of bars is one filled outline rather than a rectangle
+// per pixel, which keeps the file small and its edges clean when zoomed.
+func (s *Surface) Histogram(x0 int, bottom float64, heights []float64, c color.RGBA) {
+	if s.Pixels != nil {
+		for i, h := range heights {
+			if h > 0 {
+				s.Column(x0+i, bottom-h, bottom, c)
+			}
+		}
+		return
+	}
+	var p Path
+	for i := 0; i < len(heights); {
+		if !(heights[i] > 0) {
+			i++
+			continue
+		}
+		x := float64(x0 + i)
+		ring := [][2]float64{{x, bottom}}
+		for ; i < len(heights) && heights[i] > 0; i++ {
+			x := float64(x0 + i)
+			top := bottom - heights[i]
+			ring = append(ring, [2]float64{x, top}, [2]float64{x + 1, top})
+		}
+		ring = append(ring, [2]float64{float64(x0 + i), bottom})
+		p = append(p, ring)
+	}
+	s.Fill(p, c)
 }

@@ -18,6 +18,9 @@ func (s *Surface) Disc(x, y, r float64, fill color.RGBA, alpha float64, ring col
 		s.Circle(x, y, r, Translucent(fill, alpha), rc, ringWidth)
 		return
 	}
+	if k := s.k; k != 1 {
+		x, y, r, ringWidth = x*k, y*k, r*k, ringWidth*k
+	}
 	outer := r + ringWidth/2
 	x0, x1 := int(math.Floor(x-outer-1)), int(math.Ceil(x+outer+1))
 	y0, y1 := int(math.Floor(y-outer-1)), int(math.Ceil(y+outer+1))

@@ -68,3 +68,9 @@ func (f Face) Covers(text string) bool {
 	}
 	return true
 }
+
+// scaled returns the face at k times its size, for raster surfaces with
+// more pixels than their layout.
+func (f Face) scaled(k float64) Face {
+	return Sans(float64(f.face.Font.Size)*k, f.face.Font.Weight == stdfont.WeightBold)
+}

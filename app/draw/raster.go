@@ -18,6 +18,7 @@ import (
 
 // rasterFill fills closed rings straight into the pixels.
 func (s *Surface) rasterFill(p Path, c color.Color) {
+	p = s.toPixels(p)
 	var shapes [][][2]float64
 	for _, ring := range p {
 		if len(ring) >= 3 {
@@ -111,7 +112,8 @@ func composite(dst *image.RGBA, area image.Rectangle, mask *image.Alpha, r, g, b
 // wound the same way so that where they overlap (at joints) coverage adds
 // up to full rather than cancelling out.
 func (s *Surface) rasterStroke(p Path, c color.Color, width float64, closed bool) {
-	h := width / 2
+	p = s.toPixels(p)
+	h := width * s.k / 2
 	var quads [][][2]float64
 	seg := func(a, b [2]float64) {
 		dx, dy := b[0]-a[0], b[1]-a[1]
@@ -136,4 +138,21 @@ func (s *Surface) rasterStroke(p Path, c color.Color, width float64, closed bool
 		}
 	}
 	s.rasterize(quads, c)
+}
+
+// toPixels turns a path in layout pixels into picture pixels: itself, but
+// on a scaled surface.
+func (s *Surface) toPixels(p Path) Path {
+	if s.k == 1 {
+		return p
+	}
+	out := make(Path, len(p))
+	for i, ring := range p {
+		r := make([][2]float64, len(ring))
+		for j, q := range ring {
+			r[j] = [2]float64{q[0] * s.k, q[1] * s.k}
+		}
+		out[i] = r
+	}
+	return out
 }

@@ -3,6 +3,10 @@
 // vector (SVG, PDF) backends — seen in pixels with y pointing down, as
 // screens and layouts count, plus a direct pixel path for dense layers on
 // raster surfaces, where a million points would be too slow as paths.
+//
+// Every method draws on every surface: the pixel paths are taken only when
+// Pixels is set, and vector surfaces get the same shapes as paths and the
+// same words as text, so that an export is the picture on the screen.
 package draw
 
 import (
@@ -27,25 +31,59 @@ type Surface struct {
 
 	z    *vector.Rasterizer // kept between fills: its buffers are as big as the picture
 	mask *image.Alpha
+	k    float64 // picture pixels per layout pixel on raster surfaces
+
+	// On vector surfaces: where this surface lies on the canvas (a Part of
+	// a page is offset), the canvas' height (vg counts y up from its
+	// bottom), and the box paths are cut to, in canvas pixels.
+	ox, oy, canvasH float64
+	clip            Box
+	pdf             *PDF // the PDF canvas, for pages; nil otherwise
 }
 
 // NewRaster returns a raster surface filled with bg.
-func NewRaster(w, h int, bg color.Color) *Surface {
-	// At 72 dots per inch a vg point is a pixel. The canvas draws into an
-	// image of its own (UseImage would copy ours), which is the one the
-	// pixel path writes to.
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(bg))
+func NewRaster(w, h int, bg color.Color) *Surface { return NewRasterScaled(w, h, 1, bg) }
+
+// NewRasterScaled returns a raster surface w×h pixels large, as views and
+// layouts count, whose picture has scale times as many pixels each way:
+// at 2, a 1920×1080 slide written as 3840×2160, the same layout twice as
+// sharp. The scale is rounded to a 72nd (the backend counts dots per inch).
+func NewRasterScaled(w, h int, scale float64, bg color.Color) *Surface {
+	// At 72 dots per inch a vg point is a pixel (at 72·scale, scale
+	// pixels). The canvas draws into an image of its own (UseImage would
+	// copy ours), which is the one the pixel path writes to.
+	dpi := max(1, int(math.Round(72*scale)))
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
 	img, _ := c.Image().(*image.RGBA)
-	return &Surface{Canvas: c, W: float64(w), H: float64(h), Pixels: img}
+	return &Surface{Canvas: c, W: float64(w), H: float64(h), Pixels: img, canvasH: float64(h), k: float64(dpi) / 72}
 }
 
+// Scale returns how many picture pixels a raster surface has per pixel of
+// its layout (1 but for NewRasterScaled); vector surfaces have no pixels
+// and return 1.
+func (s *Surface) Scale() float64 {
+	if s.Pixels == nil || s.k == 0 {
+		return 1
+	}
+	return s.k
+}
+
+// PDF returns the PDF canvas of a PDF surface, for its pages and title;
+// nil for other surfaces.
+func (s *Surface) PDF() *PDF { return s.pdf }
+
 // pt turns a pixel position into the canvas' coordinates (y up).
-func (s *Surface) pt(x, y float64) vg.Point { return vg.Point{X: vg.Length(x), Y: vg.Length(s.H - y)} }
+func (s *Surface) pt(x, y float64) vg.Point {
+	return vg.Point{X: vg.Length(x + s.ox), Y: vg.Length(s.canvasH - y - s.oy)}
+}
 
 // Path is a shape in pixels: rings or lines of x, y pairs.
 type Path [][][2]float64
 
 func (s *Surface) vgPath(p Path, closed bool) vg.Path {
+	if s.Pixels == nil {
+		p = s.cut(p, closed)
+	}
 	var out vg.Path
 	for _, ring := range p {
 		if len(ring) == 0 {
@@ -71,8 +109,10 @@ func (s *Surface) Fill(p Path, c color.Color) {
 		s.rasterFill(p, c)
 		return
 	}
-	s.Canvas.SetColor(c)
-	s.Canvas.Fill(s.vgPath(p, true))
+	if vp := s.vgPath(p, true); len(vp) > 0 && !invisible(c) {
+		s.Canvas.SetColor(c)
+		s.Canvas.Fill(vp)
+	}
 }
 
 // Stroke draws lines (or rings, when closed) width pixels wide.
@@ -84,14 +124,22 @@ func (s *Surface) Stroke(p Path, c color.Color, width float64, closed bool) {
 		s.rasterStroke(p, c, width, closed)
 		return
 	}
+	vp := s.vgPath(p, closed)
+	if len(vp) == 0 || invisible(c) {
+		return
+	}
 	s.Canvas.SetColor(c)
 	s.Canvas.SetLineWidth(vg.Length(width))
 	s.Canvas.SetLineDash(nil, 0)
-	s.Canvas.Stroke(s.vgPath(p, closed))
+	s.Canvas.Stroke(vp)
 }
 
 // Dashed draws lines with a dash pattern in pixels.
 func (s *Surface) Dashed(p Path, c color.Color, width float64, dash ...float64) {
+	vp := s.vgPath(p, false)
+	if len(vp) == 0 || invisible(c) {
+		return
+	}
 	pat := make([]vg.Length, len(dash))
 	for i, d := range dash {
 		pat[i] = vg.Length(d)
@@ -99,7 +147,7 @@ func (s *Surface) Dashed(p Path, c color.Color, width float64, dash ...float64) 
 	s.Canvas.SetColor(c)
 	s.Canvas.SetLineWidth(vg.Length(width))
 	s.Canvas.SetLineDash(pat, 0)
-	s.Canvas.Stroke(s.vgPath(p, false))
+	s.Canvas.Stroke(vp)
 	s.Canvas.SetLineDash(nil, 0)
 }
 
@@ -136,10 +184,15 @@ func (s *Surface) RoundRect(x, y, w, h, r float64, c color.Color) {
 
 // Circle fills a disc, and rings it when ring is not nil.
 func (s *Surface) Circle(x, y, r float64, fill, ring color.Color, ringWidth float64) {
-	const n = 24
+	n := 24
+	if s.Pixels == nil {
+		// Vectors are looked at closer: sides no longer than about 1.5
+		// pixels keep a zoomed-in marker round.
+		n = max(n, min(96, int(2*math.Pi*r/1.5)))
+	}
 	pts := make([][2]float64, n)
 	for i := range pts {
-		a := 2 * math.Pi * float64(i) / n
+		a := 2 * math.Pi * float64(i) / float64(n)
 		pts[i] = [2]float64{x + r*math.Cos(a), y + r*math.Sin(a)}
 	}
 	if fill != nil {
@@ -152,6 +205,9 @@ func (s *Surface) Circle(x, y, r float64, fill, ring color.Color, ringWidth floa
 
 // Text writes text with its left end at x and its baseline at y.
 func (s *Surface) Text(f Face, x, y float64, text string, c color.Color) {
+	if s.Pixels == nil && (invisible(c) || !s.fits(f, x, y, text)) {
+		return
+	}
 	s.Canvas.SetColor(c)
 	s.Canvas.FillString(f.face, s.pt(x, y), text)
 }
@@ -165,11 +221,15 @@ func (s *Surface) Label(f Face, x, y float64, text string, c color.Color) {
 		s.Text(f, x, y, text, c)
 		return
 	}
+	if s.k != 1 {
+		f, x, y = f.scaled(s.k), x*s.k, y*s.k
+	}
 	f.glyphs.text(s.Pixels, x, y, text, c)
 }
 
 // Blend paints one pixel of a raster surface with colour c at opacity a
-// (0–1) over what is there. It does nothing on vector surfaces or outside
+// (0–1) over what is there: a pixel of the picture, not of the layout,
+// where the two differ (see NewRasterScaled). It does nothing on vector surfaces or outside
 // the picture.
 func (s *Surface) Blend(x, y int, c color.RGBA, a float64) {
 	if s.Pixels == nil || !(image.Point{x, y}.In(s.Pixels.Rect)) {
@@ -181,4 +241,11 @@ func (s *Surface) Blend(x, y int, c color.RGBA, a float64) {
 	p[1] = uint8(float64(p[1])*(1-a) + float64(c.G)*a)
 	p[2] = uint8(float64(p[2])*(1-a) + float64(c.B)*a)
 	p[3] = 255
+}
+
+// invisible reports whether c is wholly transparent: nothing to draw, and
+// nothing a vector file should hold.
+func invisible(c color.Color) bool {
+	_, _, _, a := c.RGBA()
+	return a == 0
 }

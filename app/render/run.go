@@ -4,9 +4,10 @@ package render
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
-	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 
 	"chronomap/app/args"
 	"chronomap/app/draw"
+	"chronomap/app/slide"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/data/dates"
@@ -23,18 +25,23 @@ import (
 
 // Run is `chronomap render [--view both|map|timeline] [--size WxH]
 // [--title T] [--subtitle T] [--from DATE] [--to DATE] [--workspace W
-// --scene N] --out FILE.png|.svg|.pdf FILE ...`. It returns the exit code:
-// 0 written, 1 a file could not be read or written, 2 a wrong command line
-// or something this build cannot draw yet.
+// --scene N] --out FILE.png|.svg|.pdf FILE ...`, with --page for a PDF's
+// page, --scale for a PNG's resolution and --marking for a banner. Every
+// picture is a briefing slide (see package slide). It returns the exit
+// code: 0 written, 1 a file could not be read or written, 2 a wrong
+// command line or something this build cannot draw yet.
 func Run(argv []string, stdout, stderr io.Writer) int {
-	fs := args.Flags("render", "chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] --out FILE.png FILE ...", stderr)
+	fs := args.Flags("render", "chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] [--marking T] [--page 16:9|a4|letter] [--scale K] --out FILE.png|.svg|.pdf FILE ...", stderr)
 	view := fs.String("view", "both", "what to draw: both, map or timeline")
-	size := fs.String("size", "1920x1080", "picture size in pixels, WxH")
-	title := fs.String("title", "", "a title above the view")
+	size := fs.String("size", "1920x1080", "picture size in pixels, WxH (a PDF takes its shape from --page)")
+	title := fs.String("title", "", "the slide's title")
 	subtitle := fs.String("subtitle", "", "a line under the title")
 	from := fs.String("from", "", "show events from this date on")
 	to := fs.String("to", "", "show events up to this date")
-	out := fs.String("out", "", "the picture to write: .png (.svg and .pdf to come)")
+	out := fs.String("out", "", "the file to write: .png, .svg or .pdf")
+	page := fs.String("page", "16:9", "a PDF's page, landscape: 16:9 (a slide), a4 or letter")
+	scale := fs.Float64("scale", 1, "a PNG's pixels per layout pixel: 2 writes 3840x2160 for --size 1920x1080")
+	marking := fs.String("marking", "", "a marking banner at the top and bottom, e.g. \"UNCLASSIFIED // FOR TRAINING\"")
 	projection := fs.String("projection", "equal-earth", "map projection: equal-earth, mercator or plate-carree")
 	theme := fs.String("theme", "light", "light or dark")
 	sizeBy := fs.String("size-by", "", "size the map's markers by this numeric column (one file)")
@@ -43,6 +50,8 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	fail := func(code int, format string, a ...any) int {
 		fmt.Fprintf(stderr, "chronomap: "+format+"\n", a...)
 		return code
@@ -56,16 +65,14 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	case fs.NArg() == 0:
 		return fail(2, "render: give at least one file to draw")
 	}
-	switch strings.ToLower(filepath.Ext(*out)) {
-	case ".png":
-	case ".svg", ".pdf":
-		return fail(2, "%s: this build writes PNG only; SVG and PDF come with the briefing exports", *out)
+	format := strings.ToLower(filepath.Ext(*out))
+	switch format {
+	case ".png", ".svg", ".pdf":
 	default:
-		return fail(2, "%s: write a .png file", *out)
+		return fail(2, "%s: write a .png, .svg or .pdf file", *out)
 	}
-	switch *view {
-	case "map", "timeline", "both":
-	default:
+	layout, ok := layouts[*view]
+	if !ok {
 		return fail(2, "--view %q: use both, map or timeline", *view)
 	}
 	if *view != "map" && fs.NArg() > 1 {
@@ -74,6 +81,26 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	w, h, err := parseSize(*size)
 	if err != nil {
 		return fail(2, "--size %q: %v", *size, err)
+	}
+	pg, ok := pages[strings.ToLower(*page)]
+	switch {
+	case !ok:
+		return fail(2, "--page %q: use 16:9, a4 or letter", *page)
+	case given["page"] && format != ".pdf":
+		return fail(2, "--page sets the page of a PDF; %s is not one", *out)
+	case given["scale"] && format != ".png":
+		return fail(2, "--scale sets the resolution of a PNG; %s is a vector file and has none", *out)
+	case !(*scale >= 0.5 && *scale <= 4):
+		return fail(2, "--scale %v: give a factor from 0.5 to 4", *scale)
+	case format == ".png" && (float64(w)**scale > 16384 || float64(h)**scale > 16384):
+		return fail(2, "--size %s at --scale %v is larger than 16384 pixels a side", *size, *scale)
+	}
+	if format == ".pdf" {
+		pw, ph := pg.Pixels(w)
+		if given["size"] && math.Abs(float64(h)-float64(ph)) > float64(ph)/100 {
+			return fail(2, "--size %s does not have the shape of the %s page; give --size %dx%d or leave --size out", *size, *page, pw, ph)
+		}
+		w, h = pw, ph
 	}
 	p, ok := projections[strings.ToLower(*projection)]
 	if !ok {
@@ -90,25 +117,53 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if *sizeBy != "" && fs.NArg() > 1 {
 		return fail(2, "--size-by sizes the markers of one file; give one")
 	}
-	e, err := load(fs.Args(), window, *sizeBy)
+	d, err := load(fs.Args(), window, *sizeBy)
 	if err != nil {
 		return fail(1, "%v", err)
 	}
-	var tl *timeline.Chart
-	if *view != "map" {
-		if tl, err = loadTimeline(fs.Args()[0], window, t); err != nil {
+	sp := slide.Spec{
+		Title: *title, Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t,
+		Window: window.text(d), Sources: slide.Sources(d.sources),
+	}
+	if layout != slide.TimelineOnly {
+		sp.Map = &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: d.events}
+		sp.FitMap = true
+		sp.Credits = credits
+	}
+	if layout != slide.MapOnly {
+		if sp.Timeline, err = loadTimeline(fs.Args()[0], window, t); err != nil {
 			return fail(1, "%v", err)
 		}
 	}
-	png, err := picture(*view, e, tl, p, t, w, h, *title, *subtitle)
-	if err != nil {
-		return fail(1, "%v", err)
+	var s *draw.Surface
+	switch format {
+	case ".png":
+		s = draw.NewRasterScaled(w, h, *scale, t.Background)
+	case ".svg":
+		s = draw.NewSVG(w, h)
+	case ".pdf":
+		s = draw.NewPDF(w, h, pg)
+		s.PDF().SetTitle(*title)
 	}
-	if err := os.WriteFile(*out, png, 0o644); err != nil {
+	slide.Draw(s, sp)
+	var b bytes.Buffer
+	if _, err := s.WriteTo(&b); err != nil {
+		return fail(1, "cannot write %s: %v", *out, err)
+	}
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
 		return fail(1, "cannot write %s: %v", *out, err)
 	}
 	return 0
 }
+
+var layouts = map[string]slide.Layout{"both": slide.Both, "map": slide.MapOnly, "timeline": slide.TimelineOnly}
+
+var pages = map[string]draw.Page{"16:9": draw.Slide, "slide": draw.Slide, "a4": draw.A4, "letter": draw.Letter}
+
+// credits are those every picture with a map owes: the basemap's
+// (Natural Earth, public domain, credit asked for) and the gazetteer's
+// (GeoNames, CC BY 4.0), as assets/LICENSES.md lists them.
+var credits = []string{"Basemap: Natural Earth", "Places: GeoNames, CC BY 4.0"}
 
 var projections = map[string]worldmap.Projection{
 	"equal-earth": worldmap.EqualEarth, "equalearth": worldmap.EqualEarth,
@@ -126,11 +181,28 @@ func parseSize(s string) (int, int, error) {
 	return w, h, nil
 }
 
-// span is a time window in Unix seconds; zero ends are open.
+// span is a time window in Unix seconds; zero ends are open. first and
+// last are its ends as given, to their precision, for writing it out.
 type span struct {
-	from, to         int64
-	hasFrom, hasTo   bool
-	fromText, toText string
+	from, to       int64
+	hasFrom, hasTo bool
+	first, last    dates.Time
+}
+
+// text writes the window shown: the dates given, and where one is not
+// given the data's first or last date.
+func (s span) text(d *data) string {
+	if !s.hasFrom && !s.hasTo {
+		return slide.DataWindow(timeline.English, d.lo, d.hi)
+	}
+	first, last := s.first, s.last
+	if !s.hasFrom && d.hi > d.lo {
+		first = dates.Time{Unix: d.lo, Prec: dates.Day}
+	}
+	if !s.hasTo && d.hi > d.lo {
+		last = dates.Time{Unix: d.hi - 1, Prec: dates.Day}
+	}
+	return slide.Window(timeline.English, first, last)
 }
 
 func timeWindow(from, to string) (span, error) {
@@ -140,7 +212,7 @@ func timeWindow(from, to string) (span, error) {
 		if err != nil {
 			return s, fmt.Errorf("--from: %v", err)
 		}
-		s.from, s.hasFrom, s.fromText = r.Start.Unix, true, from
+		s.from, s.hasFrom, s.first = r.Start.Unix, true, r.Start
 	}
 	if to != "" {
 		r, err := dates.Parse(to)
@@ -151,14 +223,24 @@ func timeWindow(from, to string) (span, error) {
 		if !r.End.IsZero() {
 			t = r.End
 		}
-		s.to, s.hasTo, s.toText = t.End(), true, to // through the end of the day, month or year given
+		s.to, s.hasTo, s.last = t.End(), true, t // through the end of the day, month or year given
 	}
 	return s, nil
 }
 
+// data is what a picture shows of its files: the map's events, the
+// source of each, and their span (Unix seconds, hi exclusive).
+type data struct {
+	events  *worldmap.Events
+	sources []string
+	lo, hi  int64
+}
+
 // load reads the files and merges their events, keeping those in window.
-func load(paths []string, window span, sizeBy string) (*worldmap.Events, error) {
+func load(paths []string, window span, sizeBy string) (*data, error) {
 	all := &worldmap.Events{LegendTitle: "category"}
+	d := &data{events: all}
+	first := true
 	index := map[string]int{}
 	for _, path := range paths {
 		f, err := frame.ReadFile(path, frame.Options{})
@@ -168,6 +250,10 @@ func load(paths []string, window span, sizeBy string) (*worldmap.Events, error) 
 		m := events.Detect(f)
 		x, _ := events.Build(f, m)
 		e := worldmap.FromIndex(f, m, x)
+		srcCol := -1
+		if c := m.Get(events.Source); len(c) > 0 {
+			srcCol = f.Col(c[0])
+		}
 		if sizeBy != "" {
 			if err := e.SizeBy(f, x, sizeBy); err != nil {
 				return nil, err
@@ -183,6 +269,20 @@ func load(paths []string, window span, sizeBy string) (*worldmap.Events, error) 
 			}
 			if (window.hasFrom && last < window.from) || (window.hasTo && start >= window.to) {
 				continue
+			}
+			stop := x.StartTime(i).End()
+			if !end.IsZero() {
+				stop = end.End()
+			}
+			if first || start < d.lo {
+				d.lo = start
+			}
+			if first || stop > d.hi {
+				d.hi = stop
+			}
+			first = false
+			if srcCol >= 0 {
+				d.sources = append(d.sources, f.Text(int(x.Row[i]), srcCol))
 			}
 			cat := -1
 			if c := e.Category[i]; c >= 0 {
@@ -219,7 +319,7 @@ func load(paths []string, window span, sizeBy string) (*worldmap.Events, error) 
 		}
 	}
 	all.SortLegend()
-	return all, nil
+	return d, nil
 }
 
 // loadTimeline reads one file for the timeline, its window set to the
@@ -240,60 +340,4 @@ func loadTimeline(path string, window span, t draw.Theme) (*timeline.Chart, erro
 		c.To = float64(window.to)
 	}
 	return c, nil
-}
-
-// picture draws the asked view(s) with a title band when a title is given,
-// and returns the PNG: the map above the timeline for both.
-func picture(view string, e *worldmap.Events, tl *timeline.Chart, p worldmap.Projection, t draw.Theme, w, h int, title, subtitle string) ([]byte, error) {
-	s := draw.NewRaster(w, h, t.Background)
-	top := 0
-	if title != "" || subtitle != "" {
-		top = 24 + 34
-		if subtitle != "" {
-			top += 24
-		}
-	}
-	rest := h - top
-	mapH, tlH := rest, 0
-	switch view {
-	case "timeline":
-		mapH, tlH = 0, rest
-	case "both":
-		mapH = rest * 58 / 100
-		tlH = rest - mapH
-	}
-	if mapH > 0 {
-		paste(s, top, drawMap(e, p, t, w, mapH))
-	}
-	if tlH > 0 {
-		ts := draw.NewRaster(w, tlH, t.Background)
-		tl.Render(ts)
-		paste(s, top+mapH, ts)
-	}
-	if top > 0 {
-		s.Text(draw.Sans(30, true), 24, 24+28, title, t.Text)
-		if subtitle != "" {
-			s.Text(draw.Sans(17, false), 24, 24+28+26, subtitle, t.Muted)
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, s.Pixels); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// paste copies a full-width surface into s from row y down.
-func paste(s *draw.Surface, y int, part *draw.Surface) {
-	copy(s.Pixels.Pix[y*s.Pixels.Stride:], part.Pixels.Pix)
-}
-
-// drawMap draws the events' map on a surface of its own, fitted to the
-// events and to the arcs' origins.
-func drawMap(e *worldmap.Events, p worldmap.Projection, t draw.Theme, w, h int) *draw.Surface {
-	m := &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: e}
-	m.FitEvents(w, h)
-	ms := draw.NewRaster(w, h, t.Background)
-	m.Render(ms)
-	return ms
 }

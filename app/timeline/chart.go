@@ -32,6 +32,10 @@ type Chart struct {
 	Keep func(i int) bool
 	// Today, when not 0, is the Unix time of the "today" marker.
 	Today int64
+	// NoOverview leaves out the overview band, a handle for moving the
+	// window on screen that a printed slide has no use for; its room goes
+	// to the lanes.
+	NoOverview bool
 
 	widths []float32 // label widths by event, measured on first use
 	over   overviewCache
@@ -117,6 +121,9 @@ func (c *Chart) layout(s *draw.Surface) layout {
 	l.x1 = s.W - margin
 	l.overY0, l.overY1 = y, y+overviewH
 	l.axisY0 = l.overY1 + 10
+	if c.NoOverview {
+		l.overY0, l.overY1, l.axisY0 = y, y, y
+	}
 	l.axisY1 = l.axisY0 + axisH
 	l.lanesY0, l.lanesY1 = l.axisY1, s.H-margin
 	return l
@@ -185,7 +192,9 @@ func (c *Chart) Render(s *draw.Surface) {
 	c.drawToday(s, &l)
 	c.drawLanes(s, &l, lanes)
 	c.drawAxis(s, &l, ax, ticks)
-	c.drawOverview(s, &l)
+	if !c.NoOverview {
+		c.drawOverview(s, &l)
+	}
 }
 
 func (c *Chart) drawTitle(s *draw.Surface, l *layout) {

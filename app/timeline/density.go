@@ -89,14 +89,18 @@ func (c *Chart) drawDensity(s *draw.Surface, l *layout, lv *laneView, peak int32
 	// then stored, not blended, pixel by pixel.
 	col = mix(col, band, alpha)
 	p := math.Sqrt(float64(peak))
-	for i, v := range bins {
-		if v == 0 {
-			continue
-		}
-		// At least a pixel and a half, so that a lone event shows.
-		bh := max(1.5, h*math.Sqrt(float64(v))/p)
-		s.Column(int(l.x0)+i, bottom-bh, bottom, col)
+	if cap(c.scr.heights) < len(bins) {
+		c.scr.heights = make([]float64, len(bins))
 	}
+	heights := c.scr.heights[:len(bins)]
+	for i, v := range bins {
+		heights[i] = 0
+		if v > 0 {
+			// At least a pixel and a half, so that a lone event shows.
+			heights[i] = max(1.5, h*math.Sqrt(float64(v))/p)
+		}
+	}
+	s.Histogram(int(l.x0), bottom, heights, col)
 	c.drawSelectedIn(s, l, lv)
 }
 

@@ -43,7 +43,8 @@ type scratch struct {
 	vis        []int32
 	lanes      []laneView
 	hard, soft []float64
-	all        []int32 // the strips' bins
+	all        []int32   // the strips' bins
+	heights    []float64 // a strip's bars, in pixels
 }
 
 // gap is the least room between two marks in a row, in pixels.

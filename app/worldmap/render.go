@@ -454,7 +454,7 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 			if box.x0 < 2 || box.y0 < 2 || box.x1 > s.W-2 || box.y1 > s.H-2 || !occ.free(box) {
 				continue
 			}
-			haloText(s, f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
+			s.HaloText(f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
 			occ.take(box)
 			placed++
 			break
@@ -479,21 +479,13 @@ func (m *Map) drawCountryLabels(s *draw.Surface, occ *boxes) {
 		}
 		p := m.View.PlanePixel(c.label)
 		box := rect{p[0] - w/2 - 2, p[1] - f.Ascent(), p[0] + w/2 + 2, p[1] + f.Descent()}
-		if !occ.free(box) {
+		if box.x0 < 0 || box.y0 < 0 || box.x1 > s.W || box.y1 > s.H || !occ.free(box) {
+			// A name cut by the picture's edge reads as another name.
 			continue
 		}
-		haloText(s, f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
+		s.HaloText(f, p[0]-w/2, p[1], text, m.Theme.Muted, m.Theme.Land)
 		occ.take(box)
 	}
-}
-
-// haloText writes text with a thin outline of halo colour so that it reads
-// over borders, lines and markers.
-func haloText(s *draw.Surface, f draw.Face, x, y float64, text string, fg, halo color.RGBA) {
-	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, 0.7}, {-0.7, 0.7}, {0.7, -0.7}} {
-		s.Text(f, x+d[0], y+d[1], text, halo)
-	}
-	s.Text(f, x, y, text, fg)
 }
 
 func truncate(s string, n int) string {
