@@ -82,8 +82,8 @@ type Window struct {
 	views  []*fileView
 	tabs   *container.AppTabs // when more than one file is open
 	layers *layersView        // the first tab, when two or more files have events
-	body  *fyne.Container    // holds the files' content
-	bar   *loadBar
+	body   *fyne.Container    // holds the files' content
+	bar    *loadBar
 
 	// queue holds the files waiting to be read; one is read at a time, so
 	// that a second big file does not halve the first one's speed.
