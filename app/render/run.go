@@ -15,6 +15,7 @@ import (
 
 	"chronomap/app/args"
 	"chronomap/app/draw"
+	"chronomap/app/scene"
 	"chronomap/app/slide"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
@@ -45,8 +46,10 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	projection := fs.String("projection", "equal-earth", "map projection: equal-earth, mercator or plate-carree")
 	theme := fs.String("theme", "light", "light or dark")
 	sizeBy := fs.String("size-by", "", "size the map's markers by this numeric column (one file)")
-	workspace := fs.String("workspace", "", "a workspace file (not yet supported)")
-	scene := fs.Int("scene", 0, "a scene of the workspace (not yet supported)")
+	workspace := fs.String("workspace", "", "draw a workspace (.chronomap) as saved: its first file, filter and views")
+	sceneN := fs.Int("scene", 0, "with --workspace: draw its scene N (from 1) instead")
+	deckOut := fs.Bool("deck", false, "with --workspace: write every scene, as the pages of a .pdf or the slides of a .pptx")
+	frames := fs.Int("frames", 0, "write a playback of N frames: a .gif, or numbered PNGs when --out has a %d (frame-%04d.png)")
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
 	}
@@ -57,17 +60,29 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	switch {
-	case *workspace != "" || *scene != 0:
-		return fail(2, "workspaces and scenes are not part of this build yet; give the files to draw")
 	case *out == "":
 		fs.Usage()
 		return 2
-	case fs.NArg() == 0:
-		return fail(2, "render: give at least one file to draw")
+	case *workspace == "" && (*sceneN != 0 || *deckOut):
+		return fail(2, "--scene and --deck draw the scenes of a workspace; give it with --workspace")
+	case *workspace == "" && fs.NArg() == 0:
+		return fail(2, "render: give at least one file to draw, or --workspace")
+	case *workspace != "" && fs.NArg() > 0:
+		return fail(2, "render: give either files or --workspace, not both")
+	case *frames < 0 || *frames == 1 || *frames > 10000:
+		return fail(2, "--frames %d: give from 2 to 10000 frames", *frames)
 	}
 	format := strings.ToLower(filepath.Ext(*out))
-	switch format {
-	case ".png", ".svg", ".pdf":
+	switch {
+	case *frames > 0 && format != ".gif" && !(format == ".png" && strings.Contains(*out, "%")):
+		return fail(2, "--frames writes a .gif, or PNGs named with a %%d pattern such as frame-%%04d.png; %s is neither", *out)
+	case *frames == 0 && format == ".gif":
+		return fail(2, "%s: a GIF is a playback; give --frames N", *out)
+	case *deckOut && format != ".pdf" && format != ".pptx":
+		return fail(2, "--deck writes a .pdf or a .pptx, not %s", *out)
+	case format == ".pptx" && !*deckOut:
+		return fail(2, "%s: a PowerPoint file is a deck; give --deck", *out)
+	case format == ".png", format == ".svg", format == ".pdf", format == ".gif", format == ".pptx":
 	default:
 		return fail(2, "%s: write a .png, .svg or .pdf file", *out)
 	}
@@ -110,6 +125,25 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if *theme == "dark" {
 		t = draw.Dark
 	}
+	if *workspace != "" {
+		if given["from"] || given["to"] || given["size-by"] {
+			return fail(2, "--from, --to and --size-by draw files; a workspace keeps its own window")
+		}
+		job := workspaceJob{path: *workspace, scene: *sceneN, deck: *deckOut, frames: *frames, out: *out, format: format,
+			w: w, h: h, scale: *scale, page: pg, title: *title,
+			options: scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}}
+		if given["projection"] {
+			job.projection = &p
+		}
+		code, err := job.run()
+		if err != nil {
+			return fail(code, "%v", err)
+		}
+		return 0
+	}
+	if *frames > 0 {
+		return fail(2, "--frames plays a workspace's view; give it with --workspace")
+	}
 	window, err := timeWindow(*from, *to)
 	if err != nil {
 		return fail(2, "%v", err)
@@ -128,7 +162,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if layout != slide.TimelineOnly {
 		sp.Map = &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: d.events}
 		sp.FitMap = true
-		sp.Credits = credits
+		sp.Credits = scene.MapCredits
 	}
 	if layout != slide.MapOnly {
 		if sp.Timeline, err = loadTimeline(fs.Args()[0], window, t); err != nil {
@@ -159,11 +193,6 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 var layouts = map[string]slide.Layout{"both": slide.Both, "map": slide.MapOnly, "timeline": slide.TimelineOnly}
 
 var pages = map[string]draw.Page{"16:9": draw.Slide, "slide": draw.Slide, "a4": draw.A4, "letter": draw.Letter}
-
-// credits are those every picture with a map owes: the basemap's
-// (Natural Earth, public domain, credit asked for) and the gazetteer's
-// (GeoNames, CC BY 4.0), as assets/LICENSES.md lists them.
-var credits = []string{"Basemap: Natural Earth", "Places: GeoNames, CC BY 4.0"}
 
 var projections = map[string]worldmap.Projection{
 	"equal-earth": worldmap.EqualEarth, "equalearth": worldmap.EqualEarth,
