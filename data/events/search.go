@@ -441,16 +441,20 @@ func (s *Search) Match(query string) Matches {
 	return s.toEvents(result)
 }
 
-// toEvents turns a bitset of rows into the events of those rows.
+// toEvents turns a bitset of rows into the events of those rows, 64
+// events at a time so that the cores never share a word.
 func (s *Search) toEvents(rows []uint64) Matches {
-	m := Matches{Bits: make([]uint64, (s.n+63)/64)}
-	for e, r := range s.rows {
-		if rows[r/64]&(1<<(r%64)) != 0 {
-			m.Bits[e/64] |= 1 << (e % 64)
-			m.Count++
+	out := make([]uint64, (s.n+63)/64)
+	parallel(len(out), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			var b uint64
+			for j, r := range s.rows[k*64 : min(s.n, k*64+64)] {
+				b |= (rows[r/64] >> (r % 64) & 1) << j
+			}
+			out[k] = b
 		}
-	}
-	return m
+	})
+	return Matches{Bits: out, Count: popcount(out)}
 }
 
 // all returns a bitset of the rows of every event.
