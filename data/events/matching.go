@@ -46,20 +46,25 @@ func textColumns(f *frame.Frame) []int {
 // matcher checks rows against folded query words, reusing its buffers
 // from row to row.
 type matcher struct {
-	cells [][]byte // the folded cells of the row being checked
+	cells  [][]byte // the folded cells of the row being checked
+	folded []bool   // which of them are folded yet
 }
 
 // match reports whether every word occurs in some text cell of the row.
+// Cells are folded when first needed: a common word is mostly found in
+// the first.
 func (m *matcher) match(f *frame.Frame, cols []int, row int, words [][]byte) bool {
 	if len(m.cells) < len(cols) {
-		m.cells = make([][]byte, len(cols))
+		m.cells, m.folded = make([][]byte, len(cols)), make([]bool, len(cols))
 	}
-	for k, c := range cols {
-		m.cells[k] = appendFold(m.cells[k][:0], f.Text(row, c))
-	}
+	clear(m.folded)
 	for _, w := range words {
 		found := false
-		for k := range cols {
+		for k, c := range cols {
+			if !m.folded[k] {
+				m.cells[k] = appendFold(m.cells[k][:0], f.Text(row, c))
+				m.folded[k] = true
+			}
 			if bytes.Contains(m.cells[k], w) {
 				found = true
 				break
