@@ -18,6 +18,7 @@ import (
 	"chronomap/app/mapview"
 	"chronomap/app/timelineview"
 	"chronomap/app/worldmap"
+	"chronomap/data/events"
 )
 
 // fileView shows one loaded file: its title and facts, the filter bar,
@@ -58,6 +59,9 @@ type fileView struct {
 	// searchGen numbers the searches, so that a slow one's answer is
 	// dropped when the user has typed on.
 	searchGen atomic.Int64
+	// index, once built in the background, answers searches of a big
+	// file; until then they scan the frame.
+	index *events.Search
 }
 
 // shown reports whether event i passes every part of the filter.
@@ -230,6 +234,12 @@ func (v *fileView) search(q string) {
 	x, f := v.file.Index, v.file.Frame
 	if strings.TrimSpace(q) == "" || x == nil {
 		v.filter.matches = nil
+		v.refilter()
+		return
+	}
+	if v.index != nil {
+		// The index answers within a few milliseconds on a million events.
+		v.filter.matches = v.index.Match(q).Bools(x.Len())
 		v.refilter()
 		return
 	}

@@ -129,3 +129,23 @@ func writeSample(t *testing.T) string {
 	}
 	return p
 }
+
+// TestSearchIndex opens a file too big to scan as the user types: once its
+// index is built, a search answers from it, with the count a scan gives.
+func TestSearchIndex(t *testing.T) {
+	w, _ := sampleWindow(t)
+	p := bigCSV(t, syncSearch+5000)
+	waitIdle(t, w, func() { w.Open(p) })
+	v := w.active()
+	pump(t, w, func() {}, func() bool { return v.index != nil })
+	v.searchBox.SetText("battle number 4999")
+	want := 0
+	for _, ok := range v.file.Index.Matching(v.file.Frame, "battle number 4999") {
+		if ok {
+			want++
+		}
+	}
+	if got := v.counts().shown; got != want || want == 0 {
+		t.Errorf("the index shows %d events, a scan finds %d", got, want)
+	}
+}

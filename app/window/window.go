@@ -182,6 +182,21 @@ func (w *Window) rememberRecent(path string) {
 func (w *Window) newView(l Loaded) *fileView {
 	v := newFileView(l)
 	v.applyDates(w.App)
+	if x := l.Index; x != nil && x.Len() > syncSearch {
+		// A big file gets a search index, built once it is on show.
+		go func() {
+			s, err := events.BuildSearch(context.Background(), l.Frame, x, nil)
+			if err != nil {
+				return
+			}
+			w.do(func() {
+				v.index = s
+				if v.searchBox != nil && v.searchBox.Text != "" {
+					v.search(v.searchBox.Text)
+				}
+			})
+		}()
+	}
 	return v
 }
 

@@ -22,21 +22,35 @@ import (
 // event loop does.
 func waitIdle(t *testing.T, w *Window, start func()) {
 	t.Helper()
-	ui := make(chan func(), 64)
-	w.do = func(f func()) { ui <- f }
 	done := false
 	w.idle = func() { done = true }
+	pump(t, w, start, func() bool { return done })
+	w.idle = nil
+}
+
+// uiQueues hold what the windows' background work hands to their UI
+// goroutine, until a test plays it.
+var uiQueues = map[*Window]chan func(){}
+
+// pump starts something and plays the UI goroutine until until holds.
+func pump(t *testing.T, w *Window, start func(), until func() bool) {
+	t.Helper()
+	ui, ok := uiQueues[w]
+	if !ok {
+		ui = make(chan func(), 64)
+		uiQueues[w] = ui
+		w.do = func(f func()) { ui <- f }
+	}
 	start()
-	deadline := time.After(30 * time.Second)
-	for !done {
+	deadline := time.After(60 * time.Second)
+	for !until() {
 		select {
 		case f := <-ui:
 			f()
 		case <-deadline:
-			t.Fatal("loading did not end within 30 s")
+			t.Fatal("not done within 60 s")
 		}
 	}
-	w.idle = nil
 }
 
 // TestWorkspaceRoundTrip sets a search, a category off, "located only", a
