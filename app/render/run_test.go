@@ -60,7 +60,6 @@ func TestRenderRefusals(t *testing.T) {
 		{[]string{"--scale", "9", "--out", filepath.Join(dir, "x.png"), sample}, 2, "from 0.5 to 4"},
 		{[]string{"--size", "8000x4000", "--scale", "4", "--out", filepath.Join(dir, "x.png"), sample}, 2, "larger than 16384"},
 		{[]string{"--size", "1000x1000", "--out", filepath.Join(dir, "x.pdf"), sample}, 2, "give --size 1000x563 or leave --size out"},
-		{[]string{"--workspace", "w.chronomap", "--scene", "2", "--out", filepath.Join(dir, "x.pdf"), sample}, 2, "workspaces and scenes are not part of this build"},
 		{[]string{"--view", "timeline", "--out", filepath.Join(dir, "x.png"), sample, sample}, 2, "several files"},
 		{[]string{"--view", "globe", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--view"},
 		{[]string{"--view", "map", "--size", "12x9", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--size"},

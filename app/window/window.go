@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
+	"chronomap/app/scene"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
@@ -438,12 +439,13 @@ func build(title string, f *frame.Frame, m events.Mapping) Loaded {
 	l.Problems = events.AllProblems(f, probs)
 	l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
 	l.Index, l.EventRows = x, x.Row
-	if x.Len() > 0 {
-		l.Timeline = &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+	me, te := scene.Models(f, m, x)
+	if te != nil {
+		l.Timeline = &timeline.Chart{Events: te}
 	}
-	if x.Located > 0 {
+	if me != nil {
 		l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
-			Graticule: true, Events: worldmap.FromIndex(f, m, x)}
+			Graticule: true, Events: me}
 	}
 	l.Roles = map[string]string{}
 	for r, cols := range m.Columns {

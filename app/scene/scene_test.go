@@ -1,0 +1,168 @@
+package scene
+
+import (
+	"archive/zip"
+	"bytes"
+	"image/gif"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chronomap/app/draw"
+	"chronomap/app/golden"
+	"chronomap/app/slide"
+	"chronomap/app/workspace"
+	"chronomap/assets"
+)
+
+// sampleWorkspace saves a workspace over the bundled sample with two
+// scenes: Nicaragua in the week of 6 November, and Armenia in a box on the
+// map with the diplomacy hidden.
+func sampleWorkspace(t *testing.T) (*workspace.Workspace, string) {
+	t.Helper()
+	dir := t.TempDir()
+	name, data := assets.Sample()
+	csv := filepath.Join(dir, filepath.Base(name))
+	if err := os.WriteFile(csv, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws := &workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: csv}},
+		Scenes: []workspace.Scene{
+			{Title: "Nicaragua in Moskau – Шойгу", Notes: "Two meetings on 7 November.",
+				Filter:   workspace.Filter{Query: "Nicaragua"},
+				Timeline: workspace.TimelineView{From: "2023-11-06T00:00:00Z", To: "2023-11-09T00:00:00Z"}},
+			{Title: "Armenia", Notes: "Yerevan and Gyumri.",
+				Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}, HiddenCategories: []string{"Diplomacy"}},
+				Map:    workspace.MapView{Projection: "Equal Earth", Center: [2]float64{44.5, 40.5}, Zoom: 20}},
+		}}
+	path := filepath.Join(dir, "brief.chronomap")
+	if err := workspace.Save(path, ws); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws, path
+}
+
+func shownCount(keep func(int) bool, n int) int {
+	c := 0
+	for i := range n {
+		if keep(i) {
+			c++
+		}
+	}
+	return c
+}
+
+// TestSlideOfScene applies each scene to the sample: the events shown,
+// the window written, the sources, the title.
+func TestSlideOfScene(t *testing.T) {
+	ws, _ := sampleWorkspace(t)
+	f, err := Read(ws, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := f.Slide(Of(ws.Scenes[0]), Options{})
+	if sp.Title != "Nicaragua in Moskau – Шойгу" || sp.Window != "6 Nov 2023 – 8 Nov 2023" {
+		t.Errorf("title %q, window %q", sp.Title, sp.Window)
+	}
+	if n := shownCount(sp.Map.Keep, len(f.Map.Lon)); n != 2 {
+		t.Errorf("the map shows %d events, want the 2 on Nicaragua", n)
+	}
+	if len(sp.Sources) != 1 || sp.Sources[0] != "ISW" || sp.FitMap != true {
+		t.Errorf("sources %v, fit %v", sp.Sources, sp.FitMap)
+	}
+	sp = f.Slide(Of(ws.Scenes[1]), Options{Layout: slide.MapOnly})
+	if n := shownCount(sp.Map.Keep, len(f.Map.Lon)); n != 2 {
+		t.Errorf("the Armenian box without diplomacy shows %d events, want 2 (the chief of staff in Yerevan, the milblogger on Gyumri)", n)
+	}
+	if sp.Timeline != nil || sp.FitMap || sp.Map.View.WorldZoom() < 19.9 {
+		t.Errorf("map-only slide: timeline %v, fit %v, zoom %.1f", sp.Timeline != nil, sp.FitMap, sp.Map.View.WorldZoom())
+	}
+}
+
+// TestDecks writes the scenes as a PDF deck and a PowerPoint deck.
+func TestDecks(t *testing.T) {
+	ws, _ := sampleWorkspace(t)
+	f, err := Read(ws, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	views := []View{Of(ws.Scenes[0]), Of(ws.Scenes[1])}
+	var pdf bytes.Buffer
+	if err := f.WritePDF(&pdf, "Lagebild", views, Options{Marking: "UNCLASSIFIED // FOR TRAINING"}, 1920, 1080, draw16x9()); err != nil {
+		t.Fatal(err)
+	}
+	info, lines := golden.PDF(t, pdf.Bytes())
+	if !strings.Contains(info, "Pages:           2") {
+		t.Errorf("pdfinfo:\n%s", info)
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"Nicaragua in Moskau – Шойгу", "Armenia", "UNCLASSIFIED // FOR TRAINING", "Source: ISW"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+	var pptx bytes.Buffer
+	if err := f.WritePPTX(&pptx, "Lagebild", views, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(pptx.Bytes()), int64(pptx.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slides, notes := 0, ""
+	for _, e := range z.File {
+		if strings.HasPrefix(e.Name, "ppt/slides/slide") && strings.HasSuffix(e.Name, ".xml") {
+			slides++
+		}
+		if strings.HasPrefix(e.Name, "ppt/notesSlides/") && strings.HasSuffix(e.Name, ".xml") {
+			r, _ := e.Open()
+			var b bytes.Buffer
+			b.ReadFrom(r)
+			notes += b.String()
+		}
+	}
+	if slides != 2 || !strings.Contains(notes, "Two meetings on 7 November.") {
+		t.Errorf("%d slides; notes %q", slides, notes)
+	}
+}
+
+// TestPlayback draws a playback as a GIF: as many frames as asked, each
+// the size asked.
+func TestPlayback(t *testing.T) {
+	ws, _ := sampleWorkspace(t)
+	f, err := Read(ws, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.WriteGIF(&b, Current(ws), Options{}, 480, 270, 6, 10); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gif.DecodeAll(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != 6 || g.Config.Width != 480 || g.Config.Height != 270 {
+		t.Errorf("%d frames of %d×%d", len(g.Image), g.Config.Width, g.Config.Height)
+	}
+	// The window moves: the first and the last frame differ.
+	if bytes.Equal(g.Image[0].Pix, g.Image[5].Pix) {
+		t.Error("the first and last frames are the same")
+	}
+	p, err := f.PNG(Of(ws.Scenes[0]), Options{}, 960, 540, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(p))
+	if err != nil || img.Bounds().Dx() != 1920 {
+		t.Errorf("PNG at scale 2: %v, %v", img.Bounds(), err)
+	}
+}
+
+func draw16x9() draw.Page { return draw.Slide }
