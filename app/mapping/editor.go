@@ -77,6 +77,7 @@ func NewEditor(f *frame.Frame, m events.Mapping) *Editor {
 	e.orderBand = container.NewHBox(widget.NewIcon(theme.WarningIcon()), e.orderNote, e.order)
 	e.orderBand.Hide()
 	e.status = widget.NewLabel(countingLine())
+	e.status.TextStyle.Bold = true // the answer to every change made above it
 	e.sheet = newSheet(e)
 	e.sync()
 	return e
@@ -148,6 +149,7 @@ func (e *Editor) setCounts(c Counts) {
 	} else {
 		e.orderBand.Hide()
 	}
+	e.Refresh() // the order choice came or went: lay out again
 	if e.OnCounted != nil {
 		e.OnCounted(c)
 	}
@@ -168,9 +170,21 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	}
 	intro := widget.NewLabel(intro())
 	intro.Truncation = fyne.TextTruncateEllipsis
-	caption := widget.NewLabel(previewCaption(min(previewRows, e.frame.DF.Nrow()), e.frame.DF.Nrow()))
-	caption.Importance = widget.LowImportance
+	caption := widget.NewRichText(&widget.TextSegment{
+		Text:  previewCaption(min(previewRows, e.frame.DF.Nrow()), e.frame.DF.Nrow()),
+		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true},
+	})
 	top := container.NewBorder(nil, nil, nil, caption, intro)
 	bottom := container.NewVBox(e.orderBand, e.status)
-	return widget.NewSimpleRenderer(container.NewBorder(top, bottom, nil, nil, container.NewScroll(e.sheet)))
+	return &editorRenderer{body: container.NewBorder(top, bottom, nil, nil, container.NewScroll(e.sheet))}
 }
+
+// editorRenderer lays out the editor's parts; unlike a simple renderer it
+// lays them out again on Refresh, as the order choice comes and goes.
+type editorRenderer struct{ body *fyne.Container }
+
+func (r *editorRenderer) Layout(s fyne.Size)           { r.body.Resize(s) }
+func (r *editorRenderer) MinSize() fyne.Size           { return r.body.MinSize() }
+func (r *editorRenderer) Refresh()                     { r.body.Refresh() }
+func (r *editorRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.body} }
+func (r *editorRenderer) Destroy()                     {}

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,10 +36,10 @@ const (
 
 func (s *sheet) CreateRenderer() fyne.WidgetRenderer {
 	f := s.e.frame
-	r := &sheetRenderer{s: s, header: canvas.NewRectangle(nil), rule: canvas.NewRectangle(nil)}
+	r := &sheetRenderer{s: s, header: canvas.NewRectangle(color.Transparent), rule: canvas.NewRectangle(color.Transparent)}
 	r.rows = min(previewRows, f.DF.Nrow())
 	for range r.rows {
-		r.stripes = append(r.stripes, canvas.NewRectangle(nil))
+		r.stripes = append(r.stripes, canvas.NewRectangle(color.Transparent))
 	}
 	n := len(f.Columns)
 	r.names = make([]*canvas.Text, n)
@@ -48,7 +49,7 @@ func (s *sheet) CreateRenderer() fyne.WidgetRenderer {
 	for i := range n {
 		r.names[i] = canvas.NewText("", nil)
 		r.names[i].TextStyle.Bold = true
-		r.lines[i] = canvas.NewRectangle(nil)
+		r.lines[i] = canvas.NewRectangle(color.Transparent)
 		for range reasonLines {
 			r.reasons[i] = append(r.reasons[i], canvas.NewText("", nil))
 		}
@@ -114,7 +115,8 @@ func (r *sheetRenderer) MinSize() fyne.Size {
 	for _, cw := range r.widths {
 		w += cw
 	}
-	return fyne.NewSize(w, r.headerHeight()+float32(r.rows)*r.rowH)
+	// The room below the last row keeps the scroll bar off its text.
+	return fyne.NewSize(w, r.headerHeight()+float32(r.rows)*r.rowH+2*r.pad)
 }
 
 // Refresh measures the columns and sets every text and colour from the
@@ -136,7 +138,7 @@ func (r *sheetRenderer) Refresh() {
 	r.header.FillColor = th.Color(theme.ColorNameHeaderBackground, v)
 	r.rule.FillColor = th.Color(theme.ColorNameSeparator, v)
 	for j, s := range r.stripes {
-		s.FillColor = nil
+		s.FillColor = color.Transparent
 		if j%2 == 1 {
 			s.FillColor = th.Color(theme.ColorNameInputBackground, v)
 		}
