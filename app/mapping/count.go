@@ -96,6 +96,7 @@ type counter struct {
 	delay time.Duration
 	count func(*frame.Frame, events.Mapping) Counts
 	done  func(Counts)
+	do    func(func()) // runs on the UI goroutine: fyne.Do
 
 	mu      sync.Mutex
 	want    uint64 // number of the newest request
@@ -110,7 +111,7 @@ type counter struct {
 
 // newCounter returns a counter of f that hands its results to done.
 func newCounter(f *frame.Frame, done func(Counts)) *counter {
-	return &counter{f: f, delay: 250 * time.Millisecond, count: count, done: done}
+	return &counter{f: f, delay: 250 * time.Millisecond, count: count, done: done, do: fyne.Do}
 }
 
 // request asks for m to be counted; an earlier request not yet handed
@@ -163,7 +164,7 @@ func (c *counter) run(gen uint64, m events.Mapping) {
 	if !fresh {
 		return
 	}
-	fyne.Do(func() {
+	c.do(func() {
 		// A request may have come between the count and this call.
 		c.mu.Lock()
 		fresh := gen == c.want && !c.stopped

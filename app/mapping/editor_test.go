@@ -35,28 +35,49 @@ func fixture(t *testing.T) *frame.Frame {
 	return f
 }
 
-// shown puts an editor in a test window, counting with a short pause, and
-// returns the channel its counts arrive on.
-func shown(t *testing.T, e *Editor) <-chan Counts {
-	t.Helper()
-	e.counter.delay = 5 * time.Millisecond
-	got := make(chan Counts, 16)
-	e.OnCounted = func(c Counts) { got <- c }
-	w := test.NewWindow(e)
-	w.Resize(fyne.NewSize(1000, 600))
-	t.Cleanup(func() { e.stop(); w.Close() })
-	return got
+// harness runs an editor as the window would, with a short pause before
+// counting: counts reach the widgets through ui, which the test goroutine
+// drains as the UI goroutine drains fyne.Do's queue.
+type harness struct {
+	e   *Editor
+	ui  chan func()
+	got chan Counts
 }
 
-func next(t *testing.T, got <-chan Counts) Counts {
+func newHarness(t *testing.T, e *Editor) *harness {
 	t.Helper()
-	select {
-	case c := <-got:
-		return c
-	case <-time.After(20 * time.Second):
-		t.Fatal("no counts arrived")
+	h := &harness{e: e, ui: make(chan func(), 64), got: make(chan Counts, 64)}
+	e.counter.delay = 5 * time.Millisecond
+	e.counter.do = func(fn func()) { h.ui <- fn }
+	e.OnCounted = func(c Counts) { h.got <- c }
+	t.Cleanup(func() { e.stop(); e.counter.jobs.Wait() })
+	return h
+}
+
+// shown puts an editor in a test window.
+func shown(t *testing.T, e *Editor) *harness {
+	t.Helper()
+	h := newHarness(t, e)
+	w := test.NewWindow(e)
+	w.Resize(fyne.NewSize(1000, 600))
+	t.Cleanup(w.Close)
+	return h
+}
+
+// next runs what the counter hands to the UI goroutine until counts arrive.
+func (h *harness) next(t *testing.T) Counts {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case c := <-h.got:
+			return c
+		case fn := <-h.ui:
+			fn()
+		case <-timeout:
+			t.Fatal("no counts arrived")
+		}
 	}
-	return Counts{}
 }
 
 // pick chooses a role in a column's menu as the user would.
@@ -73,9 +94,9 @@ func TestStartMakesEvents(t *testing.T) {
 	test.NewTempApp(t)
 	f := fixture(t)
 	e := NewEditor(f, events.Mapping{})
-	got := shown(t, e)
+	h := shown(t, e)
 
-	c := next(t, got)
+	c := h.next(t)
 	if c.Rows != 6 || c.Events != 0 || c.Problems != 1 { // the problem: no date column
 		t.Errorf("without a start: %+v, want 6 rows, 0 events, 1 problem", c)
 	}
@@ -83,7 +104,7 @@ func TestStartMakesEvents(t *testing.T) {
 	if e.status.Text != countingLine() {
 		t.Errorf("status while counting = %q", e.status.Text)
 	}
-	c = next(t, got)
+	c = h.next(t)
 	if c.Events != 5 || c.Located != 0 || c.Problems != 1 { // row 4's "n/a"
 		t.Errorf("start=day: %+v, want 5 events, 0 located, 1 problem", c)
 	}
@@ -95,7 +116,7 @@ func TestStartMakesEvents(t *testing.T) {
 	}
 
 	pick(t, e, "day", "")
-	if c = next(t, got); c.Events != 0 {
+	if c = h.next(t); c.Events != 0 {
 		t.Errorf("start cleared: %d events, want 0", c.Events)
 	}
 }
@@ -108,8 +129,8 @@ func TestLatLonLocate(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := NewEditor(f, m)
-	got := shown(t, e)
-	if c := next(t, got); c.Located != 0 {
+	h := shown(t, e)
+	if c := h.next(t); c.Located != 0 {
 		t.Fatalf("before lat/lon: %d located", c.Located)
 	}
 
@@ -117,7 +138,7 @@ func TestLatLonLocate(t *testing.T) {
 	e.OnChanged = func(m events.Mapping) { changes = append(changes, m) }
 	pick(t, e, "north", events.Lat)
 	pick(t, e, "east", events.Lon)
-	c := next(t, got)
+	c := h.next(t)
 	// Rows 1, 2, 3 and 5 have coordinates; row 4 has no date, so no event.
 	if c.Events != 5 || c.Located != 4 || c.Problems != 1 {
 		t.Errorf("lat/lon: %+v, want 5 events, 4 located, 1 problem", c)
@@ -138,9 +159,9 @@ func TestAmbiguousOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := NewEditor(f, m)
-	got := shown(t, e)
+	h := shown(t, e)
 
-	c := next(t, got)
+	c := h.next(t)
 	// One problem for the column, one for each of its five dates that read
 	// both ways, and row 4's "n/a".
 	if c.Events != 0 || c.Problems != 7 || len(c.Ambiguous) != 1 || c.Ambiguous[0].Column != "when" {
@@ -154,7 +175,7 @@ func TestAmbiguousOrder(t *testing.T) {
 	}
 
 	e.order.SetSelected(orderLabels()[0]) // day first
-	c = next(t, got)
+	c = h.next(t)
 	if c.Events != 5 || c.Problems != 1 {
 		t.Errorf("day first: %+v, want 5 events, 1 problem", c)
 	}
@@ -170,7 +191,7 @@ func TestAmbiguousOrder(t *testing.T) {
 	}
 
 	pick(t, e, "day", events.Start) // ISO dates: nothing to choose
-	if c = next(t, got); len(c.Ambiguous) != 0 || e.orderBand.Visible() {
+	if c = h.next(t); len(c.Ambiguous) != 0 || e.orderBand.Visible() {
 		t.Errorf("start=day: ambiguous %v, choice visible %v", c.Ambiguous, e.orderBand.Visible())
 	}
 }
@@ -182,8 +203,8 @@ func TestDetectedReasons(t *testing.T) {
 	f := fixture(t)
 	m := events.Detect(f)
 	e := NewEditor(f, m)
-	got := shown(t, e)
-	next(t, got)
+	h := shown(t, e)
+	h.next(t)
 	i := slices.Index(f.DF.Names(), "headline")
 	if e.roles[i].Selected != roleLabel(events.Title) {
 		t.Errorf("headline's menu shows %q, want %q", e.roles[i].Selected, roleLabel(events.Title))
@@ -214,7 +235,7 @@ func TestStaleCount(t *testing.T) {
 		}
 		return count(f, m)
 	}
-	got := shown(t, e)
+	h := shown(t, e)
 	<-calls // the first count is running
 	pick(t, e, "day", events.Start)
 	pick(t, e, "north", events.Lat)
@@ -222,7 +243,7 @@ func TestStaleCount(t *testing.T) {
 	time.Sleep(50 * time.Millisecond) // past the pause: the last change waits for the running count
 	close(release)
 
-	c := next(t, got)
+	c := h.next(t)
 	if c.Events != 5 || c.Located != 4 {
 		t.Errorf("counts shown %+v, want the newest mapping's 5 events, 4 located", c)
 	}
@@ -232,8 +253,9 @@ func TestStaleCount(t *testing.T) {
 	}
 	e.counter.jobs.Wait()
 	select {
-	case c := <-got:
-		t.Errorf("a further count arrived: %+v", c)
+	case fn := <-h.ui:
+		fn()
+		t.Errorf("a further count was handed over: %+v", <-h.got)
 	case m := <-calls:
 		t.Errorf("an intermediate mapping was counted: %v", m.Columns)
 	case <-time.After(100 * time.Millisecond):
@@ -261,7 +283,12 @@ func TestDebounce(t *testing.T) {
 		m, _ = withRole(f, m, col, events.Start)
 		c.request(m)
 	}
-	n := next(t, done)
+	var n Counts
+	select {
+	case n = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no counts arrived")
+	}
 	c.jobs.Wait()
 	if len(counted) != 1 || counted[0].RoleOf("day") != events.Start || n.Events != 5 {
 		t.Errorf("counted %d mappings (%v), last gave %d events; want one, start=day, 5 events", len(counted), counted, n.Events)

@@ -20,9 +20,13 @@ func dialogSize(window fyne.Size) fyne.Size {
 // mapping m. onDone gets the edited mapping and true on OK, or m as it came
 // and false on Cancel or when the dialog is dismissed otherwise.
 func Show(parent fyne.Window, f *frame.Frame, m events.Mapping, onDone func(events.Mapping, bool)) *dialog.ConfirmDialog {
+	return show(parent, NewEditor(f, m), m, onDone)
+}
+
+// show opens the dialog around an editor of m.
+func show(parent fyne.Window, e *Editor, m events.Mapping, onDone func(events.Mapping, bool)) *dialog.ConfirmDialog {
 	orig := clone(m)
-	e := NewEditor(f, m)
-	d := dialog.NewCustomConfirm(title(f.Source.Path), lang.L(okLabel), lang.L(cancelLabel), e, func(ok bool) {
+	d := dialog.NewCustomConfirm(title(e.frame.Source.Path), lang.L(okLabel), lang.L(cancelLabel), e, func(ok bool) {
 		e.stop()
 		if onDone == nil {
 			return

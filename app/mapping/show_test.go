@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -72,9 +71,14 @@ func TestShowCancel(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 740))
 	res := make(chan result, 1)
-	Show(w, f, m, func(m events.Mapping, ok bool) { res <- result{m, ok} })
+	e := NewEditor(f, m)
+	newHarness(t, e)
+	show(w, e, m, func(m events.Mapping, ok bool) { res <- result{m, ok} })
 
-	e, buttons := dialogParts(t, w)
+	found, buttons := dialogParts(t, w)
+	if found != e {
+		t.Fatal("the dialog shows another editor")
+	}
 	pick(t, e, "when", "")
 	pick(t, e, "north", events.Lat)
 	if reflect.DeepEqual(e.Mapping(), before) {
@@ -100,9 +104,12 @@ func TestShowOK(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 740))
 	res := make(chan result, 1)
-	Show(w, f, events.Detect(f), func(m events.Mapping, ok bool) { res <- result{m, ok} })
+	m := events.Detect(f)
+	e := NewEditor(f, m)
+	newHarness(t, e)
+	show(w, e, m, func(m events.Mapping, ok bool) { res <- result{m, ok} })
 
-	e, buttons := dialogParts(t, w)
+	_, buttons := dialogParts(t, w)
 	pick(t, e, "day", events.Start)
 	test.Tap(buttons["OK"])
 	r := <-res
@@ -141,11 +148,12 @@ func TestDialogImage(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 740))
-	Show(w, f, events.Detect(f), nil)
-	e, _ := dialogParts(t, w)
-	settle(t, e.counter)
-	if _, ok := e.Counts(); !ok {
-		t.Fatal("the counts did not arrive")
+	m := events.Detect(f)
+	e := NewEditor(f, m)
+	h := newHarness(t, e)
+	show(w, e, m, nil)
+	if c := h.next(t); c.Events != 1 || c.Problems != 12 { // 04/04/2024 alone reads one way
+		t.Errorf("counts %+v, want 1 event and 12 problems", c)
 	}
 	golden.Check(t, filepath.Join("testdata", "dialog-light.png"), w.Canvas().Capture())
 
@@ -156,24 +164,6 @@ func TestDialogImage(t *testing.T) {
 		}
 	})
 	golden.Check(t, filepath.Join("testdata", "dialog-light-right.png"), w.Canvas().Capture())
-}
-
-// settle waits until the counter has handed over the count of its newest
-// request (the test driver's fyne.Do runs at once, inside the count's job).
-func settle(t *testing.T, c *counter) {
-	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		c.mu.Lock()
-		idle := !c.waiting && c.started == c.want
-		c.mu.Unlock()
-		if idle {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the count did not start")
-		}
-	}
-	c.jobs.Wait()
 }
 
 // variantTheme is a theme fixed to one variant, whatever the settings say.
