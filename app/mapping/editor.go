@@ -74,7 +74,7 @@ func NewEditor(f *frame.Frame, m events.Mapping) *Editor {
 	})
 	e.order.Horizontal = true
 	e.orderNote = widget.NewLabel("")
-	e.orderBand = container.NewHBox(widget.NewIcon(theme.WarningIcon()), e.orderNote, e.order)
+	e.orderBand = container.NewHBox(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), e.orderNote, e.order)
 	e.orderBand.Hide()
 	e.status = widget.NewLabel(countingLine())
 	e.status.TextStyle.Bold = true // the answer to every change made above it
