@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/data/dates"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
@@ -98,6 +99,7 @@ func (e *Editor) setRole(col string, r events.Role) {
 
 // setOrder records the order of day and month the user chose.
 func (e *Editor) setOrder(label string) {
+	e.mapping.Order = dates.Unknown // a second click clears the choice
 	for i, l := range orderLabels() {
 		if l == label {
 			e.mapping.Order = orders[i]

@@ -174,6 +174,8 @@ func TestAmbiguousOrder(t *testing.T) {
 		t.Errorf("example = %q", c.Ambiguous[0].Example)
 	}
 
+	e.order.SetSelected(orderLabels()[1]) // month first, then changed
+	h.next(t)
 	e.order.SetSelected(orderLabels()[0]) // day first
 	c = h.next(t)
 	if c.Events != 5 || c.Problems != 1 {
@@ -188,6 +190,11 @@ func TestAmbiguousOrder(t *testing.T) {
 	x, _ := events.Build(f, e.Mapping())
 	if first := x.StartTime(0).String(); first != "2023-02-01" { // "01/02/2023" read day first
 		t.Errorf("earliest event %s, want 2023-02-01", first)
+	}
+
+	e.order.SetSelected("") // the choice taken back
+	if c = h.next(t); c.Events != 0 || e.Mapping().Order != dates.Unknown {
+		t.Errorf("choice cleared: %d events, order %v; want 0, unknown", c.Events, e.Mapping().Order)
 	}
 
 	pick(t, e, "day", events.Start) // ISO dates: nothing to choose
@@ -310,5 +317,19 @@ func TestStopDropsCounts(t *testing.T) {
 	case n := <-done:
 		t.Errorf("counts arrived after stop: %+v", n)
 	default:
+	}
+}
+
+// TestHeaderOnly checks that a file of a header alone shows and counts.
+func TestHeaderOnly(t *testing.T) {
+	test.NewTempApp(t)
+	f, err := frame.ReadBytes("empty.csv", []byte("date,title\n"), frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewEditor(f, events.Detect(f))
+	h := shown(t, e)
+	if c := h.next(t); c.Rows != 0 || c.Events != 0 {
+		t.Errorf("header only: %+v", c)
 	}
 }

@@ -131,7 +131,7 @@ func (r *sheetRenderer) Refresh() {
 	r.nameH = fyne.MeasureText("Ág", r.textSize, bold).Height
 	r.smallH = fyne.MeasureText("Ág", r.smallSize, fyne.TextStyle{}).Height
 	r.rowH = fyne.MeasureText("Ág", r.textSize, fyne.TextStyle{}).Height + 2*r.pad
-	r.menuH = e.roles[0].MinSize().Height
+	r.menuH = widget.NewSelect(roleOptions(), nil).MinSize().Height
 	menuW := menuWidth(th)
 
 	fg, dim := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v)
