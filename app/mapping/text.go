@@ -1,0 +1,155 @@
+package mapping
+
+import (
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+
+	"chronomap/data/dates"
+	"chronomap/data/events"
+)
+
+// Every word the dialog shows is here, passed through lang.L with the
+// English text as its key, so that a translation file only has to add
+// entries. Templates take numbers already formatted (see thousands), since
+// the digit grouping is not the translator's business.
+//
+// The reasons under each column come from events.Detect and are not
+// translated here; they are the one exception.
+
+// none is the choice for a column that plays no role.
+const none = "—"
+
+// roleLabels names each role in the column menus, in events.Roles order.
+var roleLabels = map[events.Role]string{
+	events.Start:       "Start date",
+	events.End:         "End date",
+	events.Lat:         "Latitude",
+	events.Lon:         "Longitude",
+	events.Coords:      "Coordinates",
+	events.Place:       "Place name",
+	events.Country:     "Country",
+	events.Title:       "Title",
+	events.Description: "Description",
+	events.Category:    "Category",
+	events.Actor:       "Actor",
+	events.Source:      "Source",
+	events.URL:         "Link (URL)",
+	events.ID:          "ID",
+}
+
+// roleLabel names a role as the column menu shows it; "" is none.
+func roleLabel(r events.Role) string {
+	if r == "" {
+		return none
+	}
+	if l, ok := roleLabels[r]; ok {
+		return lang.L(l)
+	}
+	return string(r) // a role added to events but not yet named here
+}
+
+// roleOptions lists the column menu's choices: none, then every role.
+func roleOptions() []string {
+	out := []string{none}
+	for _, r := range events.Roles {
+		out = append(out, roleLabel(r))
+	}
+	return out
+}
+
+// roleFromLabel is roleLabel undone; "" for none or an unknown label.
+func roleFromLabel(s string) events.Role {
+	for _, r := range events.Roles {
+		if roleLabel(r) == s {
+			return r
+		}
+	}
+	return ""
+}
+
+// title is the dialog's title.
+func title(path string) string {
+	if path == "" {
+		return lang.L("Columns")
+	}
+	return lang.L("Columns of {{.File}}", map[string]any{"File": filepath.Base(path)})
+}
+
+const (
+	okLabel     = "OK"
+	cancelLabel = "Cancel"
+)
+
+// intro is the sentence above the preview.
+func intro() string {
+	return lang.L("Chronomap guessed what each column holds. Check the guesses against the first rows and change any that are wrong.")
+}
+
+// previewCaption says how much of the file the preview shows.
+func previewCaption(shown, rows int) string {
+	if shown == rows {
+		return plural(rows, "The only row", "All {{.N}} rows")
+	}
+	return lang.L("The first {{.Shown}} of {{.N}} rows", map[string]any{"Shown": thousands(shown), "N": thousands(rows)})
+}
+
+// countingLine stands in for the counts while they are worked out.
+func countingLine() string { return lang.L("Counting…") }
+
+// countsLine is the live line under the preview: what the mapping makes of
+// the whole file.
+func countsLine(c Counts) string {
+	s := plural(c.Events, "1 event", "{{.N}} events") + " · " +
+		lang.L("{{.N}} located", map[string]any{"N": thousands(c.Located)})
+	if c.Geocoded > 0 {
+		s += " " + lang.L("({{.N}} by name)", map[string]any{"N": thousands(c.Geocoded)})
+	}
+	switch c.Problems {
+	case 0:
+		s += " · " + lang.L("no problems")
+	default:
+		s += " · " + plural(c.Problems, "1 problem", "{{.N}} problems")
+	}
+	return s
+}
+
+// orderNote asks for the order of day and month in a column.
+func orderNote(a Ambiguity) string {
+	return lang.L("Dates in “{{.Column}}” such as {{.Example}} read either way. Which comes first?",
+		map[string]any{"Column": a.Column, "Example": a.Example})
+}
+
+// orderLabels name the two orders, in orders' order.
+func orderLabels() []string {
+	return []string{lang.L("Day (13/11/2023)"), lang.L("Month (11/13/2023)")}
+}
+
+// orders are the choices of orderLabels.
+var orders = []dates.Order{dates.DayFirst, dates.MonthFirst}
+
+// plural picks the singular key for one and the plural key otherwise, so
+// that "1 event" reads right without a plural rule in English.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return lang.L(one)
+	}
+	return lang.L(other, map[string]any{"N": thousands(n)})
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
