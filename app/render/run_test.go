@@ -53,7 +53,8 @@ func TestRenderRefusals(t *testing.T) {
 		code int
 		says string
 	}{
-		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.gif"), sample}, 2, "write a .png, .svg or .pdf file"},
+		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.gif"), sample}, 2, "a GIF is a playback; give --frames N"},
+		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.jpg"), sample}, 2, "write a .png, .svg or .pdf file"},
 		{[]string{"--page", "a4", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--page sets the page of a PDF"},
 		{[]string{"--page", "a3", "--out", filepath.Join(dir, "x.pdf"), sample}, 2, "--page \"a3\": use 16:9, a4 or letter"},
 		{[]string{"--scale", "2", "--out", filepath.Join(dir, "x.svg"), sample}, 2, "--scale sets the resolution of a PNG"},
