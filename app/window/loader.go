@@ -100,6 +100,9 @@ type request struct {
 	// then, when set, is called with the file's view once it is shown: a
 	// workspace sets its filter and views again.
 	then func(*fileView)
+	// recall, when set and no Mapping is given, gives the roles chosen
+	// before for a file with the same columns.
+	recall func(columns []string) (events.Mapping, bool)
 }
 
 // chunkSize is how much is read between progress reports and checks for
@@ -146,6 +149,10 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 	m := events.Detect(f)
 	if r.Mapping != nil {
 		m = *r.Mapping
+	} else if r.recall != nil {
+		if mm, ok := r.recall(f.DF.Names()); ok {
+			m = mm
+		}
 	}
 	l := build(title, f, m)
 	if ctx.Err() != nil {

@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"chronomap/app/workspace"
 	"chronomap/assets"
+	"chronomap/data/events"
 )
 
 // bigCSV writes a file of n events, each with a date and coordinates.
@@ -147,5 +149,31 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if got := v.counts().shown; got != want || want == 0 {
 		t.Errorf("the index shows %d events, a scan finds %d", got, want)
+	}
+}
+
+// TestRolesChosen gives a file's title column the category role: its
+// events are built again with it, and the next file with the same
+// columns is read with the same roles.
+func TestRolesChosen(t *testing.T) {
+	w, _ := sampleWindow(t)
+	p := bigCSV(t, 30)
+	waitIdle(t, w, func() { w.Open(p) })
+	v := w.active()
+	m := v.file.Mapping
+	// Other tests read files with these columns: leave them the roles
+	// detected.
+	t.Cleanup(func() { w.mappings.Remember(v.file.Frame.DF.Names(), workspace.MappingOf(v.file.Mapping)) })
+	if err := m.Set(v.file.Frame, events.Category, "title"); err != nil {
+		t.Fatal(err)
+	}
+	pump(t, w, func() { w.rolesChosen(v, m) }, func() bool { return w.active() != v })
+	if nv := w.active(); len(nv.file.Timeline.Events.Legend) != 30 {
+		t.Errorf("%d categories after making titles the category, want 30", len(nv.file.Timeline.Events.Legend))
+	}
+	p2 := bigCSV(t, 10) // the same columns
+	waitIdle(t, w, func() { w.Open(p2) })
+	if nv := w.active(); nv.file.Path != p2 || len(nv.file.Timeline.Events.Legend) != 10 {
+		t.Errorf("a file with the same columns was read with %d categories, want its 10 titles", len(nv.file.Timeline.Events.Legend))
 	}
 }

@@ -54,6 +54,7 @@ func (w *Window) setMenu() {
 	)
 	edit := fyne.NewMenu(lang.L("Edit"),
 		item("Find", fyne.KeyF, w.find),
+		item("Columns and Roles…", fyne.KeyM, w.editRoles),
 		fyne.NewMenuItem(lang.L("Clear Selection"), func() {
 			if v := w.active(); v != nil {
 				v.selectEvent(-1, nil)

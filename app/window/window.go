@@ -100,7 +100,8 @@ type Window struct {
 	do func(func())
 
 	recent    *workspace.Recent
-	workspace string // the workspace file last opened or saved, if any
+	mappings  *workspace.Mappings // roles chosen for files, by their columns
+	workspace string              // the workspace file last opened or saved, if any
 	autosave  *workspace.Autosaver
 	// stopAutosave ends autosaving and removes the recovery file: the
 	// session ended cleanly.
@@ -123,7 +124,8 @@ func New(a fyne.App, files []Loaded) *Window {
 		applyTheme(a) // else the system's theme, or whatever the app was given
 	}
 	recent, _ := workspace.OpenRecent(configDir()) // usable even when its file is not
-	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent}
+	mappings, _ := workspace.OpenMappings(configDir())
+	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent, mappings: mappings}
 	w.ask = w.askFile
 	w.do = fyne.Do
 	w.Win.SetIcon(icon)
@@ -199,6 +201,17 @@ func (w *Window) newView(l Loaded) *fileView {
 		}()
 	}
 	return v
+}
+
+// recall gives the roles the user chose for a file with the same
+// columns, when they chose any.
+func (w *Window) recall(columns []string) (events.Mapping, bool) {
+	m, ok := w.mappings.Recall(columns)
+	if !ok {
+		return events.Mapping{}, false
+	}
+	em, err := m.Events()
+	return em, err == nil
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.
@@ -340,6 +353,7 @@ func (w *Window) next() {
 	}
 	r := w.queue[0]
 	w.queue = w.queue[1:]
+	r.recall = w.recall
 	w.loading = true
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
@@ -367,6 +381,8 @@ func (w *Window) next() {
 				v := w.add(l)
 				if r.then != nil {
 					r.then(v)
+				} else if r.Mapping == nil {
+					w.askRoles(v)
 				}
 				w.bar.finished(end)
 			} else {

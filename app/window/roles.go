@@ -1,0 +1,65 @@
+package window
+
+import (
+	"time"
+
+	"chronomap/app/mapping"
+	"chronomap/app/workspace"
+	"chronomap/data/events"
+)
+
+// editRoles opens the roles dialog for the file on show: a preview of its
+// rows, each column's role and why, and live counts. OK reads the events
+// again with the roles chosen, and remembers them for files with the same
+// columns.
+func (w *Window) editRoles() {
+	v := w.active()
+	if v == nil || v.file.Frame == nil {
+		return
+	}
+	f := v.file.Frame
+	mapping.Show(w.Win, f, v.file.Mapping, func(m events.Mapping, ok bool) {
+		if ok {
+			w.rolesChosen(v, m)
+		}
+	})
+}
+
+// rolesChosen remembers the roles chosen for a file's columns and reads
+// its events again with them.
+func (w *Window) rolesChosen(v *fileView, m events.Mapping) {
+	w.mappings.Remember(v.file.Frame.DF.Names(), workspace.MappingOf(m))
+	w.remap(v, m)
+}
+
+// remap builds a file's events again with other roles, in the background,
+// and shows the result in the file's tab.
+func (w *Window) remap(v *fileView, m events.Mapping) {
+	old := v.file
+	w.bar.show(Progress{File: tabName(old), Stage: Placing, Rows: old.Frame.DF.Nrow()})
+	start := time.Now()
+	go func() {
+		l := build(old.Title, old.Frame, m)
+		l.Sample, l.Path, l.Options = old.Sample, old.Path, old.Options
+		w.do(func() {
+			for i, x := range w.views {
+				if x == v {
+					nv := w.newView(l)
+					w.views[i] = nv
+					w.layout()
+					w.showTab(nv)
+				}
+			}
+			w.bar.finished(Progress{File: tabName(old), Stage: Done, Elapsed: time.Since(start)})
+			w.bar.idle()
+		})
+	}()
+}
+
+// askRoles opens the roles dialog by itself when a file made no events:
+// its dates were not found, or read both ways.
+func (w *Window) askRoles(v *fileView) {
+	if v.file.Frame != nil && v.file.Frame.DF.Nrow() > 0 && v.file.Events == 0 {
+		w.editRoles()
+	}
+}
