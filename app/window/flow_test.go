@@ -200,3 +200,17 @@ func TestDatePreferences(t *testing.T) {
 		t.Error("a file opened later does not follow the preference")
 	}
 }
+
+// TestPlaceNamePreference names the map's countries in German through the
+// View menu.
+func TestPlaceNamePreference(t *testing.T) {
+	w, v := sampleWindow(t)
+	for _, it := range w.placeItems().ChildMenu.Items {
+		if it.Label == "Deutsch" {
+			it.Action()
+		}
+	}
+	if got := v.mapWidget.Model().Language; got != "de" {
+		t.Errorf("map language %q after choosing Deutsch", got)
+	}
+}

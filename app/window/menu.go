@@ -64,6 +64,7 @@ func (w *Window) setMenu() {
 	view := fyne.NewMenu(lang.L("View"), w.themeItems()...)
 	view.Items = append(view.Items, fyne.NewMenuItemSeparator())
 	view.Items = append(view.Items, w.projectionItems()...)
+	view.Items = append(view.Items, w.placeItems())
 	view.Items = append(view.Items, fyne.NewMenuItemSeparator())
 	view.Items = append(view.Items, w.dateItems()...)
 	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view))

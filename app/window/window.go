@@ -185,6 +185,7 @@ func (w *Window) rememberRecent(path string) {
 func (w *Window) newView(l Loaded) *fileView {
 	v := newFileView(l)
 	v.applyDates(w.App)
+	v.applyPlaceNames(w.App)
 	if x := l.Index; x != nil && x.Len() > syncSearch {
 		// A big file gets a search index, built once it is on show.
 		go func() {
@@ -277,6 +278,7 @@ func (w *Window) layout() {
 				w.showTab(v)
 				v.selectEvent(e, nil)
 			})
+			w.layers.mapWidget.Model().Language = placeLanguage(w.App)
 			w.tabs.Append(container.NewTabItemWithIcon(lang.L("All layers"), theme.GridIcon(), w.layers))
 		}
 		for _, v := range w.views {

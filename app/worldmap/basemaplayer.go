@@ -15,7 +15,8 @@ type planeCountry struct {
 	bound orb.Bound
 	label orb.Point // in plane metres
 	name  string
-	min   float64 // MinLabel
+	names map[string]string // by language code
+	min   float64           // MinLabel
 }
 
 var (
@@ -41,7 +42,7 @@ func projected(p Projection, detail bool) []planeCountry {
 	}
 	out := make([]planeCountry, 0, len(b.Countries))
 	for _, c := range b.Countries {
-		pc := planeCountry{label: p.Forward(c.Label), name: c.Name, min: c.MinLabel}
+		pc := planeCountry{label: p.Forward(c.Label), name: c.Name, names: c.Names, min: c.MinLabel}
 		first := true
 		for _, poly := range c.Shape {
 			for _, ring := range poly {

@@ -25,6 +25,9 @@ type Map struct {
 	Keep func(i int) bool
 	// Selected events are drawn ringed, on top, and labelled first.
 	Selected map[int]bool
+	// Language names countries in that language ("de", "fr", "es", "ru")
+	// where Natural Earth has the name; "" is English.
+	Language string
 
 	points  *Points // Events projected for View.Projection
 	base    *image.RGBA
@@ -42,11 +45,12 @@ type baseKey struct {
 	metresPerPx       float64
 	w, h              int
 	graticule         bool
+	language          string
 }
 
 func (m *Map) baseKey() baseKey {
 	v := m.View
-	return baseKey{v.Projection.Name, m.Theme.Name, v.Center, v.MetresPerPx, v.Width, v.Height, m.Graticule}
+	return baseKey{v.Projection.Name, m.Theme.Name, v.Center, v.MetresPerPx, v.Width, v.Height, m.Graticule, m.Language}
 }
 
 // marker sizes, in pixels at a scale of 1.
@@ -473,6 +477,9 @@ func (m *Map) drawCountryLabels(s *draw.Surface, occ *boxes) {
 			continue
 		}
 		text := c.name
+		if n := c.names[m.Language]; n != "" {
+			text = n
+		}
 		w := f.Width(text)
 		if w > (c.bound.Max[0]-c.bound.Min[0])/m.View.MetresPerPx*1.1 {
 			continue // wider than the country

@@ -1,6 +1,7 @@
 package worldmap
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -124,4 +125,29 @@ func TestRenderSizedByColumn(t *testing.T) {
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{20, 5}, Max: orb.Point{50, 45}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
 	golden.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
+}
+
+// TestCountryNamesInLanguage draws Europe with German names: Deutschland
+// is written, Germany is not.
+func TestCountryNamesInLanguage(t *testing.T) {
+	texts := func(lang string) map[string]bool {
+		m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-5, 42}, Max: orb.Point{25, 56}}, 1280, 800, 0), Theme: draw.Light, Language: lang}
+		s := draw.NewSVG(1280, 800)
+		m.Render(s)
+		var b bytes.Buffer
+		s.WriteTo(&b)
+		got, _ := golden.SVG(t, b.Bytes())
+		out := map[string]bool{}
+		for k := range got {
+			out[k] = true
+		}
+		return out
+	}
+	en, de := texts(""), texts("de")
+	if !en["Germany"] || en["Deutschland"] {
+		t.Errorf("English names: Germany %v, Deutschland %v", en["Germany"], en["Deutschland"])
+	}
+	if !de["Deutschland"] || de["Germany"] {
+		t.Errorf("German names: Deutschland %v, Germany %v", de["Deutschland"], de["Germany"])
+	}
 }
