@@ -38,6 +38,8 @@ func (b *loadBar) start(file string) {
 // show updates the bar with how far a load has come.
 func (b *loadBar) show(p Progress) {
 	b.last = p
+	b.bar.Show()
+	b.cancel.Show()
 	b.text.SetText(p.String())
 	b.bar.SetValue(p.Fraction())
 	b.bar.Show()
@@ -52,6 +54,31 @@ func (b *loadBar) cancelled(file string) {
 	b.bar.Hide()
 	b.cancel.Hide()
 	b.Show()
+}
+
+// note shows a line of news (a scene captured, an export written) for a
+// few seconds; "" hides it.
+func (b *loadBar) note(text string) {
+	if b.cancel.Visible() && b.bar.Visible() && b.Visible() {
+		return // a load is under way: its progress comes first
+	}
+	b.last = Progress{File: text, Stage: Done}
+	b.text.SetText(text)
+	b.bar.Hide()
+	b.cancel.Hide()
+	if text == "" {
+		b.Hide()
+		return
+	}
+	b.Show()
+	shown := b.last
+	time.AfterFunc(6*time.Second, func() {
+		fyne.Do(func() {
+			if b.last == shown {
+				b.Hide()
+			}
+		})
+	})
 }
 
 // finished says how long the last file took; the line stays a few

@@ -67,7 +67,19 @@ func (w *Window) setMenu() {
 	view.Items = append(view.Items, w.placeItems())
 	view.Items = append(view.Items, fyne.NewMenuItemSeparator())
 	view.Items = append(view.Items, w.dateItems()...)
-	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view))
+	present := fyne.NewMenuItem(lang.L("Present"), w.present)
+	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	briefing := fyne.NewMenu(lang.L("Briefing"),
+		item("Capture Scene", fyne.KeyK, w.captureScene),
+		fyne.NewMenuItem(lang.L("Scenes…"), w.editScenes),
+		fyne.NewMenuItemSeparator(),
+		item("Export View…", fyne.KeyE, w.exportDialog),
+		fyne.NewMenuItem(lang.L("Export Deck…"), w.deckDialog),
+		fyne.NewMenuItem(lang.L("Record Playback…"), w.recordDialog),
+		fyne.NewMenuItemSeparator(),
+		present,
+	)
+	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view, briefing))
 }
 
 // fileTypes are the extensions the Open dialog lists.

@@ -99,6 +99,7 @@ type Window struct {
 	// the calling goroutine.
 	do func(func())
 
+	scenes    []workspace.Scene // the briefing's scenes, in order
 	recent    *workspace.Recent
 	mappings  *workspace.Mappings // roles chosen for files, by their columns
 	workspace string              // the workspace file last opened or saved, if any

@@ -2,7 +2,6 @@ package window
 
 import (
 	"errors"
-	"flag"
 	"image"
 	"image/png"
 	"math"
@@ -19,11 +18,11 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"chronomap/app/golden"
 	"chronomap/assets"
 	"chronomap/data/frame"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
 
 // smallFrame is built by hand, so that these tests do not depend on the
 // frame readers.
@@ -262,7 +261,7 @@ func TestWindowImage(t *testing.T) {
 			v := w.active()
 			v.table.Select(widget.TableCellID{Row: 1, Col: 2})
 			img := w.Win.Canvas().Capture()
-			if *update {
+			if *golden.Update {
 				writePNG(t, filepath.Join("testdata", c.name), img)
 				return
 			}

@@ -39,7 +39,8 @@ func configDir() string {
 // roles, and the filter, views and selection of the file on show.
 func (w *Window) snapshot() *workspace.Workspace {
 	ws := &workspace.Workspace{Version: workspace.FormatVersion,
-		Theme: w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem)}
+		Theme:  w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem),
+		Scenes: slices.Clone(w.scenes)}
 	active := w.active()
 	for _, v := range w.views {
 		if v.file.Path == "" {
@@ -267,6 +268,7 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 	w.cancelLoad()
 	w.views = nil
 	w.workspace = path
+	w.scenes = slices.Clone(ws.Scenes)
 	w.layout()
 	w.rememberRecent(path)
 	if ws.Theme != "" && ws.Theme != w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem) {

@@ -1,0 +1,166 @@
+package window
+
+import (
+	"archive/zip"
+	"bytes"
+	"image/gif"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chronomap/app/golden"
+	"chronomap/app/scene"
+	"chronomap/app/slide"
+	"chronomap/app/workspace"
+)
+
+// TestBriefing captures two scenes of the sample — everything, then the
+// search for Nicaragua — exports the view in every format, the scenes as
+// decks, a playback, and keeps the scenes in the workspace.
+func TestBriefing(t *testing.T) {
+	w, v := sampleWindow(t)
+	w.captureScene()
+	v.searchBox.SetText("Nicaragua")
+	w.captureScene()
+	if len(w.scenes) != 2 || !strings.HasPrefix(w.scenes[0].Title, "Scene 1: ") || w.scenes[1].Filter.Query != "Nicaragua" {
+		t.Fatalf("scenes %+v", w.scenes)
+	}
+	w.scenes[1].Title = "Nicaragua in Moskau – Шойгу"
+	w.scenes[1].Notes = "Two meetings on 7 November."
+	dir := t.TempDir()
+
+	for _, f := range exportFormats {
+		p := filepath.Join(dir, "view"+f.ext)
+		if err := w.exportView(p, exportSpec{Title: "Russlands Werben – Москва", Marking: "UNCLASSIFIED // FOR TRAINING", Layout: slide.Both, Format: f}); err != nil {
+			t.Fatalf("%s: %v", f.label, err)
+		}
+		b, _ := os.ReadFile(p)
+		switch f.ext {
+		case ".png":
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil || img.Bounds().Dx() != int(float64(f.w)*f.scale) {
+				t.Errorf("%s: %v, %v", f.label, img.Bounds(), err)
+			}
+		case ".svg":
+			texts, _ := golden.SVG(t, b)
+			if texts["Russlands Werben – Москва"] == 0 || texts["Source: ISW"] == 0 {
+				t.Errorf("%s lacks its title or source line", f.label)
+			}
+		case ".pdf":
+			_, lines := golden.PDF(t, b)
+			text := strings.Join(lines, "\n")
+			if !strings.Contains(text, "Russlands Werben – Москва") || strings.Count(text, "UNCLASSIFIED // FOR TRAINING") != 2 {
+				t.Errorf("%s text:\n%s", f.label, text)
+			}
+		}
+	}
+
+	pdf := filepath.Join(dir, "deck.pdf")
+	if err := w.exportDeck(pdf, "Lagebild", ""); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(pdf)
+	info, lines := golden.PDF(t, b)
+	if !strings.Contains(info, "Pages:           2") || !strings.Contains(strings.Join(lines, "\n"), "Nicaragua in Moskau – Шойгу") {
+		t.Errorf("deck:\n%s", info)
+	}
+	pptx := filepath.Join(dir, "deck.pptx")
+	if err := w.exportDeck(pptx, "Lagebild", ""); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(pptx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := ""
+	for _, e := range z.File {
+		if strings.HasPrefix(e.Name, "ppt/notesSlides/") && strings.HasSuffix(e.Name, ".xml") {
+			r, _ := e.Open()
+			var nb bytes.Buffer
+			nb.ReadFrom(r)
+			notes += nb.String()
+		}
+	}
+	z.Close()
+	if !strings.Contains(notes, "Two meetings on 7 November.") {
+		t.Error("the PowerPoint deck lacks the speaker notes")
+	}
+
+	g := filepath.Join(dir, "play.gif")
+	if err := w.recordPlayback(g, 5, 320, 180); err != nil {
+		t.Fatal(err)
+	}
+	gf, _ := os.Open(g)
+	anim, err := gif.DecodeAll(gf)
+	gf.Close()
+	if err != nil || len(anim.Image) != 5 {
+		t.Errorf("playback: %v", err)
+	}
+	if err := w.recordPlayback(filepath.Join(dir, "f-%02d.png"), 3, 320, 180); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "f-03.png")); err != nil {
+		t.Errorf("numbered frames: %v", err)
+	}
+
+	// The scenes live in the workspace file.
+	ws := w.snapshot()
+	if len(ws.Scenes) != 2 || ws.Scenes[1].Notes != "Two meetings on 7 November." {
+		t.Errorf("snapshot scenes %+v", ws.Scenes)
+	}
+}
+
+// TestPresenter steps through two scenes and the events of the second,
+// and leaves with Esc.
+func TestPresenter(t *testing.T) {
+	w, v := sampleWindow(t)
+	w.captureScene()
+	v.searchBox.SetText("Shoigu")
+	w.captureScene()
+	f, _ := v.sceneFile()
+	closed := false
+	views := []workspace.Scene{w.scenes[0], w.scenes[1]}
+	p := newPresenter(f, v, toViews(views), w.slideOptions(), func() { closed = true })
+	p.flight = 0
+	win := test.NewTempWindow(t, p)
+	win.Resize(fyne.NewSize(960, 540))
+	img := win.Canvas().Capture()
+	if img.Bounds().Dx() == 0 {
+		t.Fatal("nothing drawn")
+	}
+	p.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if p.at != 1 || p.shown.Filter.Query != "Shoigu" {
+		t.Errorf("→ shows scene %d (%q)", p.at, p.shown.Filter.Query)
+	}
+	p.typedKey(&fyne.KeyEvent{Name: fyne.KeyE})
+	if !p.events || len(p.order) != 3 || !p.card.Visible() {
+		t.Fatalf("events mode: %v, %d events, card %v", p.events, len(p.order), p.card.Visible())
+	}
+	p.typedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Index.Row[p.order[1]]) {
+		t.Errorf("space: event %d, selection %+v", p.step, p.shown.Selection)
+	}
+	// A flight passes between the two ends.
+	a, b := p.resolve(p.views[0]), p.resolve(p.views[1])
+	mid := between(a, b, 0.5)
+	if !(mid.Map.Zoom >= min(a.Map.Zoom, b.Map.Zoom) && mid.Map.Zoom <= max(a.Map.Zoom, b.Map.Zoom)) {
+		t.Errorf("half way the zoom is %.2f, between %.2f and %.2f?", mid.Map.Zoom, a.Map.Zoom, b.Map.Zoom)
+	}
+	p.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !closed {
+		t.Error("Esc does not leave")
+	}
+}
+
+func toViews(s []workspace.Scene) []scene.View {
+	out := make([]scene.View, len(s))
+	for i := range s {
+		out[i] = scene.Of(s[i])
+	}
+	return out
+}

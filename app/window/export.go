@@ -1,0 +1,312 @@
+package window
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"chronomap/app/draw"
+	"chronomap/app/scene"
+	"chronomap/app/slide"
+)
+
+// exportFormat is a kind of file an export writes.
+type exportFormat struct {
+	label  string
+	ext    string
+	w, h   int
+	scale  float64
+	page   draw.Page // for PDF
+	vector bool
+}
+
+// exportFormats are the export's choices, in menu order.
+var exportFormats = []exportFormat{
+	{label: "PNG, 1920×1080", ext: ".png", w: 1920, h: 1080, scale: 1},
+	{label: "PNG, 3840×2160 (4K)", ext: ".png", w: 1920, h: 1080, scale: 2},
+	{label: "SVG (vector)", ext: ".svg", w: 1920, h: 1080, vector: true},
+	{label: "PDF, 16:9 slide", ext: ".pdf", w: 1920, h: 1080, page: draw.Slide, vector: true},
+	{label: "PDF, A4 landscape", ext: ".pdf", page: draw.A4, vector: true},
+	{label: "PDF, Letter landscape", ext: ".pdf", page: draw.Letter, vector: true},
+}
+
+// exportSpec is what the export dialog asks.
+type exportSpec struct {
+	Title, Subtitle, Marking string
+	Layout                   slide.Layout
+	Format                   exportFormat
+}
+
+// exportView writes what the file on show shows to path as a briefing
+// slide.
+func (w *Window) exportView(path string, e exportSpec) error {
+	v := w.active()
+	if v == nil {
+		return fmt.Errorf("%s", lang.L("there is no file on show to export"))
+	}
+	f, ok := v.sceneFile()
+	if !ok {
+		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	}
+	view := v.view()
+	view.Title = e.Title
+	o := w.slideOptions()
+	o.Subtitle, o.Marking, o.Layout = e.Subtitle, e.Marking, e.Layout
+	return writeSlide(path, f, view, o, e.Format)
+}
+
+// writeSlide draws one view into a file of the given format.
+func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm exportFormat) error {
+	w, h := fm.w, fm.h
+	if fm.ext == ".pdf" {
+		w, h = fm.page.Pixels(1920)
+	}
+	var b bytes.Buffer
+	switch fm.ext {
+	case ".png":
+		p, err := f.PNG(view, o, w, h, fm.scale)
+		if err != nil {
+			return err
+		}
+		b.Write(p)
+	case ".svg":
+		s := draw.NewSVG(w, h)
+		slide.Draw(s, f.Slide(view, o))
+		if _, err := s.WriteTo(&b); err != nil {
+			return err
+		}
+	case ".pdf":
+		if err := f.WritePDF(&b, view.Title, []scene.View{view}, o, w, h, fm.page); err != nil {
+			return err
+		}
+	}
+	return writeFile(path, b.Bytes())
+}
+
+// writeFile writes an export, saying where when it cannot.
+func writeFile(path string, b []byte) error {
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return fmt.Errorf(lang.L("cannot write %s: %v"), path, err)
+	}
+	return nil
+}
+
+// exportDeck writes the briefing's scenes as a deck: a PDF of one page
+// each, or a PowerPoint file with the notes as speaker notes.
+func (w *Window) exportDeck(path, title, marking string) error {
+	v := w.active()
+	if v == nil || len(w.scenes) == 0 {
+		return fmt.Errorf("%s", lang.L("there are no scenes: capture some first (Briefing ▸ Capture Scene)"))
+	}
+	f, ok := v.sceneFile()
+	if !ok {
+		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	}
+	views := make([]scene.View, len(w.scenes))
+	for i, s := range w.scenes {
+		views[i] = scene.Of(s)
+	}
+	o := w.slideOptions()
+	o.Marking = marking
+	var b bytes.Buffer
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pptx":
+		err = f.WritePPTX(&b, title, views, o)
+	default:
+		err = f.WritePDF(&b, title, views, o, 1920, 1080, draw.Slide)
+	}
+	if err != nil {
+		return err
+	}
+	return writeFile(path, b.Bytes())
+}
+
+// recordPlayback writes the timeline's playback over the file on show: an
+// animated GIF, or — for a path with a %d, such as frame-%04d.png — one
+// PNG per frame.
+func (w *Window) recordPlayback(path string, frames, width, height int) error {
+	v := w.active()
+	if v == nil {
+		return fmt.Errorf("%s", lang.L("there is no file on show to record"))
+	}
+	f, ok := v.sceneFile()
+	if !ok {
+		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	}
+	view := v.view()
+	view.Title = tabName(v.file)
+	o := w.slideOptions()
+	if strings.Contains(path, "%") {
+		return f.Frames(view, o, width, height, frames, func(i int, img *image.RGBA) error {
+			var b bytes.Buffer
+			if err := encodePNG(&b, img); err != nil {
+				return err
+			}
+			return writeFile(fmt.Sprintf(path, i+1), b.Bytes())
+		})
+	}
+	var b bytes.Buffer
+	if err := f.WriteGIF(&b, view, o, width, height, frames, 8); err != nil {
+		return err
+	}
+	return writeFile(path, b.Bytes())
+}
+
+// saveAs asks where to write a file with the given extensions, then calls
+// write in the background, saying in the bar how it went.
+func (w *Window) saveAs(name string, exts []string, write func(path string) error) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		p := wc.URI().Path()
+		wc.Close()
+		w.bar.note(fmt.Sprintf(lang.L("Writing %s…"), filepath.Base(p)))
+		go func() {
+			err := write(p)
+			w.do(func() {
+				if err != nil {
+					w.bar.note("")
+					dialog.ShowError(err, w.Win)
+					return
+				}
+				w.bar.note(fmt.Sprintf(lang.L("Wrote %s"), p))
+			})
+		}()
+	}, w.Win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFileName(name)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// exportDialog asks for the slide's title, subtitle, marking, views and
+// format, then where to write it.
+func (w *Window) exportDialog() {
+	v := w.active()
+	if v == nil {
+		return
+	}
+	title, subtitle, marking := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title.SetText(tabName(v.file))
+	marking.SetText(w.App.Preferences().String("export.marking"))
+	marking.SetPlaceHolder("UNCLASSIFIED // FOR TRAINING")
+	var layoutNames, formatNames []string
+	for _, l := range layouts {
+		layoutNames = append(layoutNames, lang.L(l.label))
+	}
+	for _, f := range exportFormats {
+		formatNames = append(formatNames, lang.L(f.label))
+	}
+	layout := widget.NewSelect(layoutNames, nil)
+	layout.SetSelectedIndex(0)
+	format := widget.NewSelect(formatNames, nil)
+	format.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title),
+		widget.NewFormItem(lang.L("Subtitle"), subtitle),
+		widget.NewFormItem(lang.L("Marking"), marking),
+		widget.NewFormItem(lang.L("Views"), layout),
+		widget.NewFormItem(lang.L("Format"), format),
+	}
+	d := dialog.NewForm(lang.L("Export View"), lang.L("Export…"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		w.App.Preferences().SetString("export.marking", marking.Text)
+		e := exportSpec{Title: title.Text, Subtitle: subtitle.Text, Marking: marking.Text,
+			Layout: layouts[layout.SelectedIndex()].layout, Format: exportFormats[format.SelectedIndex()]}
+		w.saveAs(fileName(title.Text)+e.Format.ext, []string{e.Format.ext}, func(p string) error { return w.exportView(p, e) })
+	}, w.Win)
+	d.Resize(fyne.NewSize(620, 380))
+	d.Show()
+}
+
+// deckDialog asks for the deck's title and marking and its kind, then
+// where to write it.
+func (w *Window) deckDialog() {
+	if len(w.scenes) == 0 {
+		dialog.ShowInformation(lang.L("No scenes"), lang.L("Capture scenes first: set the views as the room should see them, then Briefing ▸ Capture Scene (Ctrl+K)."), w.Win)
+		return
+	}
+	title, marking := widget.NewEntry(), widget.NewEntry()
+	title.SetText(lang.L("Briefing"))
+	marking.SetText(w.App.Preferences().String("export.marking"))
+	marking.SetPlaceHolder("UNCLASSIFIED // FOR TRAINING")
+	kind := widget.NewSelect([]string{lang.L("PDF, one page per scene"), lang.L("PowerPoint (.pptx), with speaker notes")}, nil)
+	kind.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title),
+		widget.NewFormItem(lang.L("Marking"), marking),
+		widget.NewFormItem(lang.L("Deck"), kind),
+	}
+	d := dialog.NewForm(lang.L("Export Deck"), lang.L("Export…"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		w.App.Preferences().SetString("export.marking", marking.Text)
+		ext := ".pdf"
+		if kind.SelectedIndex() == 1 {
+			ext = ".pptx"
+		}
+		t, m := title.Text, marking.Text
+		w.saveAs(fileName(t)+ext, []string{ext}, func(p string) error { return w.exportDeck(p, t, m) })
+	}, w.Win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+// recordDialog asks how many frames to record, then where.
+func (w *Window) recordDialog() {
+	frames := widget.NewSelect([]string{"24", "48", "96", "240"}, nil)
+	frames.SetSelected("48")
+	kind := widget.NewSelect([]string{lang.L("Animated GIF, 960×540"), lang.L("Numbered PNGs, 1920×1080")}, nil)
+	kind.SetSelectedIndex(0)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Frames"), frames), widget.NewFormItem(lang.L("As"), kind)}
+	d := dialog.NewForm(lang.L("Record Playback"), lang.L("Record…"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n := 48
+		fmt.Sscan(frames.Selected, &n)
+		if kind.SelectedIndex() == 0 {
+			w.saveAs("playback.gif", []string{".gif"}, func(p string) error { return w.recordPlayback(p, n, 960, 540) })
+			return
+		}
+		w.saveAs("frame-0001.png", []string{".png"}, func(p string) error {
+			return w.recordPlayback(filepath.Join(filepath.Dir(p), "frame-%04d.png"), n, 1920, 1080)
+		})
+	}, w.Win)
+	d.Resize(fyne.NewSize(480, 240))
+	d.Show()
+}
+
+// fileName makes a title into a file name: "Russia's outreach – Nov" →
+// "Russia's outreach – Nov", without characters file systems refuse.
+func fileName(title string) string {
+	s := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(title))
+	if s == "" {
+		return "chronomap"
+	}
+	return s
+}
+
+// encodePNG writes a frame as PNG.
+func encodePNG(out io.Writer, img image.Image) error { return png.Encode(out, img) }

@@ -1,0 +1,273 @@
+package window
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"chronomap/app/draw"
+	"chronomap/app/scene"
+	"chronomap/app/slide"
+	"chronomap/app/workspace"
+)
+
+// presenter is the briefing on the full screen: one slide at a time, in
+// large type, no chrome. → and space go to the next scene, ← back, with
+// the map flying to the next extent and the timeline gliding to the next
+// window; E steps through the events of the scene instead, in time order,
+// each highlighted with its details in a card; Esc leaves.
+type presenter struct {
+	widget.BaseWidget
+	file   scene.File
+	source *fileView // the file's view, for the events' details
+	views  []scene.View
+	opts   scene.Options
+	at     int        // the scene shown
+	shown  scene.View // what is drawn: a scene, or a moment of a flight
+	// flight is how long going from scene to scene takes; 0 jumps.
+	flight time.Duration
+	anim   *fyne.Animation
+
+	events bool  // stepping through events
+	order  []int // the scene's events shown, in time order
+	step   int   // the event highlighted, an index into order
+
+	raster *canvas.Raster
+	card   *fyne.Container
+	cardBg *canvas.Rectangle
+	cardTx *widget.RichText
+	count  *widget.Label
+	close  func()
+	// drawn caches the last slide, which a repaint without a change reuses.
+	drawn     image.Image
+	drawnKey  string
+	drawnSize image.Point
+}
+
+func newPresenter(f scene.File, source *fileView, views []scene.View, o scene.Options, close func()) *presenter {
+	p := &presenter{file: f, source: source, views: views, opts: o, flight: 900 * time.Millisecond, close: close}
+	p.raster = canvas.NewRaster(p.draw)
+	p.cardTx = widget.NewRichText()
+	p.cardTx.Wrapping = fyne.TextWrapWord
+	p.cardBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	p.cardBg.CornerRadius = 8
+	p.card = container.NewStack(p.cardBg, container.NewPadded(p.cardTx))
+	p.card.Hide()
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.ExtendBaseWidget(p)
+	p.show(0, false)
+	return p
+}
+
+// draw paints the slide of what is shown at the raster's size.
+func (p *presenter) draw(w, h int) image.Image {
+	key := fmt.Sprintf("%+v|%v", p.shown, p.shown.Selection)
+	if p.drawn != nil && key == p.drawnKey && p.drawnSize == image.Pt(w, h) {
+		return p.drawn
+	}
+	sp := p.file.Slide(p.shown, p.opts)
+	s := draw.NewRaster(w, h, sp.Theme.Background)
+	slide.Draw(s, sp)
+	p.drawn, p.drawnKey, p.drawnSize = s.Pixels, key, image.Pt(w, h)
+	return s.Pixels
+}
+
+// show goes to scene i, flying there when fly is set.
+func (p *presenter) show(i int, fly bool) {
+	if i < 0 || i >= len(p.views) {
+		return
+	}
+	from := p.shown
+	p.at, p.events = i, false
+	to := p.views[i]
+	p.card.Hide()
+	p.count.SetText(fmt.Sprintf(lang.L("Scene %d of %d · → next · ← back · E events · Esc leaves"), i+1, len(p.views)))
+	if p.anim != nil {
+		p.anim.Stop()
+	}
+	if !fly || p.flight <= 0 {
+		p.shown = to
+		p.raster.Refresh()
+		return
+	}
+	a, b := p.resolve(from), p.resolve(to)
+	p.anim = fyne.NewAnimation(p.flight, func(t float32) {
+		p.shown = between(a, b, float64(t))
+		if t >= 1 {
+			p.shown = to
+		}
+		p.raster.Refresh()
+	})
+	p.anim.Curve = fyne.AnimationEaseInOut
+	p.anim.Start()
+}
+
+// resolve gives a view an explicit map extent and time window, those the
+// slide would fit to it, so that a flight has two ends.
+func (p *presenter) resolve(v scene.View) scene.View {
+	sp := p.file.Slide(v, p.opts)
+	if sp.Map != nil && v.Map.Zoom == 0 {
+		m := *sp.Map
+		m.FitEvents(1600, 900)
+		c := m.View.LonLat(orb.Point{800, 450})
+		v.Map.Center, v.Map.Zoom = [2]float64{c[0], c[1]}, m.View.WorldZoom()
+		v.Map.Projection = m.View.Projection.Name
+	}
+	if sp.Timeline != nil && v.Timeline.From == "" {
+		v.Timeline.From, v.Timeline.To = workspace.Stamp(sp.Timeline.From), workspace.Stamp(sp.Timeline.To)
+	}
+	return v
+}
+
+// between is the view a fraction t of the way from a to b: the map's
+// centre moves straight, its zoom evenly in scale, the window's edges
+// evenly in time; filter, title and selection are b's.
+func between(a, b scene.View, t float64) scene.View {
+	v := b
+	if a.Map.Zoom > 0 && b.Map.Zoom > 0 {
+		v.Map.Center = [2]float64{a.Map.Center[0] + (b.Map.Center[0]-a.Map.Center[0])*t, a.Map.Center[1] + (b.Map.Center[1]-a.Map.Center[1])*t}
+		v.Map.Zoom = math.Exp(math.Log(a.Map.Zoom) + (math.Log(b.Map.Zoom)-math.Log(a.Map.Zoom))*t)
+	}
+	af, at, ok1, _ := a.Timeline.Window()
+	bf, bt, ok2, _ := b.Timeline.Window()
+	if ok1 && ok2 {
+		v.Timeline.From, v.Timeline.To = workspace.Stamp(af+(bf-af)*t), workspace.Stamp(at+(bt-at)*t)
+	}
+	return v
+}
+
+// next and back go to the next or the previous scene, or event.
+func (p *presenter) next() {
+	if p.events {
+		p.stepEvent(p.step + 1)
+		return
+	}
+	p.show(p.at+1, true)
+}
+
+func (p *presenter) back() {
+	if p.events {
+		p.stepEvent(p.step - 1)
+		return
+	}
+	p.show(p.at-1, true)
+}
+
+// toggleEvents starts or ends stepping through the scene's events.
+func (p *presenter) toggleEvents() {
+	if p.events {
+		p.show(p.at, false)
+		return
+	}
+	v := p.views[p.at]
+	from, to, windowed, _ := v.Timeline.Window()
+	shown, _ := p.file.Keep(v.Filter, from, to, windowed)
+	p.order = p.order[:0]
+	for i, ok := range shown {
+		if ok {
+			p.order = append(p.order, i) // the index is in time order
+		}
+	}
+	if len(p.order) == 0 {
+		return
+	}
+	p.events = true
+	p.stepEvent(0)
+}
+
+// stepEvent highlights the k-th event of the scene and shows its card.
+func (p *presenter) stepEvent(k int) {
+	if k < 0 || k >= len(p.order) {
+		return
+	}
+	p.step = k
+	i := p.order[k]
+	v := p.views[p.at]
+	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Index.Row[i])}
+	if p.file.Index.IsLocated(i) && v.Map.Zoom > 0 {
+		v.Map.Center = [2]float64{p.file.Index.Lon[i], p.file.Index.Lat[i]}
+	}
+	p.shown = v
+	title, head, _ := p.source.eventFields(i)
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
+	for _, f := range head {
+		segs = append(segs, &widget.TextSegment{Text: f.Name + ": " + f.Value, Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}})
+	}
+	p.cardTx.Segments = segs
+	p.cardTx.Refresh()
+	p.card.Show()
+	p.count.SetText(fmt.Sprintf(lang.L("Event %d of %d · → next · ← back · E scenes · Esc leaves"), k+1, len(p.order)))
+	p.raster.Refresh()
+}
+
+// typedKey steps, toggles and leaves.
+func (p *presenter) typedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown, fyne.KeyDown:
+		p.next()
+	case fyne.KeyLeft, fyne.KeyBackspace, fyne.KeyPageUp, fyne.KeyUp:
+		p.back()
+	case fyne.KeyHome:
+		p.show(0, true)
+	case fyne.KeyE:
+		p.toggleEvents()
+	case fyne.KeyEscape:
+		if p.anim != nil {
+			p.anim.Stop()
+		}
+		if p.close != nil {
+			p.close()
+		}
+	}
+}
+
+// CreateRenderer is part of fyne.Widget: the slide fills the screen, the
+// card sits at the upper right, the hint at the foot.
+func (p *presenter) CreateRenderer() fyne.WidgetRenderer {
+	card := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(520, 200), p.card)), nil, nil, nil)
+	hint := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.count), nil, nil)
+	return widget.NewSimpleRenderer(container.NewStack(p.raster, container.NewPadded(card), hint))
+}
+
+
+// present shows the briefing's scenes full screen, or — without scenes —
+// what the file on show shows now.
+func (w *Window) present() {
+	v := w.active()
+	if v == nil {
+		return
+	}
+	f, ok := v.sceneFile()
+	if !ok {
+		return
+	}
+	views := make([]scene.View, 0, len(w.scenes))
+	for _, s := range w.scenes {
+		views = append(views, scene.Of(s))
+	}
+	if len(views) == 0 {
+		cur := v.view()
+		cur.Title = tabName(v.file)
+		views = append(views, cur)
+	}
+	pw := w.App.NewWindow(lang.L("Chronomap — presentation"))
+	o := w.slideOptions()
+	o.Marking = w.App.Preferences().String("export.marking")
+	p := newPresenter(f, v, views, o, pw.Close)
+	pw.SetContent(p)
+	pw.Canvas().SetOnTypedKey(p.typedKey)
+	pw.SetFullScreen(true)
+	pw.Resize(fyne.NewSize(1280, 720))
+	pw.Show()
+}
