@@ -240,7 +240,6 @@ func (p *presenter) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(p.raster, container.NewPadded(card), hint))
 }
 
-
 // present shows the briefing's scenes full screen, or — without scenes —
 // what the file on show shows now.
 func (w *Window) present() {

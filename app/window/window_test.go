@@ -23,7 +23,6 @@ import (
 	"chronomap/data/frame"
 )
 
-
 // smallFrame is built by hand, so that these tests do not depend on the
 // frame readers.
 func smallFrame() *frame.Frame {
