@@ -67,8 +67,11 @@ func (w *Window) captureScene() {
 	}
 	view := v.view()
 	sp := f.Slide(view, w.slideOptions())
-	s := workspace.Scene{Title: fmt.Sprintf(lang.L("Scene %d: %s"), len(w.scenes)+1, sp.Window),
-		Filter: view.Filter, Map: view.Map, Timeline: view.Timeline, Selection: view.Selection}
+	name := tabName(v.file)
+	if v.file.Sample {
+		name = v.file.Title
+	}
+	s := workspace.Scene{Title: name, Filter: view.Filter, Map: view.Map, Timeline: view.Timeline, Selection: view.Selection}
 	w.scenes = append(w.scenes, s)
 	w.bar.note(fmt.Sprintf(lang.L("Scene %d captured: %s. Briefing ▸ Scenes to name it and add notes."), len(w.scenes), sp.Window))
 }

@@ -17,6 +17,7 @@ import (
 	"chronomap/app/scene"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
+	"chronomap/assets"
 )
 
 // TestBriefing captures two scenes of the sample — everything, then the
@@ -27,7 +28,7 @@ func TestBriefing(t *testing.T) {
 	w.captureScene()
 	v.searchBox.SetText("Nicaragua")
 	w.captureScene()
-	if len(w.scenes) != 2 || !strings.HasPrefix(w.scenes[0].Title, "Scene 1: ") || w.scenes[1].Filter.Query != "Nicaragua" {
+	if len(w.scenes) != 2 || w.scenes[0].Title != assets.SampleTitle || w.scenes[1].Filter.Query != "Nicaragua" {
 		t.Fatalf("scenes %+v", w.scenes)
 	}
 	w.scenes[1].Title = "Nicaragua in Moskau – Шойгу"

@@ -43,6 +43,7 @@ type presenter struct {
 	step   int   // the event highlighted, an index into order
 
 	raster *canvas.Raster
+	place  *cardLayout
 	card   *fyne.Container
 	cardBg *canvas.Rectangle
 	cardTx *widget.RichText
@@ -55,7 +56,7 @@ type presenter struct {
 }
 
 func newPresenter(f scene.File, source *fileView, views []scene.View, o scene.Options, close func()) *presenter {
-	p := &presenter{file: f, source: source, views: views, opts: o, flight: 900 * time.Millisecond, close: close}
+	p := &presenter{file: f, source: source, views: views, opts: o, flight: 900 * time.Millisecond, close: close, place: &cardLayout{}}
 	p.raster = canvas.NewRaster(p.draw)
 	p.cardTx = widget.NewRichText()
 	p.cardTx.Wrapping = fyne.TextWrapWord
@@ -92,7 +93,7 @@ func (p *presenter) show(i int, fly bool) {
 	p.at, p.events = i, false
 	to := p.views[i]
 	p.card.Hide()
-	p.count.SetText(fmt.Sprintf(lang.L("Scene %d of %d · → next · ← back · E events · Esc leaves"), i+1, len(p.views)))
+	p.hint(fmt.Sprintf(lang.L("Scene %d of %d · → next · ← back · E events · Esc leaves"), i+1, len(p.views)))
 	if p.anim != nil {
 		p.anim.Stop()
 	}
@@ -195,20 +196,49 @@ func (p *presenter) stepEvent(k int) {
 	i := p.order[k]
 	v := p.views[p.at]
 	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Index.Row[i])}
-	if p.file.Index.IsLocated(i) && v.Map.Zoom > 0 {
-		v.Map.Center = [2]float64{p.file.Index.Lon[i], p.file.Index.Lat[i]}
-	}
 	p.shown = v
-	title, head, _ := p.source.eventFields(i)
+	// The card goes on the side of the map away from the event.
+	if x := p.file.Index; x.IsLocated(i) {
+		p.place.left = x.Lon[i] > p.resolve(v).Map.Center[0]
+	}
+	// The card tells the room what, when, where and who, and on whose
+	// word; how the file was read is for the analyst's own card.
+	title, _, cols := p.source.eventFields(i)
+	when := p.opts.Lang.Format(p.file.Index.StartTime(i))
+	if end := p.file.Index.EndTime(i); !end.IsZero() {
+		when += " – " + p.opts.Lang.Format(end)
+	}
+	lines := []string{when}
+	for _, role := range []string{"place", "actor", "source"} {
+		for _, f := range cols {
+			if f.Role == role && f.Value != "" {
+				lines = append(lines, f.Value)
+			}
+		}
+	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
-	for _, f := range head {
-		segs = append(segs, &widget.TextSegment{Text: f.Name + ": " + f.Value, Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}})
+	for _, l := range lines {
+		segs = append(segs, &widget.TextSegment{Text: l, Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}})
 	}
 	p.cardTx.Segments = segs
 	p.cardTx.Refresh()
 	p.card.Show()
-	p.count.SetText(fmt.Sprintf(lang.L("Event %d of %d · → next · ← back · E scenes · Esc leaves"), k+1, len(p.order)))
+	p.hint(fmt.Sprintf(lang.L("Event %d of %d · → next · ← back · E scenes · Esc leaves"), k+1, len(p.order)))
 	p.raster.Refresh()
+}
+
+// hint shows where the presenter is and which keys do what, for a few
+// seconds: then the slide is the room's alone.
+func (p *presenter) hint(text string) {
+	p.count.SetText(text)
+	p.count.Show()
+	time.AfterFunc(4*time.Second, func() {
+		fyne.Do(func() {
+			if p.count.Text == text {
+				p.count.Hide()
+			}
+		})
+	})
 }
 
 // typedKey steps, toggles and leaves.
@@ -235,10 +265,32 @@ func (p *presenter) typedKey(e *fyne.KeyEvent) {
 // CreateRenderer is part of fyne.Widget: the slide fills the screen, the
 // card sits at the upper right, the hint at the foot.
 func (p *presenter) CreateRenderer() fyne.WidgetRenderer {
-	card := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(520, 200), p.card)), nil, nil, nil)
-	hint := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), p.count), nil, nil)
-	return widget.NewSimpleRenderer(container.NewStack(p.raster, container.NewPadded(card), hint))
+	// The card sits over the map's upper right, below the slide's header.
+	card := container.New(p.place, p.card)
+	hint := container.NewVBox(container.NewHBox(layout.NewSpacer(), p.count, layout.NewSpacer()))
+	return widget.NewSimpleRenderer(container.NewStack(p.raster, card, hint))
 }
+
+// cardLayout puts the event card at the upper right of the map's part of
+// a slide: a third of the width, below the header (an eighth of the
+// height).
+type cardLayout struct {
+	left bool // on the left: the event is on the map's right
+}
+
+func (c *cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := max(size.Width/3, 360)
+	x := size.Width - w - size.Width*0.04
+	if c.left {
+		x = size.Width * 0.04
+	}
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		o.Move(fyne.NewPos(x, size.Height*0.14))
+	}
+}
+
+func (*cardLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
 
 // present shows the briefing's scenes full screen, or — without scenes —
 // what the file on show shows now.
