@@ -200,7 +200,11 @@ func (w *Window) exportDialog() {
 		return
 	}
 	title, subtitle, marking := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	title.SetText(tabName(v.file))
+	if v.file.Sample {
+		title.SetText(v.file.Title)
+	} else {
+		title.SetText(tabName(v.file))
+	}
 	marking.SetText(w.App.Preferences().String("export.marking"))
 	marking.SetPlaceHolder("UNCLASSIFIED // FOR TRAINING")
 	var layoutNames, formatNames []string
