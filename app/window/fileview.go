@@ -522,7 +522,7 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 	}
 	if views != nil {
 		v.splits.table = container.NewVSplit(views, center)
-		v.splits.table.Offset = splitOffset("split.table", 0.55)
+		v.splits.table.Offset = splitOffset("split.table", 0.6)
 		center = v.splits.table
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, center))

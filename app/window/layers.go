@@ -304,6 +304,6 @@ func (v *layersView) CreateRenderer() fyne.WidgetRenderer {
 	lower := container.NewHSplit(list, side)
 	lower.Offset = 0.55
 	body := container.NewVSplit(views, lower)
-	body.Offset = splitOffset("split.table", 0.55)
+	body.Offset = splitOffset("split.table", 0.6)
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, body))
 }

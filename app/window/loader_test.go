@@ -177,3 +177,20 @@ func TestRolesChosen(t *testing.T) {
 		t.Errorf("a file with the same columns was read with %d categories, want its 10 titles", len(nv.file.Timeline.Events.Legend))
 	}
 }
+
+// TestWindowCancel cancels a load as soon as it starts: the bar says so at
+// once, and the file never arrives.
+func TestWindowCancel(t *testing.T) {
+	w, _ := sampleWindow(t)
+	p := bigCSV(t, 100_000)
+	waitIdle(t, w, func() {
+		w.Open(p)
+		w.cancelLoad()
+		if got := w.bar.text.Text; got != "Loading cancelled: events.csv" || w.bar.cancel.Visible() {
+			t.Errorf("right after Cancel the bar reads %q", got)
+		}
+	})
+	if len(w.views) != 1 || !w.views[0].file.Sample {
+		t.Errorf("%d views after a cancelled load", len(w.views))
+	}
+}

@@ -371,6 +371,9 @@ func (w *Window) next() {
 		)
 		l, err := load(ctx, r, func(p Progress) {
 			end = p
+			if ctx.Err() != nil {
+				return // cancelled: the bar says so already
+			}
 			if now := time.Now(); now.Sub(last) >= 50*time.Millisecond || p.Stage != Reading {
 				last = now
 				w.do(func() { w.bar.show(p) })
@@ -401,6 +404,12 @@ func (w *Window) cancelLoad() {
 	w.queue = nil
 	if w.cancel != nil {
 		w.cancel()
+		w.cancel = nil
+		// Say so at once: a stage under way (parsing, placing) finishes
+		// in the background and its result is dropped.
+		if w.loading {
+			w.bar.cancelled(w.bar.last.File)
+		}
 	}
 }
 
