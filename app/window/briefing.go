@@ -15,6 +15,20 @@ import (
 	"chronomap/app/workspace"
 )
 
+// drawable is the file on show and its events as the scene package draws
+// them; an error says in one sentence why there is nothing to draw.
+func (w *Window) drawable() (*fileView, scene.File, error) {
+	v := w.active()
+	if v == nil {
+		return nil, scene.File{}, fmt.Errorf("%s", lang.L("there is no file on show"))
+	}
+	f, ok := v.sceneFile()
+	if !ok {
+		return nil, scene.File{}, fmt.Errorf("%s", lang.L("the file on show has no dated events to draw"))
+	}
+	return v, f, nil
+}
+
 // sceneFile is the file on show as the scene package draws it.
 func (v *fileView) sceneFile() (scene.File, bool) {
 	l := v.file
@@ -57,12 +71,9 @@ func (w *Window) slideOptions() scene.Options {
 // captureScene keeps what the file on show shows as a new scene of the
 // briefing, titled by its window until the user names it.
 func (w *Window) captureScene() {
-	v := w.active()
-	if v == nil {
-		return
-	}
-	f, ok := v.sceneFile()
-	if !ok {
+	v, f, err := w.drawable()
+	if err != nil {
+		w.bar.note(err.Error())
 		return
 	}
 	view := v.view()

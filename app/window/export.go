@@ -51,13 +51,9 @@ type exportSpec struct {
 // exportView writes what the file on show shows to path as a briefing
 // slide.
 func (w *Window) exportView(path string, e exportSpec) error {
-	v := w.active()
-	if v == nil {
-		return fmt.Errorf("%s", lang.L("there is no file on show to export"))
-	}
-	f, ok := v.sceneFile()
-	if !ok {
-		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	v, f, err := w.drawable()
+	if err != nil {
+		return err
 	}
 	view := v.view()
 	view.Title = e.Title
@@ -105,13 +101,12 @@ func writeFile(path string, b []byte) error {
 // exportDeck writes the briefing's scenes as a deck: a PDF of one page
 // each, or a PowerPoint file with the notes as speaker notes.
 func (w *Window) exportDeck(path, title, marking string) error {
-	v := w.active()
-	if v == nil || len(w.scenes) == 0 {
+	if len(w.scenes) == 0 {
 		return fmt.Errorf("%s", lang.L("there are no scenes: capture some first (Briefing ▸ Capture Scene)"))
 	}
-	f, ok := v.sceneFile()
-	if !ok {
-		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	_, f, err := w.drawable()
+	if err != nil {
+		return err
 	}
 	views := make([]scene.View, len(w.scenes))
 	for i, s := range w.scenes {
@@ -120,7 +115,6 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	o := w.slideOptions()
 	o.Marking = marking
 	var b bytes.Buffer
-	var err error
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".pptx":
 		err = f.WritePPTX(&b, title, views, o)
@@ -137,13 +131,9 @@ func (w *Window) exportDeck(path, title, marking string) error {
 // animated GIF, or — for a path with a %d, such as frame-%04d.png — one
 // PNG per frame.
 func (w *Window) recordPlayback(path string, frames, width, height int) error {
-	v := w.active()
-	if v == nil {
-		return fmt.Errorf("%s", lang.L("there is no file on show to record"))
-	}
-	f, ok := v.sceneFile()
-	if !ok {
-		return fmt.Errorf("%s", lang.L("the file on show has no dated events to export"))
+	v, f, err := w.drawable()
+	if err != nil {
+		return err
 	}
 	view := v.view()
 	view.Title = tabName(v.file)

@@ -295,12 +295,9 @@ func (*cardLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(
 // present shows the briefing's scenes full screen, or — without scenes —
 // what the file on show shows now.
 func (w *Window) present() {
-	v := w.active()
-	if v == nil {
-		return
-	}
-	f, ok := v.sceneFile()
-	if !ok {
+	v, f, err := w.drawable()
+	if err != nil {
+		w.bar.note(err.Error())
 		return
 	}
 	views := make([]scene.View, 0, len(w.scenes))
