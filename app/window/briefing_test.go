@@ -165,3 +165,28 @@ func toViews(s []workspace.Scene) []scene.View {
 	}
 	return out
 }
+
+// TestExportSize reads sizes as typed and exports a custom one.
+func TestExportSize(t *testing.T) {
+	for in, want := range map[string][2]int{"1920×1080": {1920, 1080}, "1280x800": {1280, 800}, " 800 X 600 ": {800, 600}} {
+		if w, h, err := parseSize(in); err != nil || w != want[0] || h != want[1] {
+			t.Errorf("parseSize(%q) = %d, %d, %v", in, w, h, err)
+		}
+	}
+	for _, in := range []string{"", "big", "100x100", "99999x10"} {
+		if _, _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) took it", in)
+		}
+	}
+	w, _ := sampleWindow(t)
+	p := filepath.Join(t.TempDir(), "custom.png")
+	f := exportFormats[0]
+	f.w, f.h = 1280, 800
+	if err := w.exportView(p, exportSpec{Title: "Custom", Format: f}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(p)
+	if img, err := png.Decode(bytes.NewReader(b)); err != nil || img.Bounds().Dx() != 1280 || img.Bounds().Dy() != 800 {
+		t.Errorf("custom size: %v", err)
+	}
+}

@@ -206,7 +206,17 @@ func (w *Window) exportDialog() {
 	}
 	layout := widget.NewSelect(layoutNames, nil)
 	layout.SetSelectedIndex(0)
-	format := widget.NewSelect(formatNames, nil)
+	size := widget.NewEntry()
+	size.SetText("1920×1080")
+	format := widget.NewSelect(formatNames, func(string) {})
+	format.OnChanged = func(string) {
+		// A PDF takes its shape from its page.
+		if exportFormats[format.SelectedIndex()].ext == ".pdf" {
+			size.Disable()
+		} else {
+			size.Enable()
+		}
+	}
 	format.SetSelectedIndex(0)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title),
@@ -214,6 +224,11 @@ func (w *Window) exportDialog() {
 		widget.NewFormItem(lang.L("Marking"), marking),
 		widget.NewFormItem(lang.L("Views"), layout),
 		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem(lang.L("Size"), size),
+	}
+	size.Validator = func(s string) error {
+		_, _, err := parseSize(s)
+		return err
 	}
 	d := dialog.NewForm(lang.L("Export View"), lang.L("Export…"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
@@ -222,6 +237,9 @@ func (w *Window) exportDialog() {
 		w.App.Preferences().SetString("export.marking", marking.Text)
 		e := exportSpec{Title: title.Text, Subtitle: subtitle.Text, Marking: marking.Text,
 			Layout: layouts[layout.SelectedIndex()].layout, Format: exportFormats[format.SelectedIndex()]}
+		if e.Format.ext != ".pdf" {
+			e.Format.w, e.Format.h, _ = parseSize(size.Text)
+		}
 		w.saveAs(fileName(title.Text)+e.Format.ext, []string{e.Format.ext}, func(p string) error { return w.exportView(p, e) })
 	}, w.Win)
 	d.Resize(fyne.NewSize(620, 380))
@@ -285,6 +303,19 @@ func (w *Window) recordDialog() {
 	}, w.Win)
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
+}
+
+// parseSize reads a picture's size typed as "1920×1080" or "1920x1080":
+// each side from 320 to 8192 layout pixels (a PNG's scale multiplies them).
+func parseSize(s string) (w, h int, err error) {
+	s = strings.NewReplacer("×", "x", "X", "x", " ", "").Replace(s)
+	if _, err := fmt.Sscanf(s, "%dx%d", &w, &h); err != nil {
+		return 0, 0, fmt.Errorf("%s", lang.L("give the size as width×height, such as 1920×1080"))
+	}
+	if w < 320 || h < 200 || w > 8192 || h > 8192 {
+		return 0, 0, fmt.Errorf("%s", lang.L("give a size from 320×200 to 8192×8192"))
+	}
+	return w, h, nil
 }
 
 // fileName makes a title into a file name: "Russia's outreach – Nov" →
