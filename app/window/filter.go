@@ -2,18 +2,14 @@ package window
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"chronomap/app/draw"
-	"chronomap/app/variant"
 	"chronomap/data/dates"
 )
 
@@ -185,11 +181,6 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		row.Add(l)
 	}
 	for k, name := range e.Legend[:min(len(e.Legend), chipLimit)] {
-		theme := draw.Light
-		if variant.Dark() {
-			theme = draw.Dark
-		}
-		dot := canvas.NewCircle(color.NRGBAModel.Convert(theme.Category(k)))
 		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(n[k])), func(on bool) {
 			if v.filter.hidden == nil {
 				v.filter.hidden = map[int32]bool{}
@@ -203,7 +194,7 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		})
 		check.SetChecked(true)
 		v.chips = append(v.chips, check)
-		row.Add(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(12, 12), dot)), check))
+		row.Add(container.NewHBox(newSwatch(k, 12), check))
 	}
 	return container.NewHScroll(row)
 }

@@ -2,11 +2,9 @@ package window
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -229,18 +227,13 @@ func (v *layersView) layerRow(k int) fyne.CanvasObject {
 		v.refilter()
 	})
 	on.SetChecked(true)
-	dot := canvas.NewCircle(color.Transparent)
-	paint := func() {
-		dot.FillColor = palette().Category(v.colour[k])
-		dot.Refresh()
-	}
-	paint()
+	dot := newSwatch(v.colour[k], 22)
 	swatch := widget.NewButton("", func() {
 		v.colour[k] = (v.colour[k] + 1) % len(palette().Palette)
-		paint()
+		dot.setSlot(v.colour[k])
 		v.recolour()
 	})
-	swatchBox := container.NewGridWrap(fyne.NewSize(34, 34), container.NewStack(swatch, container.NewPadded(dot)))
+	swatchBox := container.NewGridWrap(fyne.NewSize(34, 34), container.NewStack(swatch, dot))
 	name := widget.NewLabel(tabName(l))
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
