@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	stddraw "image/draw"
 	"math"
 	"sort"
 	"strconv"
@@ -32,6 +33,9 @@ type Map struct {
 	points  *Points // Events projected for View.Projection
 	base    *image.RGBA
 	baseOf  baseKey
+	wide    *image.RGBA // the basemap with a margin, for panning
+	wideOf  baseKey
+	widePad int
 	counts  []int32   // the frame's events per densityCell, reused
 	coarse  *Grid     // the events per clusterCell, with positions, reused
 	markers []cluster // the markers of the last frame, for hit tests
@@ -119,19 +123,66 @@ func (m *Map) Render(s *draw.Surface) {
 }
 
 // drawBase paints the basemap, from the cache when the view is unchanged.
+// While the view is panned — the same scale, another centre — it is cut
+// from a basemap drawn once with a margin around the view, so that a drag
+// costs a copy per frame rather than the countries.
 func (m *Map) drawBase(s *draw.Surface) {
 	if s.Pixels == nil {
 		drawBasemap(s, m.View, m.Theme, m.Graticule)
 		return
 	}
-	if m.base != nil && m.baseOf == m.baseKey() && m.base.Rect == s.Pixels.Rect {
+	key := m.baseKey()
+	if m.base != nil && m.baseOf == key && m.base.Rect == s.Pixels.Rect {
 		copy(s.Pixels.Pix, m.base.Pix)
 		return
 	}
-	drawBasemap(s, m.View, m.Theme, m.Graticule)
-	m.base = image.NewRGBA(s.Pixels.Rect)
+	panned := m.base != nil && m.base.Rect == s.Pixels.Rect && sameButCentre(m.baseOf, key)
+	if panned && (m.wide == nil || !sameButCentre(m.wideOf, key) || !m.cutWide(s)) {
+		m.drawWide()
+		panned = m.cutWide(s)
+	}
+	if !panned {
+		drawBasemap(s, m.View, m.Theme, m.Graticule)
+	}
+	if m.base == nil || m.base.Rect != s.Pixels.Rect {
+		m.base = image.NewRGBA(s.Pixels.Rect)
+	}
 	copy(m.base.Pix, s.Pixels.Pix)
-	m.baseOf = m.baseKey()
+	m.baseOf = key
+}
+
+// sameButCentre reports whether two basemaps differ only in their centre.
+func sameButCentre(a, b baseKey) bool {
+	a.center = b.center
+	return a == b
+}
+
+// widePad is the margin around the view of the basemap drawn for panning,
+// as a fraction of the view's larger side.
+const widePad = 0.5
+
+// drawWide draws the basemap of the view with a margin on every side.
+func (m *Map) drawWide() {
+	v := m.View
+	pad := int(math.Ceil(float64(max(v.Width, v.Height)) * widePad))
+	v.Width, v.Height = v.Width+2*pad, v.Height+2*pad
+	w := draw.NewRaster(v.Width, v.Height, m.Theme.Background)
+	drawBasemap(w, v, m.Theme, m.Graticule)
+	m.wide, m.widePad, m.wideOf = w.Pixels, pad, m.baseKey()
+}
+
+// cutWide copies the view's part of the wide basemap into s; false when
+// the view has left it.
+func (m *Map) cutWide(s *draw.Surface) bool {
+	dx := (m.View.Center[0] - m.wideOf.center[0]) / m.View.MetresPerPx
+	dy := (m.wideOf.center[1] - m.View.Center[1]) / m.View.MetresPerPx
+	x, y := m.widePad+int(math.Round(dx)), m.widePad+int(math.Round(dy))
+	r := s.Pixels.Rect
+	if x < 0 || y < 0 || x+r.Dx() > m.wide.Rect.Dx() || y+r.Dy() > m.wide.Rect.Dy() {
+		return false
+	}
+	stddraw.Draw(s.Pixels, r, m.wide, image.Pt(x, y), stddraw.Src)
+	return true
 }
 
 // cluster is a group of events that would overlap on the map.

@@ -52,3 +52,23 @@ func BenchmarkRenderBasemap(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
 }
+
+// BenchmarkPanMap1M draws frames of a drag across Europe with a million
+// events, 12 pixels a frame (one op = one frame of the pan): what the
+// window pays while the user pans.
+func BenchmarkPanMap1M(b *testing.B) {
+	e := millionEvents()
+	s := draw.NewRaster(1920, 1080, draw.Light.Background)
+	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 1920, 1080, 20), Theme: draw.Light, Events: e, Graticule: true}
+	m.Render(s)
+	b.ResetTimer()
+	for i := range b.N {
+		dx := 12.0
+		if (i/40)%2 == 1 {
+			dx = -12 // back and forth, so the view stays over land
+		}
+		m.View = m.View.Pan(dx, 0)
+		m.Render(s)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+}

@@ -151,3 +151,32 @@ func TestCountryNamesInLanguage(t *testing.T) {
 		t.Errorf("German names: Deutschland %v, Germany %v", de["Deutschland"], de["Germany"])
 	}
 }
+
+// TestPanReusesBasemap pans a map by whole pixels, then further than the
+// margin: each frame is the picture a fresh map draws of the same view.
+func TestPanReusesBasemap(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 640, 400, 10)
+	m := &Map{View: v, Theme: draw.Light, Graticule: true}
+	s := draw.NewRaster(640, 400, draw.Light.Background)
+	m.Render(s)
+	for _, step := range [][2]float64{{37, -21}, {-80, 55}, {400, 0}, {-15, 190}} {
+		m.View = m.View.Pan(step[0], step[1])
+		m.Render(s)
+		fresh := &Map{View: m.View, Theme: draw.Light, Graticule: true}
+		f := draw.NewRaster(640, 400, draw.Light.Background)
+		fresh.Render(f)
+		diff := 0
+		for i := range s.Pixels.Pix {
+			d := int(s.Pixels.Pix[i]) - int(f.Pixels.Pix[i])
+			if d > 8 || d < -8 {
+				diff++
+			}
+		}
+		if diff > len(s.Pixels.Pix)/1000 {
+			t.Errorf("after panning by %v, %d bytes differ from a fresh frame", step, diff)
+		}
+	}
+	if m.wide == nil {
+		t.Error("panning drew no basemap with a margin")
+	}
+}
