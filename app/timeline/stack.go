@@ -75,7 +75,7 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 			n0 := len(c.scr.vis)
 			c.scr.vis = x.visible(e, k, from, to, c.scr.vis)
 			lv.vis = c.scr.vis[n0:len(c.scr.vis):len(c.scr.vis)]
-			if len(lv.vis) > int(width/densePx) || !c.stack(l, &lv, maxRows) {
+			if len(lv.vis) > int(width/densePx) || !c.fit(l, &lv, maxRows) {
 				lv.mode = dense
 			}
 		}
@@ -164,7 +164,7 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 				heights[i] = max(left/float64(open), collapsedH)
 				if lanes[i].mode == expanded {
 					rows := int((heights[i] - 2*lanePad) / rowH)
-					if rows < 1 || !c.stack(l, &lanes[i], rows) {
+					if rows < 1 || !c.fit(l, &lanes[i], rows) {
 						lanes[i].mode = dense
 					}
 				}
@@ -182,11 +182,23 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 	l.lanesY1 = min(l.lanesY1, y)
 }
 
+// crowdMax is the most events a lane keeps one by one when their marks
+// cannot all be kept apart: so few are better seen as marks, some of them
+// overlapping, than as a density strip that hides what they are.
+const crowdMax = 12
+
+// fit stacks a lane's events into rows rows, letting the marks of a few
+// events overlap when they cannot be kept apart.
+func (c *Chart) fit(l *layout, lv *laneView, rows int) bool {
+	return c.stack(l, lv, rows, false) || (len(lv.vis) <= crowdMax && c.stack(l, lv, rows, true))
+}
+
 // stack places a lane's events in at most rows rows, each in the first
 // row where it and its whole label fit, else the first where its mark
 // fits (the label before it is then shortened). It reports false when
-// some event fits in no row.
-func (c *Chart) stack(l *layout, lv *laneView, rows int) bool {
+// some event fits in no row, unless crowd is set: then such an event goes
+// where its row ends first, over the marks there, without a label.
+func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 	if cap(c.scr.hard) < rows {
 		c.scr.hard, c.scr.soft = make([]float64, rows), make([]float64, rows)
 	}
@@ -216,8 +228,17 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int) bool {
 				}
 			}
 		}
-		if row < 0 {
+		if row < 0 && !crowd {
 			return false
+		}
+		if row < 0 {
+			row = 0
+			for r := range rows {
+				if hard[r] < hard[row] {
+					row = r
+				}
+			}
+			it.room, it.inside = 0, false
 		}
 		it.row = row
 		hard[row], soft[row] = it.x1, end
