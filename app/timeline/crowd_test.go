@@ -44,3 +44,29 @@ func TestFewEventsStayMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestLowLanesKeepMarks gives six lanes of two events a chart with room
+// for less than a full lane each: each keeps one row of marks.
+func TestLowLanesKeepMarks(t *testing.T) {
+	e := &Events{ByCategory: true}
+	for k := range 6 {
+		name := string(rune('A' + k))
+		e.Lanes, e.Legend = append(e.Lanes, name), append(e.Legend, name)
+		for i := range 2 {
+			day := int64(1583020800 + (k*5+i*14)*86400) // March 2020
+			e.Start, e.Stop = append(e.Start, day), append(e.Stop, day+86400)
+			e.Sure0, e.Sure1 = append(e.Sure0, day+86400), append(e.Sure1, day)
+			e.Prec = append(e.Prec, dates.Day)
+			e.Lane, e.Category = append(e.Lane, int32(k)), append(e.Category, int32(k))
+			e.Label = append(e.Label, "Armed clash")
+		}
+	}
+	ch := &Chart{Events: e, Theme: draw.Light}
+	ch.Fit()
+	ch.Render(draw.NewRaster(560, 280, draw.Light.Background))
+	for _, lv := range ch.scr.lanes {
+		if lv.mode != expanded || len(lv.items) != 2 {
+			t.Errorf("lane %d: mode %d with %d marks, want its 2 events as marks", lv.lane, lv.mode, len(lv.items))
+		}
+	}
+}

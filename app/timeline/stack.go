@@ -164,6 +164,9 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 				heights[i] = max(left/float64(open), collapsedH)
 				if lanes[i].mode == expanded {
 					rows := int((heights[i] - 2*lanePad) / rowH)
+					if rows < 1 && heights[i] >= rowH+lanePad {
+						rows = 1 // one row of marks, with less padding, beats a strip
+					}
 					if rows < 1 || !c.fit(l, &lanes[i], rows) {
 						lanes[i].mode = dense
 					}
