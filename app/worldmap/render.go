@@ -30,16 +30,18 @@ type Map struct {
 	// where Natural Earth has the name; "" is English.
 	Language string
 
-	points  *Points // Events projected for View.Projection
-	base    *image.RGBA
-	baseOf  baseKey
-	wide    *image.RGBA // the basemap with a margin, for panning
-	wideOf  baseKey
-	widePad int
-	counts  []int32   // the frame's events per densityCell, reused
-	coarse  *Grid     // the events per clusterCell, with positions, reused
-	markers []cluster // the markers of the last frame, for hit tests
-	ref     float64   // the median size, once computed
+	points *Points // Events projected for View.Projection
+	base   *image.RGBA
+	baseOf baseKey
+	// legendCorner is where the legend stood in the last frame.
+	legendCorner corner
+	wide         *image.RGBA // the basemap with a margin, for panning
+	wideOf       baseKey
+	widePad      int
+	counts       []int32   // the frame's events per densityCell, reused
+	coarse       *Grid     // the events per clusterCell, with positions, reused
+	markers      []cluster // the markers of the last frame, for hit tests
+	ref          float64   // the median size, once computed
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -85,10 +87,8 @@ func (m *Map) Render(s *draw.Surface) {
 	m.drawBase(s)
 	occupied := &boxes{}
 	// The legend and the scale bar come last but their places are taken
-	// first, so no label runs under them.
-	if l, ok := m.legendLayout(s); ok {
-		occupied.take(l.box)
-	}
+	// first, so no label runs under them; the legend's once the markers
+	// are known, so that it can stand where it hides fewest.
 	if sb, ok := m.scaleLayout(s); ok {
 		occupied.take(sb.box)
 	}
@@ -114,6 +114,10 @@ func (m *Map) Render(s *draw.Surface) {
 	m.coarse = m.points.BinInto(m.coarse, m.View, clusterCell, m.Keep)
 	clusters := m.clusters(m.coarse)
 	m.markers = clusters
+	m.placeLegend(s, clusters)
+	if l, ok := m.legendLayout(s); ok {
+		occupied.take(l.box)
+	}
 	m.drawMarkers(s, clusters)
 	m.reserveMarkers(clusters, occupied)
 	m.drawEventLabels(s, clusters, occupied)
@@ -586,8 +590,50 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 		w = math.Max(w, f.Width(l.size)+52)
 		h += 34
 	}
-	l.box = rect{12, s.H - 12 - h, 12 + w + 24, s.H - 12}
+	w += 24
+	switch m.legendCorner {
+	case upperLeft:
+		l.box = rect{12, 12, 12 + w, 12 + h}
+	case upperRight:
+		l.box = rect{s.W - 12 - w, 12, s.W - 12, 12 + h}
+	default:
+		l.box = rect{12, s.H - 12 - h, 12 + w, s.H - 12}
+	}
 	return l, true
+}
+
+// corner is where the legend stands.
+type corner uint8
+
+const (
+	lowerLeft corner = iota
+	upperLeft
+	upperRight
+)
+
+// placeLegend puts the legend in the corner where it hides the fewest
+// events: the lower left unless markers crowd there. The lower right is
+// the scale bar's.
+func (m *Map) placeLegend(s *draw.Surface, clusters []cluster) {
+	best, fewest := lowerLeft, -1
+	for _, c := range []corner{lowerLeft, upperLeft, upperRight} {
+		m.legendCorner = c
+		l, ok := m.legendLayout(s)
+		if !ok {
+			return
+		}
+		hidden := 0
+		for _, k := range clusters {
+			r := radius(k, m.sizeRef())
+			if k.x+r >= l.box.x0 && k.x-r <= l.box.x1 && k.y+r >= l.box.y0 && k.y-r <= l.box.y1 {
+				hidden += k.count
+			}
+		}
+		if fewest < 0 || hidden < fewest {
+			best, fewest = c, hidden
+		}
+	}
+	m.legendCorner = best
 }
 
 // drawLegend lists the categories with their colours and counts.
