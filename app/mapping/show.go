@@ -26,7 +26,7 @@ func Show(parent fyne.Window, f *frame.Frame, m events.Mapping, onDone func(even
 // show opens the dialog around an editor of m.
 func show(parent fyne.Window, e *Editor, m events.Mapping, onDone func(events.Mapping, bool)) *dialog.ConfirmDialog {
 	orig := clone(m)
-	d := dialog.NewCustomConfirm(title(e.frame.Source.Path), lang.L(okLabel), lang.L(cancelLabel), e, func(ok bool) {
+	d := dialog.NewCustomConfirm(title(e.frame.Source.Path), lang.L("OK"), lang.L("Cancel"), e, func(ok bool) {
 		e.stop()
 		if onDone == nil {
 			return

@@ -21,31 +21,41 @@ import (
 // none is the choice for a column that plays no role.
 const none = "—"
 
-// roleLabels names each role in the column menus, in events.Roles order.
-var roleLabels = map[events.Role]string{
-	events.Start:       "Start date",
-	events.End:         "End date",
-	events.Lat:         "Latitude",
-	events.Lon:         "Longitude",
-	events.Coords:      "Coordinates",
-	events.Place:       "Place name",
-	events.Country:     "Country",
-	events.Title:       "Title",
-	events.Description: "Description",
-	events.Category:    "Category",
-	events.Actor:       "Actor",
-	events.Source:      "Source",
-	events.URL:         "Link (URL)",
-	events.ID:          "ID",
-}
-
 // roleLabel names a role as the column menu shows it; "" is none.
+// "Description" and "ID" are keyed "role.…": go-i18n reserves those words
+// in its files, and as keys they would spoil the whole file.
 func roleLabel(r events.Role) string {
-	if r == "" {
+	switch r {
+	case "":
 		return none
-	}
-	if l, ok := roleLabels[r]; ok {
-		return lang.L(l)
+	case events.Start:
+		return lang.L("Start date")
+	case events.End:
+		return lang.L("End date")
+	case events.Lat:
+		return lang.L("Latitude")
+	case events.Lon:
+		return lang.L("Longitude")
+	case events.Coords:
+		return lang.L("Coordinates")
+	case events.Place:
+		return lang.L("Place name")
+	case events.Country:
+		return lang.L("Country")
+	case events.Title:
+		return lang.L("Title")
+	case events.Description:
+		return lang.X("role.Description", "Description")
+	case events.Category:
+		return lang.L("Category")
+	case events.Actor:
+		return lang.L("Actor")
+	case events.Source:
+		return lang.L("Source")
+	case events.URL:
+		return lang.L("Link (URL)")
+	case events.ID:
+		return lang.X("role.ID", "ID")
 	}
 	return string(r) // a role added to events but not yet named here
 }
@@ -76,11 +86,6 @@ func title(path string) string {
 	}
 	return lang.L("Columns of {{.File}}", map[string]any{"File": filepath.Base(path)})
 }
-
-const (
-	okLabel     = "OK"
-	cancelLabel = "Cancel"
-)
 
 // intro is the sentence above the preview.
 func intro() string {
@@ -138,15 +143,21 @@ func plural(n int, one, other string) string {
 	return lang.L(other, map[string]any{"N": thousands(n)})
 }
 
-// thousands writes n with commas between groups of three digits.
+// thousands writes n with its digits grouped in threes, as the language
+// groups them (the window's translations say how: "," in English, "." in
+// German).
 func thousands(n int) string {
 	s := strconv.Itoa(n)
 	neg := n < 0
 	if neg {
 		s = s[1:]
 	}
+	sep := ","
+	if len(s) > 3 {
+		sep = lang.X("number.group", ",")
+	}
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + sep + s[i:]
 	}
 	if neg {
 		s = "-" + s

@@ -80,7 +80,7 @@ func (w *Window) captureScene() {
 	sp := f.Slide(view, w.slideOptions())
 	name := tabName(v.file)
 	if v.file.Sample {
-		name = v.file.Title
+		name = v.file.title()
 	}
 	s := workspace.Scene{Title: name, Filter: view.Filter, Map: view.Map, Timeline: view.Timeline, Selection: view.Selection}
 	w.scenes = append(w.scenes, s)

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +68,7 @@ func (w *Window) dateItems() []*fyne.MenuItem {
 	de.Checked = style == timeline.German
 	utc := fyne.NewMenuItem(lang.L("Times in UTC"), set(datesZoneKey, "utc"))
 	utc.Checked = zone != "local"
-	local := fyne.NewMenuItem(lang.L("Times in Local Time")+" ("+time.Now().Format("MST")+")", set(datesZoneKey, "local"))
+	local := fyne.NewMenuItem(fmt.Sprintf(lang.L("Times in Local Time (%s)"), time.Now().Format("MST")), set(datesZoneKey, "local"))
 	local.Checked = zone == "local"
 	return []*fyne.MenuItem{en, de, fyne.NewMenuItemSeparator(), utc, local}
 }

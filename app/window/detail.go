@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 
@@ -45,12 +46,12 @@ func (v *fileView) eventFields(i int) (title string, head, cols []field) {
 	if title == "" {
 		title = fmt.Sprintf(lang.L("Event in row %s"), thousands(row+1))
 	}
-	when := x.StartTime(i).String() + " (" + x.StartTime(i).Prec.String() + ")"
+	when := x.StartTime(i).String() + " (" + precisionName(x.StartTime(i).Prec) + ")"
 	if end := x.EndTime(i); !end.IsZero() {
-		when += " " + lang.L("to") + " " + end.String() + " (" + end.Prec.String() + ")"
+		when += " " + lang.L("to") + " " + end.String() + " (" + precisionName(end.Prec) + ")"
 	}
 	if c := m.Get(events.Start); len(c) > 0 {
-		when += ", " + lang.L("read from") + " " + strings.Join(c, " + ")
+		when += ", " + fmt.Sprintf(lang.L("read from %s"), strings.Join(c, " + "))
 	}
 	head = append(head, field{Name: lang.L("When"), Value: when})
 	where := lang.L("not placed")
@@ -63,7 +64,7 @@ func (v *fileView) eventFields(i int) (title string, head, cols []field) {
 		if x.How != nil {
 			switch x.How[i] {
 			case events.ByPlace:
-				how = fmt.Sprintf(lang.L("found by place name, %.0f%% sure"), x.Confidence[i]*100)
+				how = fmt.Sprintf(lang.L("found by place name, %s%% sure"), thousands(int(math.Round(float64(x.Confidence[i])*100))))
 			case events.ByCountry:
 				how = lang.L("at its country's centre: only the country is known")
 			}
@@ -91,7 +92,7 @@ func (v *fileView) eventDetail(i int) string {
 	}
 	for _, f := range cols {
 		if f.Role != "" && f.Value != "" {
-			parts = append(parts, f.Role+": "+f.Value)
+			parts = append(parts, roleName(f.Role)+": "+f.Value)
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -146,7 +147,7 @@ func (c *detailCard) show(v *fileView, i int) {
 		}
 		name := f.Name
 		if f.Role != "" {
-			name += " · " + f.Role
+			name += " · " + roleName(f.Role)
 		}
 		objs = append(objs, caption(name))
 		if u, err := url.Parse(f.Value); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {

@@ -191,12 +191,12 @@ func (w *Window) exportDialog() {
 	}
 	title, subtitle, marking := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	if v.file.Sample {
-		title.SetText(v.file.Title)
+		title.SetText(v.file.title())
 	} else {
 		title.SetText(tabName(v.file))
 	}
 	marking.SetText(w.App.Preferences().String("export.marking"))
-	marking.SetPlaceHolder("UNCLASSIFIED // FOR TRAINING")
+	marking.SetPlaceHolder(lang.L("UNCLASSIFIED // FOR TRAINING"))
 	var layoutNames, formatNames []string
 	for _, l := range layouts {
 		layoutNames = append(layoutNames, lang.L(l.label))
@@ -256,7 +256,7 @@ func (w *Window) deckDialog() {
 	title, marking := widget.NewEntry(), widget.NewEntry()
 	title.SetText(lang.L("Briefing"))
 	marking.SetText(w.App.Preferences().String("export.marking"))
-	marking.SetPlaceHolder("UNCLASSIFIED // FOR TRAINING")
+	marking.SetPlaceHolder(lang.L("UNCLASSIFIED // FOR TRAINING"))
 	kind := widget.NewSelect([]string{lang.L("PDF, one page per scene"), lang.L("PowerPoint (.pptx), with speaker notes")}, nil)
 	kind.SetSelectedIndex(0)
 	items := []*widget.FormItem{

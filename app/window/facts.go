@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"chronomap/data/frame"
 )
 
@@ -18,20 +20,20 @@ func facts(f *frame.Frame) string {
 		parts = append(parts, encodingName(s.Encoding))
 	}
 	if s.Delimiter != "" {
-		parts = append(parts, "delimiter "+delimiterName(s.Delimiter))
+		parts = append(parts, fmt.Sprintf(lang.L("delimiter %s"), delimiterName(s.Delimiter)))
 		if !s.HasHeader {
-			parts = append(parts, "no header row")
+			parts = append(parts, lang.L("no header row"))
 		}
 	}
 	if s.DecimalComma {
-		parts = append(parts, "decimal comma")
+		parts = append(parts, lang.L("decimal comma"))
 	}
 	if s.Preset != "" {
-		parts = append(parts, "preset "+presetName(s.Preset))
+		parts = append(parts, fmt.Sprintf(lang.L("preset %s"), presetName(s.Preset)))
 	} else {
-		parts = append(parts, "no preset")
+		parts = append(parts, lang.L("no preset"))
 	}
-	parts = append(parts, count(f.DF.Nrow(), "row", "rows"), count(f.DF.Ncol(), "column", "columns"))
+	parts = append(parts, plural(f.DF.Nrow(), "1 row", "%s rows"), plural(f.DF.Ncol(), "1 column", "%s columns"))
 	return strings.Join(parts, " · ")
 }
 
@@ -39,11 +41,11 @@ func facts(f *frame.Frame) string {
 // map: "6 events · 6 placed (2 by place name)".
 func eventFacts(l Loaded) string {
 	if l.Events == 0 {
-		return "no events"
+		return lang.L("no events")
 	}
-	s := count(l.Events, "event", "events") + " · " + fmt.Sprintf("%s placed", thousands(l.Located))
+	s := plural(l.Events, "1 event", "%s events") + " · " + fmt.Sprintf(lang.L("%s placed"), thousands(l.Located))
 	if l.Geocoded > 0 {
-		s += fmt.Sprintf(" (%s by place name)", thousands(l.Geocoded))
+		s += " " + fmt.Sprintf(lang.L("(%s by place name)"), thousands(l.Geocoded))
 	}
 	return s
 }
@@ -54,7 +56,7 @@ func flagLines(f *frame.Frame) []string {
 	var lines []string
 	for _, c := range f.Columns {
 		if c.Flag != "" {
-			lines = append(lines, fmt.Sprintf("Column %q: %s", c.Name, c.Flag))
+			lines = append(lines, fmt.Sprintf(lang.L(`Column "%s": %s`), escaped(c.Name), c.Flag))
 		}
 	}
 	return lines
@@ -66,13 +68,13 @@ func formatName(s frame.Source) string {
 		return "GeoJSON"
 	case "xlsx":
 		if s.Sheet != "" {
-			return fmt.Sprintf("XLSX, sheet %q", s.Sheet)
+			return fmt.Sprintf(lang.L(`XLSX, sheet "%s"`), escaped(s.Sheet))
 		}
 		return "XLSX"
 	case "txt":
-		return "text"
+		return lang.L("text")
 	case "":
-		return "unknown format"
+		return lang.L("unknown format")
 	}
 	return strings.ToUpper(s.Format)
 }
@@ -82,7 +84,7 @@ func encodingName(e string) string {
 	case "utf-8":
 		return "UTF-8"
 	case "utf-8-bom":
-		return "UTF-8 with BOM"
+		return lang.L("UTF-8 with BOM")
 	case "utf-16le":
 		return "UTF-16 LE"
 	case "utf-16be":
@@ -95,7 +97,7 @@ func encodingName(e string) string {
 
 func delimiterName(d string) string {
 	if d == "\t" {
-		return "tab"
+		return lang.L("tab")
 	}
 	return strconv.Quote(d)
 }
@@ -118,22 +120,19 @@ func presetName(p string) string {
 	return p
 }
 
-// count writes n with thousands separators and the right noun:
-// "1 row", "1,000,000 rows".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return thousands(n) + " " + many
-}
-
+// thousands writes n with its digits grouped in threes, as the language
+// groups them: "1,000,000" in English, "1.000.000" in German.
 func thousands(n int) string {
-	s := strconv.Itoa(n)
 	if n < 0 {
 		return "-" + thousands(-n)
 	}
+	s := strconv.Itoa(n)
+	if len(s) <= 3 {
+		return s
+	}
+	sep := lang.X("number.group", ",")
 	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+		s = s[:i] + sep + s[i:]
 	}
 	return s
 }

@@ -373,7 +373,7 @@ func newFileView(f Loaded) *fileView {
 		v.bar = v.filterBar()
 		v.refilter()
 	}
-	v.detail = widget.NewLabel(noSelection)
+	v.detail = widget.NewLabel(noSelection())
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.table = v.newTable()
 	v.problems = v.newProblemList()
@@ -381,7 +381,7 @@ func newFileView(f Loaded) *fileView {
 }
 
 // noSelection is what the detail line says before a cell is selected.
-const noSelection = "Select a cell to read it in full."
+func noSelection() string { return lang.L("Select a cell to read it in full.") }
 
 func (v *fileView) newTable() *widget.Table {
 	g := v.grid
@@ -457,7 +457,7 @@ func (v *fileView) showProblem(i int) {
 
 // CreateRenderer is part of fyne.Widget.
 func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
-	title := widget.NewLabel(v.file.Title)
+	title := widget.NewLabel(v.file.title())
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -613,7 +613,7 @@ func (v *fileView) sampleBadge() fyne.CanvasObject {
 	if !v.file.Sample {
 		return nil
 	}
-	return container.NewCenter(newBadge("Sample data"))
+	return container.NewCenter(newBadge(lang.L("Sample data")))
 }
 
 // cellDetail is the selected cell in full, with where it is:
@@ -623,13 +623,13 @@ func cellDetail(g *grid, id widget.TableCellID) string {
 	if r < 0 || id.Col < 0 {
 		return ""
 	}
-	return fmt.Sprintf("Row %s, %s: %s", thousands(r+1), g.name(id.Col), g.value(r, id.Col))
+	return fmt.Sprintf(lang.L("Row %s, %s: %s"), thousands(r+1), g.name(id.Col), g.value(r, id.Col))
 }
 
 // errorText is the sentence shown for a file that could not be read.
 func errorText(err error) string {
 	if err == nil {
-		return "The file could not be read."
+		return lang.L("The file could not be read.")
 	}
 	return err.Error()
 }

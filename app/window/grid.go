@@ -153,9 +153,9 @@ func (g *grid) kind(col int) frame.Kind { return g.kinds[col] }
 // plays when it plays one ("text · start").
 func (g *grid) caption(col int) string {
 	if r := g.roles[g.names[col]]; r != "" {
-		return g.kinds[col].String() + " · " + r
+		return kindName(g.kinds[col]) + " · " + roleName(r)
 	}
-	return g.kinds[col].String()
+	return kindName(g.kinds[col])
 }
 
 // numeric reports whether the column holds numbers, which read best aligned

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,7 +51,7 @@ func (b *loadBar) show(p Progress) {
 // cancelled says the load of file was stopped; the message stays until the
 // next load.
 func (b *loadBar) cancelled(file string) {
-	b.text.SetText(lang.L("Loading cancelled") + ": " + file)
+	b.text.SetText(fmt.Sprintf(lang.L("Loading cancelled: %s"), file))
 	b.bar.Hide()
 	b.cancel.Hide()
 	b.Show()

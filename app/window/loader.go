@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
+
+	"fyne.io/fyne/v2/lang"
 
 	"chronomap/data/events"
 	"chronomap/data/frame"
@@ -54,39 +57,40 @@ func (p Progress) Fraction() float64 {
 func (p Progress) String() string {
 	switch p.Stage {
 	case Reading:
-		s := fmt.Sprintf("Reading %s — %s of %s", p.File, megabytes(p.Done), megabytes(p.Total))
+		s := fmt.Sprintf(lang.L("Reading %s — %s of %s"), p.File, megabytes(p.Done), megabytes(p.Total))
 		if secs := p.Elapsed.Seconds(); secs > 0.05 && p.Done > 0 {
 			rate := float64(p.Done) / secs
-			s += fmt.Sprintf(" · %s/s", megabytes(int64(rate)))
+			s += " · " + fmt.Sprintf(lang.L("%s/s"), megabytes(int64(rate)))
 			if left := float64(p.Total-p.Done) / rate; left >= 1 {
-				s += fmt.Sprintf(" · %.0f s left", left)
+				s += " · " + fmt.Sprintf(lang.L("%s s left"), thousands(int(math.Round(left))))
 			}
 		}
 		return s
 	case Parsing:
-		return fmt.Sprintf("Reading the rows of %s (%s)…", p.File, megabytes(p.Total))
+		return fmt.Sprintf(lang.L("Reading the rows of %s (%s)…"), p.File, megabytes(p.Total))
 	case Placing:
-		return fmt.Sprintf("Dating and placing %s rows of %s…", thousands(p.Rows), p.File)
+		return fmt.Sprintf(lang.L("Dating and placing %s rows of %s…"), thousands(p.Rows), p.File)
 	case Drawing:
-		return fmt.Sprintf("Drawing %s…", p.File)
+		return fmt.Sprintf(lang.L("Drawing %s…"), p.File)
 	}
 	if p.Elapsed < time.Second {
-		return fmt.Sprintf("%s loaded in %d ms", p.File, p.Elapsed.Milliseconds())
+		return fmt.Sprintf(lang.L("%s loaded in %s ms"), p.File, thousands(int(p.Elapsed.Milliseconds())))
 	}
-	return fmt.Sprintf("%s loaded in %.1f s", p.File, p.Elapsed.Seconds())
+	return fmt.Sprintf(lang.L("%s loaded in %s s"), p.File, decimal(fmt.Sprintf("%.1f", p.Elapsed.Seconds())))
 }
 
-// megabytes writes a byte count for people: "840 KB", "168 MB".
+// megabytes writes a byte count for people: "840 KB", "168 MB", with the
+// language's decimal mark ("1.5 MB", "1,5 MB").
 func megabytes(n int64) string {
 	switch {
 	case n < 1<<10:
-		return fmt.Sprintf("%d bytes", n)
+		return fmt.Sprintf(lang.L("%s bytes"), thousands(int(n)))
 	case n < 1<<20:
-		return fmt.Sprintf("%d KB", n>>10)
+		return fmt.Sprintf(lang.L("%s KB"), thousands(int(n>>10)))
 	case n < 10<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		return fmt.Sprintf(lang.L("%s MB"), decimal(fmt.Sprintf("%.1f", float64(n)/(1<<20))))
 	}
-	return fmt.Sprintf("%d MB", n>>20)
+	return fmt.Sprintf(lang.L("%s MB"), thousands(int(n>>20)))
 }
 
 // A request is a file to load and how: the reader's options and, when the

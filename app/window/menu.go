@@ -1,6 +1,7 @@
 package window
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func shortcut(k fyne.KeyName) fyne.Shortcut {
 // changes (recent files, the theme chosen).
 func (w *Window) setMenu() {
 	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
-		i := fyne.NewMenuItem(lang.L(label), action)
+		i := fyne.NewMenuItem(label, action)
 		if key != "" {
 			i.Shortcut = shortcut(key)
 		}
@@ -36,25 +37,25 @@ func (w *Window) setMenu() {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { w.openRecent(p) }))
 	}
 	recent.Disabled = len(recent.ChildMenu.Items) == 0
-	quit := item("Quit", fyne.KeyQ, func() { w.saveSize(); w.closed(); w.App.Quit() })
+	quit := item(lang.L("Quit"), fyne.KeyQ, func() { w.saveSize(); w.closed(); w.App.Quit() })
 	saveAs := fyne.NewMenuItem(lang.L("Save Workspace As…"), w.saveDialog)
 	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"),
-		item("Open…", fyne.KeyO, w.openDialog),
-		item("Open Location…", fyne.KeyL, w.openLocation),
+		item(lang.L("Open…"), fyne.KeyO, w.openDialog),
+		item(lang.L("Open Location…"), fyne.KeyL, w.openLocation),
 		recent,
-		item("Reload", fyne.KeyR, w.reload),
-		item("Close File", fyne.KeyW, w.closeFile),
+		item(lang.L("Reload"), fyne.KeyR, w.reload),
+		item(lang.L("Close File"), fyne.KeyW, w.closeFile),
 		fyne.NewMenuItemSeparator(),
-		item("Save Workspace", fyne.KeyS, w.save),
+		item(lang.L("Save Workspace"), fyne.KeyS, w.save),
 		saveAs,
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu(lang.L("Edit"),
-		item("Find", fyne.KeyF, w.find),
-		item("Columns and Roles…", fyne.KeyM, w.editRoles),
+		item(lang.L("Find"), fyne.KeyF, w.find),
+		item(lang.L("Columns and Roles…"), fyne.KeyM, w.editRoles),
 		fyne.NewMenuItem(lang.L("Clear Selection"), func() {
 			if v := w.active(); v != nil {
 				v.selectEvent(-1, nil)
@@ -70,10 +71,10 @@ func (w *Window) setMenu() {
 	present := fyne.NewMenuItem(lang.L("Present"), w.present)
 	present.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	briefing := fyne.NewMenu(lang.L("Briefing"),
-		item("Capture Scene", fyne.KeyK, w.captureScene),
+		item(lang.L("Capture Scene"), fyne.KeyK, w.captureScene),
 		fyne.NewMenuItem(lang.L("Scenes…"), w.editScenes),
 		fyne.NewMenuItemSeparator(),
-		item("Export View…", fyne.KeyE, w.exportDialog),
+		item(lang.L("Export View…"), fyne.KeyE, w.exportDialog),
 		fyne.NewMenuItem(lang.L("Export Deck…"), w.deckDialog),
 		fyne.NewMenuItem(lang.L("Record Playback…"), w.recordDialog),
 		fyne.NewMenuItemSeparator(),
@@ -161,7 +162,7 @@ func (w *Window) openRecent(p string) {
 	if _, err := os.Stat(p); err != nil {
 		w.recent.Remove(p)
 		w.setMenu()
-		dialog.ShowInformation(lang.L("File not found"), p+"\n"+lang.L("is no longer there; it was taken off the list."), w.Win)
+		dialog.ShowInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s\nis no longer there; it was taken off the list."), p), w.Win)
 		return
 	}
 	w.Open(p)

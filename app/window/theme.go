@@ -20,7 +20,18 @@ func (f forced) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 }
 
 // themes are the choices of the View menu, by preference value.
-var themes = []struct{ key, label string }{{"system", "System Theme"}, {"light", "Light Theme"}, {"dark", "Dark Theme"}}
+var themes = []string{"system", "light", "dark"}
+
+// themeLabel names a theme in the View menu.
+func themeLabel(key string) string {
+	switch key {
+	case "light":
+		return lang.L("Light Theme")
+	case "dark":
+		return lang.L("Dark Theme")
+	}
+	return lang.L("System Theme")
+}
 
 // applyTheme sets the app's theme to the preference's choice.
 func applyTheme(a fyne.App) {
@@ -39,12 +50,12 @@ func (w *Window) themeItems() []*fyne.MenuItem {
 	current := w.App.Preferences().StringWithFallback("theme", "system")
 	var items []*fyne.MenuItem
 	for _, t := range themes {
-		i := fyne.NewMenuItem(lang.L(t.label), func() {
-			w.App.Preferences().SetString("theme", t.key)
+		i := fyne.NewMenuItem(themeLabel(t), func() {
+			w.App.Preferences().SetString("theme", t)
 			applyTheme(w.App)
 			w.setMenu()
 		})
-		i.Checked = t.key == current
+		i.Checked = t == current
 		items = append(items, i)
 	}
 	return items

@@ -62,6 +62,15 @@ type Loaded struct {
 	Options frame.Options
 }
 
+// title is the file's title as shown: the sample's in the interface's
+// language, a file's as given.
+func (l Loaded) title() string {
+	if l.Sample && l.Title == assets.SampleTitle {
+		return lang.L(assets.SampleTitle)
+	}
+	return l.Title
+}
+
 // problems returns the problems to list for a file.
 func (l Loaded) problems() []frame.Problem {
 	if l.Problems != nil || l.Frame == nil {
@@ -417,30 +426,30 @@ func (w *Window) cancelLoad() {
 // the file's name, "Sample data", or the first name and how many more.
 func windowTitle(files []Loaded, ws string) string {
 	if ws != "" {
-		return "Chronomap — " + strings.TrimSuffix(filepath.Base(ws), filepath.Ext(ws))
+		return fmt.Sprintf(lang.L("Chronomap — %s"), strings.TrimSuffix(filepath.Base(ws), filepath.Ext(ws)))
 	}
 	switch len(files) {
 	case 0:
 		return "Chronomap"
 	case 1:
-		return "Chronomap — " + tabName(files[0])
+		return fmt.Sprintf(lang.L("Chronomap — %s"), tabName(files[0]))
 	case 2:
-		return fmt.Sprintf("Chronomap — %s and %s", tabName(files[0]), tabName(files[1]))
+		return fmt.Sprintf(lang.L("Chronomap — %s and %s"), tabName(files[0]), tabName(files[1]))
 	}
-	return fmt.Sprintf("Chronomap — %s and %d more files", tabName(files[0]), len(files)-1)
+	return fmt.Sprintf(lang.L("Chronomap — %s and %s more files"), tabName(files[0]), thousands(len(files)-1))
 }
 
 // tabName is the short name of a loaded file: "Sample data" for the
 // sample, else the base name of its title (titles are often paths).
 func tabName(f Loaded) string {
 	if f.Sample {
-		return "Sample data"
+		return lang.L("Sample data")
 	}
 	if f.Title == "" {
 		if f.Frame != nil && f.Frame.Source.Path != "" {
 			return filepath.Base(f.Frame.Source.Path)
 		}
-		return "Untitled"
+		return lang.L("Untitled")
 	}
 	return filepath.Base(f.Title)
 }

@@ -75,8 +75,11 @@ func TestThousands(t *testing.T) {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
 	}
-	if got := count(1, "row", "rows"); got != "1 row" {
-		t.Errorf("count(1) = %q", got)
+	if got := plural(1, "1 row", "%s rows"); got != "1 row" {
+		t.Errorf("plural(1) = %q", got)
+	}
+	if got := plural(1200, "1 row", "%s rows"); got != "1,200 rows" {
+		t.Errorf("plural(1200) = %q", got)
 	}
 }
 

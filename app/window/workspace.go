@@ -369,7 +369,7 @@ func (w *Window) offerRecovery() {
 	if r.Workspace != "" {
 		name = filepath.Base(r.Workspace)
 	}
-	msg := fmt.Sprintf(lang.L("Chronomap did not close properly. Recover the changes to %s from %s?"), name, r.Saved.Local().Format("2 Jan 2006 15:04"))
+	msg := fmt.Sprintf(lang.L("Chronomap did not close properly. Recover the changes to %s from %s?"), name, r.Saved.Local().Format(lang.L("2 Jan 2006 15:04")))
 	dialog.ShowConfirm(lang.L("Recover unsaved work"), msg, func(ok bool) {
 		for _, p := range pending[1:] {
 			p.Discard()
