@@ -172,7 +172,19 @@ func waitTitle(t *testing.T, d *display, a *running, title string) string {
 // quit presses Ctrl+Q and expects the app to end cleanly.
 func quit(t *testing.T, d *display, a *running, win string) {
 	t.Helper()
-	if err := d.run(t, "xdotool", "key", "--window", win, "ctrl+q"); err != nil {
+	// The window found may be gone already when the app replaced it while
+	// loading: ask again for one named Chronomap, a few times.
+	var err error
+	for range 10 {
+		if err = d.run(t, "xdotool", "key", "--window", win, "ctrl+q"); err == nil {
+			break
+		}
+		time.Sleep(300 * time.Millisecond)
+		if ids := strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")); len(ids) > 0 {
+			win = ids[len(ids)-1]
+		}
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	select {
