@@ -281,11 +281,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	v.Width, v.Height = width, height
 	// The map follows the window's light or dark theme.
-	w.model.Theme = draw.Light
-	if variant.Dark() {
-		w.model.Theme = draw.Dark
-	}
-	w.model.Theme = w.model.Theme.Reordered(w.Colours)
+	w.model.Theme = variant.Theme(w.Colours)
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels

@@ -249,11 +249,7 @@ func (r *renderer) draw(w, h int) image.Image {
 		t.scale = float32(w) / r.size.Width
 	}
 	t.width, t.height = float64(w), float64(h)
-	t.chart.Theme = draw.Light
-	if variant.Dark() {
-		t.chart.Theme = draw.Dark
-	}
-	t.chart.Theme = t.chart.Theme.Reordered(t.Colours)
+	t.chart.Theme = variant.Theme(t.Colours)
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
 	return s.Pixels

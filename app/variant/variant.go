@@ -7,6 +7,8 @@ package variant
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"chronomap/app/draw"
 )
 
 // Dark reports whether the current theme draws light text on a dark
@@ -18,4 +20,15 @@ func Dark() bool {
 	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
 	// Relative luminance by the sRGB weights, on 16-bit channels.
 	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
+}
+
+// Theme is the views' palette for the current theme, light or dark, with
+// category k drawn in the palette's colour order[k] when order is set (a
+// layer's chosen colour).
+func Theme(order []int) draw.Theme {
+	t := draw.Light
+	if Dark() {
+		t = draw.Dark
+	}
+	return t.Reordered(order)
 }

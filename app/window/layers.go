@@ -211,12 +211,7 @@ func (v *layersView) recolour() {
 }
 
 // palette is the palette the views draw with now.
-func palette() draw.Theme {
-	if variant.Dark() {
-		return draw.Dark
-	}
-	return draw.Light
-}
+func palette() draw.Theme { return variant.Theme(nil) }
 
 // layerRow is a layer's line in the list: on or off, its colour (a tap
 // takes the next one), its name and its counts.
