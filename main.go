@@ -10,10 +10,10 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"chronomap/app/geocode"
-	"chronomap/app/inspect"
+	"chronomap/app/cli/geocode"
+	"chronomap/app/cli/inspect"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
-	"chronomap/app/render"
+	"chronomap/app/cli/render"
 	"chronomap/app/window"
 	"chronomap/assets"
 	"chronomap/data/frame"

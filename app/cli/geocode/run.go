@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"io"
 
-	"chronomap/app/args"
+	"chronomap/app/cli/args"
 	"chronomap/data/places"
 )
 

@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"chronomap/app/args"
+	"chronomap/app/cli/args"
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"

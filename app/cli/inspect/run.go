@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"chronomap/app/args"
+	"chronomap/app/cli/args"
 	"chronomap/data/dates"
 	"chronomap/data/events"
 	"chronomap/data/frame"
