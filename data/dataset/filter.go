@@ -1,0 +1,81 @@
+package dataset
+
+import (
+	"math"
+	"slices"
+)
+
+// Filter is which events are shown: the one filter that the window edits
+// and that scenes, exports, the presenter and engine sources apply. Its
+// zero value shows every event.
+type Filter struct {
+	// Query keeps the events whose text holds every word of it, in any
+	// text column, ignoring case and accents.
+	Query string
+	// Window, when set, keeps the events that overlap it: the timeline's
+	// window. The timeline itself shows the events outside it faded
+	// (Mask.Styled), the map and the table hide them.
+	Window *Window
+	// HiddenCategories are the categories switched off, by name, so that
+	// a filter means the same after the file is read again.
+	HiddenCategories []string
+	// Actors, when not empty, keeps the events with one of these actors.
+	Actors []string
+	// LocatedOnly hides events without coordinates.
+	LocatedOnly bool
+	// Box, when set, keeps the located events inside it.
+	Box *Box
+}
+
+// Window is a span of time in Unix seconds, [From, To).
+type Window struct{ From, To int64 }
+
+// Overlaps reports whether an event covering [start, stop) overlaps w.
+func (w Window) Overlaps(start, stop int64) bool { return stop > w.From && start < w.To }
+
+// Box is a part of the map, in degrees, in the order of a GeoJSON bbox.
+// A MinLon above MaxLon crosses the antimeridian: the box runs east from
+// MinLon to 180° and on from -180° to MaxLon.
+type Box struct{ MinLon, MinLat, MaxLon, MaxLat float64 }
+
+// Contains reports whether the point lon, lat is inside the box, edges
+// included; NaN is never inside.
+func (b Box) Contains(lon, lat float64) bool {
+	if !(lat >= b.MinLat && lat <= b.MaxLat) {
+		return false
+	}
+	if b.MinLon <= b.MaxLon {
+		return lon >= b.MinLon && lon <= b.MaxLon
+	}
+	return (lon >= b.MinLon && lon <= 180) || (lon >= -180 && lon <= b.MaxLon)
+}
+
+// CrossesAntimeridian reports whether the box runs over 180° of longitude.
+func (b Box) CrossesAntimeridian() bool { return b.MinLon > b.MaxLon }
+
+// Narrows reports whether the filter may hide any event, the window
+// included or not.
+func (f Filter) Narrows(withWindow bool) bool {
+	return f.Query != "" || len(f.HiddenCategories) > 0 || len(f.Actors) > 0 || f.LocatedOnly || f.Box != nil ||
+		(withWindow && f.Window != nil)
+}
+
+// Clone returns a copy of f that shares no memory with it.
+func (f Filter) Clone() Filter {
+	f.HiddenCategories = slices.Clone(f.HiddenCategories)
+	f.Actors = slices.Clone(f.Actors)
+	if f.Window != nil {
+		w := *f.Window
+		f.Window = &w
+	}
+	if f.Box != nil {
+		b := *f.Box
+		f.Box = &b
+	}
+	return f
+}
+
+// validLonLat reports whether a point is a place on Earth.
+func validLonLat(lon, lat float64) bool {
+	return !math.IsNaN(lon) && !math.IsNaN(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
+}
