@@ -1,6 +1,7 @@
 package events
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -41,7 +42,7 @@ const minConfidence = 0.6
 // with the country column as a hint, or by the country alone when there is
 // no place name, through the offline gazetteer. A name it cannot resolve
 // is a problem, never a silent guess; a doubtful one is placed and listed.
-func geocode(f *frame.Frame, m Mapping, c *columns, probs *problems) {
+func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *problems) {
 	placeCol, countryCol := -1, -1
 	if cols := m.Columns[Place]; len(cols) > 0 {
 		placeCol = f.Col(cols[0])
@@ -71,6 +72,9 @@ func geocode(f *frame.Frame, m Mapping, c *columns, probs *problems) {
 	var rows []int
 	var names, hints []string
 	for i := range c.lat {
+		if i%blockRows == 0 && ctx.Err() != nil {
+			return
+		}
 		if !math.IsNaN(c.lat[i]) || c.startPrec[i] == dates.None || hasCoords(i) {
 			continue // placed already, not an event, or with coordinates that were wrong
 		}
@@ -99,7 +103,10 @@ func geocode(f *frame.Frame, m Mapping, c *columns, probs *problems) {
 			c.how[i], c.conf[i] = Given, 1
 		}
 	}
-	matches, errs := places.GeocodeColumn(names, hints)
+	matches, errs := places.GeocodeColumnContext(ctx, names, hints)
+	if ctx.Err() != nil {
+		return
+	}
 	for k, i := range rows {
 		col := f.DF.Names()[max(placeCol, 0)]
 		if placeCol < 0 || strings.TrimSpace(f.Text(i, placeCol)) == "" {

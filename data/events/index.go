@@ -2,6 +2,7 @@ package events
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -81,6 +82,13 @@ func int64Max(a, b int64) int64 {
 // Build makes the event index of a frame under a mapping, and lists every
 // row that could not become an event, or could not be placed, with why.
 func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
+	x, probs, _ := BuildContext(context.Background(), f, m)
+	return x, probs
+}
+
+// BuildContext is Build stopping with ctx.Err() within a few thousand
+// rows when ctx is cancelled.
+func BuildContext(ctx context.Context, f *frame.Frame, m Mapping) (*Index, []frame.Problem, error) {
 	n := f.DF.Nrow()
 	if n >= pacer.Big {
 		defer pacer.Tight()()
@@ -89,15 +97,24 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 	var probs problems
 	m = present(f, m, &probs)
 	if cols := m.Columns[Start]; len(cols) > 0 {
-		readTimes(f, cols, c, false, m.Order, &probs)
-		if cols := m.Columns[End]; len(cols) > 0 {
-			readTimes(f, cols, c, true, m.Order, &probs)
+		readTimes(ctx, f, cols, c, false, m.Order, &probs)
+		if cols := m.Columns[End]; len(cols) > 0 && ctx.Err() == nil {
+			readTimes(ctx, f, cols, c, true, m.Order, &probs)
 		}
 	} else {
 		probs.add(frame.Problem{Reason: "no date column", Detail: "no column is mapped as the date, so no row is on the timeline; map one with start=COLUMN"})
 	}
-	readPlaces(f, m, c, &probs)
-	geocode(f, m, c, &probs)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	readPlaces(ctx, f, m, c, &probs)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	geocode(ctx, f, m, c, &probs)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 
 	// Sort the rows that have a start by time; ties keep file order. The
 	// row-order columns are then gathered into that order one at a time,
@@ -134,7 +151,7 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 			x.Located++
 		}
 	}
-	return x, probs.sorted()
+	return x, probs.sorted(), nil
 }
 
 // AllProblems joins the reader's problems with the event index's, in row
@@ -223,7 +240,7 @@ func texts(f *frame.Frame, col string) []string { return f.Texts(f.Col(col)) }
 
 // readTimes parses the start (or end) of every row from one column, or
 // from split year, month, day and time columns.
-func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, order dates.Order, probs *problems) {
+func readTimes(ctx context.Context, f *frame.Frame, cols []string, into *columns, isEnd bool, order dates.Order, probs *problems) {
 	what := "date"
 	if isEnd {
 		what = "end date"
@@ -290,6 +307,9 @@ func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, order d
 			return parts[k][i]
 		}
 		for i := range into.start {
+			if i%blockRows == 0 && ctx.Err() != nil {
+				return
+			}
 			p := [4]string{get(0, i), get(1, i), get(2, i), get(3, i)}
 			// Parts tells an empty date (no date) from a month without a
 			// year (an unparseable one).
@@ -315,7 +335,7 @@ func readTimes(f *frame.Frame, cols []string, into *columns, isEnd bool, order d
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
 			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen (--dates dmy or mdy)", col, ambiguousExample(c, vals))})
 	}
-	parallel(f.DF.Nrow(), func(lo, hi int) {
+	parallel(ctx, f.DF.Nrow(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			v := f.Text(i, ci)
 			r, err := c.Parse(v)
@@ -373,20 +393,29 @@ func badPart(cols []string, parts [4]string, err error) (col, value string) {
 	return cols[0], de.Value
 }
 
-// parallel runs fn over [0, n) split across the cores.
-func parallel(n int, fn func(lo, hi int)) {
+// blockRows is how many rows a stage works through between looks at its
+// context: a few milliseconds of work, so that Cancel is felt at once.
+const blockRows = 16_384
+
+// parallel runs fn over [0, n) split across the cores, in blocks of at
+// most blockRows, and stops handing out blocks once ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(lo, hi int)) {
 	w := runtime.GOMAXPROCS(0)
 	if n < 10_000 || w == 1 {
-		fn(0, n)
-		return
+		w = 1
 	}
 	var wg sync.WaitGroup
-	step := (n + w - 1) / w
+	step := (n + w - 1) / max(w, 1)
 	for lo := 0; lo < n; lo += step {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			fn(lo, hi)
+			for b := lo; b < hi; b += blockRows {
+				if ctx.Err() != nil {
+					return
+				}
+				fn(b, min(hi, b+blockRows))
+			}
 		}(lo, min(n, lo+step))
 	}
 	wg.Wait()

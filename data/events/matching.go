@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"context"
 
 	"chronomap/data/frame"
 )
@@ -22,7 +23,7 @@ func (x *Index) Matching(f *frame.Frame, query string) []bool {
 		return out
 	}
 	cols := textColumns(f)
-	parallel(x.Len(), func(lo, hi int) {
+	parallel(context.Background(), x.Len(), func(lo, hi int) {
 		var m matcher
 		for i := lo; i < hi; i++ {
 			out[i] = m.match(f, cols, int(x.Row[i]), words)

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strconv"
@@ -12,13 +13,13 @@ import (
 // readPlaces reads each row's coordinates from latitude and longitude
 // columns, or from one column holding both. A value that cannot be read or
 // lies out of range leaves the event unplaced, never lost, and is listed.
-func readPlaces(f *frame.Frame, m Mapping, into *columns, probs *problems) {
+func readPlaces(ctx context.Context, f *frame.Frame, m Mapping, into *columns, probs *problems) {
 	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
 	// A combined column serves unless both separate columns are mapped:
 	// with only one of them, the separate ones cannot place anything.
 	if c := m.Columns[Coords]; len(c) > 0 && (len(latCol) == 0 || len(lonCol) == 0) {
 		vals := texts(f, c[0])
-		parallel(len(vals), func(lo, hi int) {
+		parallel(ctx, len(vals), func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				v := strings.TrimSpace(vals[i])
 				if v == "" {
@@ -45,7 +46,7 @@ func readPlaces(f *frame.Frame, m Mapping, into *columns, probs *problems) {
 	}
 	lats := angles(f, latCol[0])
 	lons := angles(f, lonCol[0])
-	parallel(len(into.lat), func(lo, hi int) {
+	parallel(ctx, len(into.lat), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			la, lo := lats.at(i), lons.at(i)
 			switch {

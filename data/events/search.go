@@ -445,7 +445,7 @@ func (s *Search) Match(query string) Matches {
 // events at a time so that the cores never share a word.
 func (s *Search) toEvents(rows []uint64) Matches {
 	out := make([]uint64, (s.n+63)/64)
-	parallel(len(out), func(lo, hi int) {
+	parallel(context.Background(), len(out), func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			var b uint64
 			for j, r := range s.rows[k*64 : min(s.n, k*64+64)] {

@@ -2,6 +2,7 @@ package frame
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"iter"
 	"runtime"
@@ -13,7 +14,7 @@ import (
 // readDelimited reads CSV, TSV and their relatives. The file is decoded to
 // UTF-8 once; every cell is then a view into that text rather than a copy,
 // and the text is split into chunks parsed on all cores.
-func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
+func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Frame, error) {
 	if kind := binaryKind(b); kind != "" {
 		return nil, fmt.Errorf("%s is %s, not a table of text", displayName(name), kind)
 	}
@@ -69,7 +70,10 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 		names = append(names, "")
 	}
 
-	chunks := parseChunks(text, dataStart, sn.delim, ncols, sn.rowLen)
+	chunks := parseChunks(ctx, text, dataStart, sn.delim, ncols, sn.rowLen)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t := &table{names: names}
 	if first.unclosed && sn.header { // a data row reports its own
 		t.problems = append(t.problems, Problem{Row: 0, Value: clip(head(text, first.start, 40)),
@@ -103,7 +107,7 @@ func readDelimited(name string, b []byte, opt Options) (*Frame, error) {
 			c.cols[col] = nil // the series holds the cells now
 		}
 	}
-	return t.frame(src)
+	return t.frame(ctx, src)
 }
 
 // chunk is the result of parsing one stretch of a file: per column, one
@@ -158,7 +162,9 @@ func unescapeInPlace(b []byte) []byte {
 // chunk's parse is checked to end exactly where the next one began, and a
 // wrong guess (stray quotes) is repaired by parsing that chunk again from
 // the right place, so the result is always that of one sequential parse.
-func parseChunks(text []byte, start int, delim byte, ncols, rowLen int) []*chunk {
+// A cancelled ctx stops every chunk within a few thousand records; the
+// chunks are then partial.
+func parseChunks(ctx context.Context, text []byte, start int, delim byte, ncols, rowLen int) []*chunk {
 	n := runtime.GOMAXPROCS(0)
 	if len(text)-start < 1<<20 {
 		n = 1
@@ -187,15 +193,15 @@ func parseChunks(text []byte, start int, delim byte, ncols, rowLen int) []*chunk
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			chunks[i] = parseRange(text, bounds[i], bounds[i+1], delim, ncols, rowLen)
+			chunks[i] = parseRange(ctx, text, bounds[i], bounds[i+1], delim, ncols, rowLen)
 		}()
 	}
 	wg.Wait()
 	// Repair: chunk i+1 must start where chunk i stopped.
 	for i := 0; i+1 < len(chunks); i++ {
-		if chunks[i].end != bounds[i+1] {
+		if chunks[i].end != bounds[i+1] && ctx.Err() == nil {
 			bounds[i+1] = chunks[i].end
-			chunks[i+1] = parseRange(text, bounds[i+1], bounds[i+2], delim, ncols, rowLen)
+			chunks[i+1] = parseRange(ctx, text, bounds[i+1], bounds[i+2], delim, ncols, rowLen)
 		}
 	}
 	return chunks
@@ -218,8 +224,9 @@ func nextLineOutsideQuotes(text []byte, at int, inQuotes bool) int {
 }
 
 // parseRange parses the records that start in [from, to); rowLen is the
-// expected length of a record, to size the columns once.
-func parseRange(text []byte, from, to int, delim byte, ncols, rowLen int) *chunk {
+// expected length of a record, to size the columns once. It stops early,
+// with a partial chunk, when ctx is cancelled.
+func parseRange(ctx context.Context, text []byte, from, to int, delim byte, ncols, rowLen int) *chunk {
 	c := &chunk{cols: make([][]field, ncols)}
 	// 5% to spare: growing would copy. A record of ncols fields takes at
 	// least ncols bytes, which bounds the guess when the sample's records
@@ -238,6 +245,9 @@ func parseRange(text []byte, from, to int, delim byte, ncols, rowLen int) *chunk
 			continue // a blank line is not a row
 		}
 		c.rows++
+		if c.rows%4096 == 0 && ctx.Err() != nil {
+			break
+		}
 		for i := range ncols {
 			var f field
 			if i < len(rec.fields) {

@@ -2,6 +2,7 @@ package frame
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"math"
@@ -526,7 +527,7 @@ func TestParseChunksMatchesSequential(t *testing.T) {
 		text := csvBigFile(1<<20+300_000, stray)
 		start := bytes.IndexByte(text, '\n') + 1
 		const ncols = 5
-		seq := parseRange(text, start, len(text), ',', ncols, 80)
+		seq := parseRange(context.Background(), text, start, len(text), ',', ncols, 80)
 		if seq.end != len(text) {
 			t.Fatalf("sequential parse ended at %d of %d", seq.end, len(text))
 		}
@@ -545,7 +546,7 @@ func TestParseChunksMatchesSequential(t *testing.T) {
 		}
 		for _, procs := range []int{1, 2, 3, 4, 7} {
 			runtime.GOMAXPROCS(procs)
-			chunks := parseChunks(text, start, ',', ncols, 80)
+			chunks := parseChunks(context.Background(), text, start, ',', ncols, 80)
 			if procs > 1 && len(chunks) < 2 {
 				t.Errorf("stray %v, %d procs: the text was not split", stray, procs)
 			}
@@ -601,10 +602,10 @@ func TestParseChunksLongRecords(t *testing.T) {
 		{"unclosed", unclosed.Bytes()},
 	} {
 		start := bytes.IndexByte(c.text, '\n') + 1
-		seq := parseRange(c.text, start, len(c.text), ',', 2, 20)
+		seq := parseRange(context.Background(), c.text, start, len(c.text), ',', 2, 20)
 		for _, procs := range []int{1, 2, 4, 8} {
 			runtime.GOMAXPROCS(procs)
-			chunks := parseChunks(c.text, start, ',', 2, 20)
+			chunks := parseChunks(context.Background(), c.text, start, ',', 2, 20)
 			rows, problems := 0, 0
 			for _, ch := range chunks {
 				rows += ch.rows

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -222,7 +223,7 @@ func checkTable(t *testing.T, tb *table) {
 		}
 	}
 	if len(tb.names) > 0 {
-		if _, err := tb.frame(Source{Path: "fuzz"}); err != nil {
+		if _, err := tb.frame(context.Background(), Source{Path: "fuzz"}); err != nil {
 			t.Fatalf("frame: %v", err)
 		}
 	}

@@ -2,8 +2,10 @@ package frame
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,15 +25,68 @@ type Options struct {
 
 // ReadFile reads the file at path into a frame.
 func ReadFile(path string, opt Options) (*Frame, error) {
-	b, err := os.ReadFile(path)
+	return ReadFileContext(context.Background(), path, opt, nil)
+}
+
+// ReadFileContext reads the file at path into a frame, telling progress
+// (when not nil) how many of its bytes have been read, and stopping with
+// ctx.Err() within a few milliseconds when ctx is cancelled.
+func ReadFileContext(ctx context.Context, path string, opt Options, progress func(done, total int64)) (*Frame, error) {
+	b, err := readAll(ctx, path, progress)
 	if err != nil {
+		return nil, err
+	}
+	return ReadContext(ctx, path, b, opt)
+}
+
+// chunkSize is how much is read between progress reports and checks for
+// cancellation: small enough for a smooth bar, large enough to cost nothing.
+const chunkSize = 4 << 20
+
+// readAll reads a file in chunks, telling progress how far it got and
+// stopping when ctx is cancelled.
+func readAll(ctx context.Context, path string, progress func(done, total int64)) ([]byte, error) {
+	fail := func(err error) ([]byte, error) {
+		// The path error's own text would repeat the path.
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			err = pe.Err
+			return nil, fmt.Errorf("cannot read %s: %w", path, pe.Err)
 		}
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	return ReadBytes(path, b, opt)
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fail(err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("cannot read %s: it is a folder", path)
+	}
+	total := st.Size()
+	b := make([]byte, 0, total+1)
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew while being read
+		}
+		n, err := f.Read(b[len(b):min(cap(b), len(b)+chunkSize)])
+		b = b[:len(b)+n]
+		if progress != nil {
+			progress(int64(len(b)), max(total, int64(len(b))))
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
 }
 
 // ReadBytes reads a file's content into a frame; name is used for messages
@@ -39,6 +94,11 @@ func ReadFile(path string, opt Options) (*Frame, error) {
 // views into b (undoing a CSV's doubled quotes in place), so b belongs to
 // the frame afterwards: the caller must neither change nor reuse it.
 func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
+	return ReadContext(context.Background(), name, b, opt)
+}
+
+// ReadContext is ReadBytes stopping with ctx.Err() when ctx is cancelled.
+func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Frame, error) {
 	format := opt.Format
 	if format == "" {
 		format = sniffFormat(name, b)
@@ -63,19 +123,22 @@ func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
 		t, err = readGeoJSON(b)
 		src.HasHeader = true
 	case "csv", "tsv", "txt":
-		return readDelimited(name, b, opt)
+		return readDelimited(ctx, name, b, opt)
 	default:
 		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON and GeoJSON", displayName(name), format)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", displayName(name), err)
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
 	// Known schemas come in workbooks and JSON too (ACLED's export tool
 	// writes XLSX; USGS publishes GeoJSON).
 	if p, ok := detectPreset(t.names, true, nil); ok {
 		src.Preset, src.Roles = p.Name, p.Roles
 	}
-	return t.frame(src)
+	return t.frame(ctx, src)
 }
 
 // sniffFormat guesses a file's format from its extension, then from its

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"context"
 	"fmt"
 	"iter"
 	"runtime"
@@ -30,8 +31,9 @@ type table struct {
 }
 
 // frame decides the kind of each column and builds the gota frame. The
-// cells of t are not used afterwards.
-func (t *table) frame(src Source) (*Frame, error) {
+// cells of t are not used afterwards. A cancelled ctx stops it between
+// columns.
+func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	if len(t.names) == 0 {
 		return nil, fmt.Errorf("%s has no columns", displayName(src.Path))
 	}
@@ -62,6 +64,9 @@ func (t *table) frame(src Source) (*Frame, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if ctx.Err() != nil {
+					continue // drain: the frame is dropped
+				}
 				col := Column{Name: t.names[i]}
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
@@ -79,6 +84,9 @@ func (t *table) frame(src Source) (*Frame, error) {
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	df := newDataFrame(ser)
 	if df.Err != nil {
 		return nil, fmt.Errorf("%s: %v", displayName(src.Path), df.Err)

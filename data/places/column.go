@@ -1,6 +1,7 @@
 package places
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -16,6 +17,12 @@ import (
 // Both results are as long as names; errs[i] is nil where matches[i] holds
 // a place.
 func GeocodeColumn(names, hints []string) (matches []Match, errs []error) {
+	return GeocodeColumnContext(context.Background(), names, hints)
+}
+
+// GeocodeColumnContext is GeocodeColumn giving up when ctx is cancelled:
+// the names not looked up by then are left with ctx.Err() as their error.
+func GeocodeColumnContext(ctx context.Context, names, hints []string) (matches []Match, errs []error) {
 	if len(hints) != 0 && len(hints) != len(names) {
 		panic(fmt.Sprintf("places.GeocodeColumn: %d names but %d hints", len(names), len(hints)))
 	}
@@ -59,6 +66,10 @@ func GeocodeColumn(names, hints []string) (matches []Match, errs []error) {
 			defer wg.Done()
 			for k := w; k < len(distinct); k += workers {
 				i := distinct[k]
+				if err := ctx.Err(); err != nil {
+					matches[i].Query, errs[i] = names[i], err
+					continue
+				}
 				matches[i], errs[i] = g.geocode(names[i], hint(i))
 			}
 		}()
