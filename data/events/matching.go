@@ -3,6 +3,7 @@ package events
 import (
 	"bytes"
 	"context"
+	"strings"
 
 	"chronomap/data/frame"
 )
@@ -83,5 +84,40 @@ func wordBytes(words []string) [][]byte {
 	for i, w := range words {
 		out[i] = []byte(w)
 	}
+	return out
+}
+
+// WithActors marks the events with one of the given actors in a column
+// mapped as an actor, compared as the search compares words: ignoring case
+// and accents, the whole value. No actors marks none.
+func (x *Index) WithActors(f *frame.Frame, m Mapping, actors []string) []bool {
+	out := make([]bool, x.Len())
+	want := map[string]bool{}
+	for _, a := range actors {
+		if a = fold(strings.TrimSpace(a)); a != "" {
+			want[a] = true
+		}
+	}
+	var cols []int
+	for _, c := range m.Columns[Actor] {
+		if k := f.Col(c); k >= 0 {
+			cols = append(cols, k)
+		}
+	}
+	if len(want) == 0 || len(cols) == 0 {
+		return out
+	}
+	parallel(context.Background(), x.Len(), func(lo, hi int) {
+		var buf []byte
+		for i := lo; i < hi; i++ {
+			for _, c := range cols {
+				buf = appendFold(buf[:0], strings.TrimSpace(f.Text(int(x.Row[i]), c)))
+				if want[string(buf)] {
+					out[i] = true
+					break
+				}
+			}
+		}
+	})
 	return out
 }

@@ -30,7 +30,9 @@ func ReadFile(path string, opt Options) (*Frame, error) {
 
 // ReadFileContext reads the file at path into a frame, telling progress
 // (when not nil) how many of its bytes have been read, and stopping with
-// ctx.Err() within a few milliseconds when ctx is cancelled.
+// ctx.Err() within a few milliseconds when ctx is cancelled. The report
+// with every byte read comes last, once the reading is over: the parse
+// follows it.
 func ReadFileContext(ctx context.Context, path string, opt Options, progress func(done, total int64)) (*Frame, error) {
 	b, err := readAll(ctx, path, progress)
 	if err != nil {
@@ -77,11 +79,16 @@ func readAll(ctx context.Context, path string, progress func(done, total int64))
 		}
 		n, err := f.Read(b[len(b):min(cap(b), len(b)+chunkSize)])
 		b = b[:len(b)+n]
-		if progress != nil {
-			progress(int64(len(b)), max(total, int64(len(b))))
-		}
 		if err == io.EOF {
+			// The last report comes once every byte is in, so that it
+			// marks the end of the reading.
+			if progress != nil {
+				progress(int64(len(b)), int64(len(b)))
+			}
 			return b, nil
+		}
+		if progress != nil && int64(len(b)) < total {
+			progress(int64(len(b)), total)
 		}
 		if err != nil {
 			return fail(err)
