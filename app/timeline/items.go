@@ -37,7 +37,7 @@ func (c *Chart) drawLaneBands(s *draw.Surface, l *layout, lanes []laneView) {
 		if lv.mode == collapsed || lv.y1-lv.y0 < 36 {
 			continue
 		}
-		total := x.total(lv.lane)
+		total := c.laneTotal(x, lv.lane)
 		note := c.count(total)
 		if lv.mode == expanded && len(lv.vis) < total {
 			note = thousands(len(lv.vis)) + " of " + note + " in view"
@@ -173,7 +173,7 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 
 // colour returns an event's colour, and whether it passes the filter.
 func (c *Chart) colour(id int32) (color.RGBA, bool) {
-	kept := c.Keep == nil || c.Keep(int(id))
+	kept := c.kept(id)
 	if !kept {
 		return c.Theme.Muted, false
 	}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"context"
 	"image"
 	"os"
 	"path/filepath"
@@ -9,23 +10,20 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/golden"
 	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 // load reads a file's events as the window does, lanes by category.
 func load(t testing.TB, name string, data []byte) *Events {
 	t.Helper()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, probs := events.Build(f, m)
-	for _, p := range probs {
+	for _, p := range d.Problems {
 		t.Logf("%s: %+v", name, p)
 	}
-	return FromIndex(f, m, x, events.Category)
+	return FromDataset(d)
 }
 
 func sample(t testing.TB) *Events {

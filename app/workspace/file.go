@@ -172,6 +172,9 @@ func normaliseView(f *Filter, t *TimelineView) {
 	if len(f.HiddenCategories) == 0 {
 		f.HiddenCategories = nil
 	}
+	if len(f.Actors) == 0 {
+		f.Actors = nil
+	}
 	if len(t.Collapsed) == 0 {
 		t.Collapsed = nil
 	}

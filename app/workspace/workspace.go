@@ -71,6 +71,8 @@ type Filter struct {
 	To   string `json:"to,omitempty"`
 	// HiddenCategories are the legend's categories switched off.
 	HiddenCategories []string `json:"hidden_categories,omitempty"`
+	// Actors, when set, keeps the events with one of these actors.
+	Actors []string `json:"actors,omitempty"`
 	// LocatedOnly hides events without coordinates.
 	LocatedOnly bool `json:"located_only,omitempty"`
 	// Box, when set, is a box selected on the map: minimum longitude,
@@ -144,6 +146,7 @@ func (ws *Workspace) Clone() *Workspace {
 
 func (f Filter) clone() Filter {
 	f.HiddenCategories = cloneSlice(f.HiddenCategories, nil)
+	f.Actors = cloneSlice(f.Actors, nil)
 	f.Box = clonePtr(f.Box)
 	return f
 }

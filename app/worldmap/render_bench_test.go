@@ -12,11 +12,11 @@ import (
 // categories, as the map benchmarks draw them.
 func millionEvents() *Events {
 	lon, lat := million()
-	e := &Events{Lon: lon, Lat: lat, Category: make([]int, len(lon)), Label: make([]string, len(lon)),
+	e := &Events{Lon: lon, Lat: lat, Category: make([]int32, len(lon)), Label: make([]string, len(lon)),
 		Legend: []string{"Battles", "Protests", "Riots", "Explosions", "Violence against civilians", "Strategic developments"},
 		Counts: make([]int, 6), LegendTitle: "event type"}
 	for i := range e.Category {
-		e.Category[i] = i % 6
+		e.Category[i] = int32(i % 6)
 		e.Counts[i%6]++
 		e.Label[i] = "event"
 	}

@@ -1,6 +1,7 @@
 package worldmap
 
 import (
+	"context"
 	"bytes"
 	"math/rand/v2"
 	"path/filepath"
@@ -11,20 +12,17 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/golden"
 	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 // sampleEvents reads the bundled sample as the window does.
 func sampleEvents(t testing.TB) *Events {
 	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return FromIndex(f, m, x)
+	return FromDataset(d)
 }
 
 // TestRenderSample draws the sample in each projection and theme at the
@@ -67,7 +65,7 @@ func TestRenderArmenia(t *testing.T) {
 func conflictEvents(n int) *Events {
 	centres := []struct {
 		lon, lat, spread float64
-		cat              int
+		cat              int32
 	}{
 		{36.23, 49.99, 1.5, 0}, {37.62, 55.76, 0.6, 1}, {-1.52, 12.37, 2.0, 2}, {44.5, 40.18, 0.4, 3},
 		{-86.25, 12.14, 0.8, 1}, {32.53, 15.5, 2.5, 0}, {44.2, 15.35, 1.8, 2}, {29.0, 41.0, 0.5, 4},
@@ -81,7 +79,7 @@ func conflictEvents(n int) *Events {
 		e.Lat = append(e.Lat, c.lat+r.NormFloat64()*c.spread*0.7)
 		cat := c.cat
 		if r.IntN(4) == 0 {
-			cat = r.IntN(len(legend))
+			cat = int32(r.IntN(len(legend)))
 		}
 		e.Category = append(e.Category, cat)
 		e.Counts[cat]++

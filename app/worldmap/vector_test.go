@@ -17,7 +17,7 @@ import (
 func TestRenderVector(t *testing.T) {
 	e := sampleEvents(t)
 	view := Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80)
-	want := []string{"Armenia", "Azerbaijan", "Milblogger warns over Russia's base in …", "Yerevan distances itself fr… and 1 more", "Category", "50 km"}
+	want := []string{"Armenia", "Azerbaijan", "Milblogger warns over Russia's base in Gyumri", "Yerevan, 2 events", "Category", "50 km"}
 
 	s := draw.NewSVG(1280, 800)
 	(&Map{View: view, Theme: draw.Light, Events: e}).Render(s)

@@ -35,7 +35,7 @@ var presetCases = []presetCase{
 		map[string]int{"no date": 1}},
 }
 
-const frameTestdata = "../../data/frame/testdata/"
+const frameTestdata = "../../../data/frame/testdata/"
 
 func TestFilePresets(t *testing.T) {
 	for _, c := range presetCases {
@@ -119,7 +119,7 @@ func TestFileACLEDProblemsSayWhichRows(t *testing.T) {
 // skips the test when the checkout has none.
 func sharedFixture(t *testing.T, name string) string {
 	t.Helper()
-	path := "../../../shared/fixtures/" + name
+	path := "../../../../shared/fixtures/" + name
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("%s: %v (the shared fixtures are not part of a clone)", name, err)
 	}
