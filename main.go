@@ -12,11 +12,9 @@ import (
 
 	"chronomap/app/cli/geocode"
 	"chronomap/app/cli/inspect"
-	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/cli/render"
+	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/window"
-	"chronomap/assets"
-	"chronomap/data/frame"
 )
 
 const usage = `usage:
@@ -46,9 +44,7 @@ func main() {
 	}
 	a := app.NewWithID("org.chronomap.app")
 	if len(args) == 0 {
-		name, data := assets.Sample()
-		f, err := frame.ReadBytes(name, data, frame.Options{})
-		window.New(a, []window.Loaded{window.Load(assets.SampleTitle, f, err, true)}).ShowAndRun()
+		window.New(a, []window.Loaded{window.Sample()}).ShowAndRun()
 		return
 	}
 	// Files load in the background, with a progress bar, once the window

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"context"
 	"image/png"
 	"math"
 	"os"
@@ -15,19 +16,16 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 func sampleMap(t *testing.T) *worldmap.Map {
 	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)}
+	return &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromDataset(d)}
 }
 
 // TestMapPansZoomsAndSelects drives the widget as a user would: the view

@@ -166,7 +166,6 @@ func TestPlayback(t *testing.T) {
 	}
 }
 
-
 // TestFilteredSlide draws the sample searched for "Shoigu": the map, its
 // legend and the timeline show the three meetings and count only them,
 // and the header says the slide is filtered.

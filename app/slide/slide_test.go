@@ -2,6 +2,7 @@ package slide
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,33 +14,30 @@ import (
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 	"chronomap/data/events"
-	"chronomap/data/frame"
 )
 
 // sample is the bundled sample's slide: map, timeline and sources as the
 // render command gives them.
 func sample(t testing.TB, th draw.Theme) Spec {
 	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	chart := &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category), Theme: th}
+	chart := &timeline.Chart{Events: timeline.FromDataset(d), Theme: th}
 	chart.Fit()
-	src := f.Col(m.Get(events.Source)[0])
 	var sources []string
-	for _, row := range x.Row {
-		sources = append(sources, f.Text(int(row), src))
+	for i := range d.Len() {
+		sources = append(sources, d.Text(i, events.Source))
 	}
 	return Spec{
 		Title:    "Russia's outreach to Armenia, Nicaragua and Burkina Faso",
 		Subtitle: "Meetings and reactions reported by ISW, November 2023",
 		Window:   "1 Nov 2023 – 30 Nov 2023",
-		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: th, Graticule: true, Events: worldmap.FromIndex(f, m, x)},
+		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: th, Graticule: true, Events: worldmap.FromDataset(d)},
 		FitMap:   true,
 		Timeline: chart,
 		Sources:  Sources(sources),

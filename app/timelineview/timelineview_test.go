@@ -1,6 +1,7 @@
 package timelineview
 
 import (
+	"context"
 	"image/png"
 	"math"
 	"os"
@@ -13,19 +14,16 @@ import (
 
 	"chronomap/app/timeline"
 	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 func sampleChart(t *testing.T) *timeline.Chart {
 	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+	return &timeline.Chart{Events: timeline.FromDataset(d)}
 }
 
 // TestTimelineZoomsAndPans drives the widget: the wheel zooms about the

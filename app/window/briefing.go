@@ -29,13 +29,14 @@ func (w *Window) drawable() (*fileView, scene.File, error) {
 	return v, f, nil
 }
 
-// sceneFile is the file on show as the scene package draws it.
+// sceneFile is the file on show as the scene package draws it: the same
+// dataset and the same models the window's views draw.
 func (v *fileView) sceneFile() (scene.File, bool) {
 	l := v.file
-	if l.Frame == nil || l.Index == nil || l.Timeline == nil {
+	if l.Data == nil || l.Timeline == nil {
 		return scene.File{}, false
 	}
-	f := scene.File{Path: l.Path, Frame: l.Frame, Mapping: l.Mapping, Index: l.Index, Timeline: l.Timeline.Events}
+	f := scene.File{Data: l.Data, Timeline: l.Timeline.Events}
 	if l.Map != nil {
 		f.Map = l.Map.Events
 	}

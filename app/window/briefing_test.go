@@ -143,7 +143,7 @@ func TestPresenter(t *testing.T) {
 		t.Fatalf("events mode: %v, %d events, card %v", p.events, len(p.order), p.card.Visible())
 	}
 	p.typedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Index.Row[p.order[1]]) {
+	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Data.Index.Row[p.order[1]]) {
 		t.Errorf("space: event %d, selection %+v", p.step, p.shown.Selection)
 	}
 	// A flight passes between the two ends.

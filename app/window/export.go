@@ -64,28 +64,10 @@ func (w *Window) exportView(path string, e exportSpec) error {
 
 // writeSlide draws one view into a file of the given format.
 func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm exportFormat) error {
-	w, h := fm.w, fm.h
-	if fm.ext == ".pdf" {
-		w, h = fm.page.Pixels(1920)
-	}
 	var b bytes.Buffer
-	switch fm.ext {
-	case ".png":
-		p, err := f.PNG(view, o, w, h, fm.scale)
-		if err != nil {
-			return err
-		}
-		b.Write(p)
-	case ".svg":
-		s := draw.NewSVG(w, h)
-		slide.Draw(s, f.Slide(view, o))
-		if _, err := s.WriteTo(&b); err != nil {
-			return err
-		}
-	case ".pdf":
-		if err := f.WritePDF(&b, view.Title, []scene.View{view}, o, w, h, fm.page); err != nil {
-			return err
-		}
+	out := scene.Output{Format: fm.ext, W: fm.w, H: fm.h, Scale: fm.scale, Page: fm.page, Title: view.Title}
+	if err := f.Write(&b, []scene.View{view}, o, out); err != nil {
+		return err
 	}
 	return writeFile(path, b.Bytes())
 }
@@ -114,14 +96,12 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	}
 	o := w.slideOptions()
 	o.Marking = marking
-	var b bytes.Buffer
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".pptx":
-		err = f.WritePPTX(&b, title, views, o)
-	default:
-		err = f.WritePDF(&b, title, views, o, 1920, 1080, draw.Slide)
+	format := ".pdf"
+	if strings.EqualFold(filepath.Ext(path), ".pptx") {
+		format = ".pptx"
 	}
-	if err != nil {
+	var b bytes.Buffer
+	if err := f.Write(&b, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title}); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())
@@ -148,7 +128,7 @@ func (w *Window) recordPlayback(path string, frames, width, height int) error {
 		})
 	}
 	var b bytes.Buffer
-	if err := f.WriteGIF(&b, view, o, width, height, frames, 8); err != nil {
+	if err := f.Write(&b, []scene.View{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())

@@ -3,6 +3,7 @@ package window
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,56 +11,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 )
-
-// filter is what narrows the events shown: the search, the timeline's
-// window, categories switched off in the legend, "located only", and a box
-// drawn on the map. Its zero value shows everything.
-type filter struct {
-	matches []bool // events matching the search; nil when there is none
-	// from and to are the timeline's window in Unix seconds, set once the
-	// timeline reports it; first and last bound every event, so that a
-	// window holding them all does not count as narrowing.
-	windowed    bool
-	from, to    float64
-	first, last float64
-	hidden      map[int32]bool // categories switched off, by legend index
-	locatedOnly bool
-	box         map[int]bool // events inside a box drawn on the map; nil for none
-}
-
-// narrows reports whether the filter hides any event, counting the
-// timeline's window only when withWindow.
-func (f *filter) narrows(withWindow bool) bool {
-	return f.matches != nil || len(f.hidden) > 0 || f.locatedOnly || f.box != nil ||
-		(withWindow && f.windowed && (f.from > f.first || f.to < f.last))
-}
-
-// keep reports whether event i of l passes the filter; the timeline's
-// window counts only when withWindow (the timeline itself shows it).
-func (f *filter) keep(l Loaded, i int, withWindow bool) bool {
-	if f.matches != nil && (i >= len(f.matches) || !f.matches[i]) {
-		return false
-	}
-	if f.box != nil && !f.box[i] {
-		return false
-	}
-	if f.locatedOnly && (l.Index == nil || !l.Index.IsLocated(i)) {
-		return false
-	}
-	e := l.Timeline
-	if e == nil || e.Events == nil || i >= e.Events.Len() {
-		return true
-	}
-	if len(f.hidden) > 0 && f.hidden[e.Events.Category[i]] {
-		return false
-	}
-	if withWindow && f.windowed {
-		return float64(e.Events.Stop[i]) > f.from && float64(e.Events.Start[i]) < f.to
-	}
-	return true
-}
 
 // counts is what the status line says: events shown, of them on the map,
 // and all events.
@@ -71,14 +25,18 @@ func (c counts) String() string {
 
 // clearFilter shows every event again.
 func (v *fileView) clearFilter() {
-	f := &v.filter
-	f.matches, f.hidden, f.locatedOnly, f.box = nil, nil, false, nil
+	v.filter = dataset.Filter{}
 	if v.searchBox != nil {
 		v.searchBox.SetText("")
 	}
+	for _, c := range v.chips {
+		c.SetChecked(true)
+	}
+	if v.located != nil {
+		v.located.SetChecked(false)
+	}
 	if v.timelineWidget != nil {
 		v.timelineWidget.Chart().Fit()
-		f.from, f.to = v.timelineWidget.Chart().From, v.timelineWidget.Chart().To
 		v.timelineWidget.Refresh()
 	}
 	v.refilter()
@@ -92,7 +50,7 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	v.searchBox.OnChanged = v.search
 	v.status = widget.NewLabel("")
 	located := widget.NewCheck(lang.L("Located only"), func(on bool) {
-		v.filter.locatedOnly = on
+		v.filter.LocatedOnly = on
 		v.refilter()
 	})
 	v.located = located
@@ -134,7 +92,7 @@ func (v *fileView) dateRange() fyne.CanvasObject {
 			return
 		}
 		c.From, c.To = a, b
-		v.filter.windowed, v.filter.from, v.filter.to = true, a, b
+		v.setWindow(a, b)
 		v.timelineWidget.Refresh()
 		v.refilter()
 	}
@@ -160,19 +118,13 @@ func day(unix float64) string {
 // hundreds of event codes) is filtered by search instead.
 const chipLimit = 24
 
-// categoryChips are the timeline's legend as switches, in its colours;
-// nil when there are fewer than two categories.
+// categoryChips are the file's categories as switches, in their
+// colours, with how many events each has; nil when there are fewer than
+// two categories.
 func (v *fileView) categoryChips() fyne.CanvasObject {
-	tl := v.file.Timeline
-	if tl == nil || tl.Events == nil || len(tl.Events.Legend) < 2 {
+	cats := v.file.Data.Categories
+	if len(cats.Names) < 2 {
 		return nil
-	}
-	e := tl.Events
-	n := make([]int, len(e.Legend))
-	for _, c := range e.Category {
-		if c >= 0 {
-			n[c]++
-		}
 	}
 	row := container.NewHBox()
 	if name := legendTitle(v.file); name != "" {
@@ -180,16 +132,13 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		l.TextStyle.Bold = true
 		row.Add(l)
 	}
-	for k, name := range e.Legend[:min(len(e.Legend), chipLimit)] {
-		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(n[k])), func(on bool) {
-			if v.filter.hidden == nil {
-				v.filter.hidden = map[int32]bool{}
+	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
+		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(cats.Counts[k])), func(on bool) {
+			hidden := slices.DeleteFunc(v.filter.HiddenCategories, func(h string) bool { return h == name })
+			if !on {
+				hidden = append(hidden, name)
 			}
-			if on {
-				delete(v.filter.hidden, int32(k))
-			} else {
-				v.filter.hidden[int32(k)] = true
-			}
+			v.filter.HiddenCategories = hidden
 			v.refilter()
 		})
 		check.SetChecked(true)
@@ -203,12 +152,9 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 // type"), capitalised.
 func legendTitle(l Loaded) string {
 	t := ""
-	if l.Map != nil && l.Map.Events != nil {
-		t = l.Map.Events.LegendTitle
-	} else if l.Timeline != nil && l.Timeline.Events != nil {
-		t = l.Timeline.Events.LaneTitle
+	if l.Data != nil {
+		t = l.Data.Categories.Title
 	}
-	t = strings.ReplaceAll(t, "_", " ")
 	if t == "" {
 		return ""
 	}

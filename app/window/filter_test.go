@@ -18,7 +18,7 @@ func sampleLoaded(t *testing.T) Loaded {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Load(assets.SampleTitle, f, nil, true)
+	return loadFrame(assets.SampleTitle, f, true)
 }
 
 // TestFilterAndKeys checks the filter bar and the window's keys: a search
@@ -37,8 +37,8 @@ func TestFilterAndKeys(t *testing.T) {
 		t.Errorf("status %q after searching burkina", got)
 	}
 	shown := 0
-	for i := range v.file.Index.Len() {
-		if v.mapWidget.Model().Keep(i) {
+	for i := range v.file.index().Len() {
+		if mapShows(v.mapWidget.Model(), i) {
 			shown++
 		}
 	}

@@ -63,7 +63,7 @@ func combine(files []Loaded, names []string) combined {
 		Lane: make([]int32, n), Category: make([]int32, n), Label: make([]string, n)}
 	t.Prec = make([]dates.Precision, n)
 	m := &worldmap.Events{LegendTitle: lang.L("Layer"), Legend: names, Counts: make([]int, len(files)),
-		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int, n), Label: make([]string, n)}
+		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int32, n), Label: make([]string, n)}
 	where := make([][]int32, len(files)) // each file's events → the combined ones, for arcs
 	for k, f := range files {
 		if f.Timeline != nil && f.Timeline.Events != nil {
@@ -77,7 +77,7 @@ func combine(files []Loaded, names []string) combined {
 		t.Start[i], t.Stop[i], t.Sure0[i], t.Sure1[i] = src.Start[e], src.Stop[e], src.Sure0[e], src.Sure1[e]
 		t.Prec[i], t.Label[i] = src.Prec[e], src.Label[e]
 		t.Lane[i], t.Category[i] = k, k
-		m.Category[i] = int(k)
+		m.Category[i] = k
 		m.Lon[i], m.Lat[i] = math.NaN(), math.NaN()
 		if me := files[k].Map; me != nil && me.Events != nil && int(e) < len(me.Events.Lon) {
 			m.Lon[i], m.Lat[i], m.Label[i] = me.Events.Lon[e], me.Events.Lat[e], me.Events.Label[e]
@@ -92,7 +92,7 @@ func combine(files []Loaded, names []string) combined {
 		}
 		for _, a := range f.Map.Events.Arcs {
 			if a.Event >= 0 && a.Event < len(where[k]) {
-				m.Arcs = append(m.Arcs, worldmap.Arc{From: a.From, To: a.To, Category: k, Event: int(where[k][a.Event])})
+				m.Arcs = append(m.Arcs, worldmap.Arc{From: a.From, To: a.To, Category: int32(k), Event: int(where[k][a.Event])})
 			}
 		}
 	}
@@ -186,17 +186,22 @@ func (v *layersView) keep(i int, withWindow bool) bool {
 // refilter applies the layers' switches and filters to both views and
 // counts what is shown.
 func (v *layersView) refilter() {
-	v.mapWidget.Model().Keep = func(i int) bool { return v.keep(i, true) }
-	v.timelineWidget.Chart().Keep = func(i int) bool { return v.keep(i, false) }
 	c := counts{all: len(v.all.Layer)}
+	shown, kept := make([]bool, c.all), make([]bool, c.all)
+	perLayer := make([]int, len(v.layers))
 	for i := range c.all {
-		if v.keep(i, true) {
+		kept[i] = v.keep(i, false)
+		if shown[i] = kept[i] && v.keep(i, true); shown[i] {
 			c.shown++
 			if lon := v.all.Map.Lon[i]; lon == lon {
 				c.mapped++
+				perLayer[v.all.Layer[i]]++
 			}
 		}
 	}
+	m := v.mapWidget.Model()
+	m.Shown, m.Counts = shown, perLayer
+	v.timelineWidget.Chart().Kept = kept
 	v.status.SetText(c.String())
 	v.mapWidget.Refresh()
 	v.timelineWidget.Refresh()

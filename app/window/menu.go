@@ -174,7 +174,7 @@ func (w *Window) reload() {
 	if v == nil || v.file.Path == "" {
 		return
 	}
-	m := v.file.Mapping
+	m := v.file.Data.Mapping
 	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: &m, Title: v.file.Title})
 }
 

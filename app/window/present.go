@@ -172,11 +172,10 @@ func (p *presenter) toggleEvents() {
 		return
 	}
 	v := p.views[p.at]
-	from, to, windowed, _ := v.Timeline.Window()
-	shown, _ := p.file.Keep(v.Filter, from, to, windowed)
+	mask := p.file.Data.Apply(v.Filter.Dataset(v.Timeline))
 	p.order = p.order[:0]
-	for i, ok := range shown {
-		if ok {
+	for i := range p.file.Data.Len() {
+		if mask.IsShown(i) {
 			p.order = append(p.order, i) // the index is in time order
 		}
 	}
@@ -195,17 +194,17 @@ func (p *presenter) stepEvent(k int) {
 	p.step = k
 	i := p.order[k]
 	v := p.views[p.at]
-	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Index.Row[i])}
+	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Data.Index.Row[i])}
 	p.shown = v
 	// The card goes on the side of the map away from the event.
-	if x := p.file.Index; x.IsLocated(i) {
+	if x := p.file.Data.Index; x.IsLocated(i) {
 		p.place.left = x.Lon[i] > p.resolve(v).Map.Center[0]
 	}
 	// The card tells the room what, when, where and who, and on whose
 	// word; how the file was read is for the analyst's own card.
 	title, _, cols := p.source.eventFields(i)
-	when := p.opts.Lang.Format(p.file.Index.StartTime(i))
-	if end := p.file.Index.EndTime(i); !end.IsZero() {
+	when := p.opts.Lang.Format(p.file.Data.Index.StartTime(i))
+	if end := p.file.Data.Index.EndTime(i); !end.IsZero() {
 		when += " – " + p.opts.Lang.Format(end)
 	}
 	lines := []string{when}

@@ -20,6 +20,8 @@ import (
 
 	"chronomap/app/golden"
 	"chronomap/assets"
+	"chronomap/data/dataset"
+	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -176,7 +178,7 @@ func TestProblems(t *testing.T) {
 // cell.
 func TestWindow(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := New(a, []Loaded{{Title: "events.csv", Frame: smallFrame()}})
+	w := New(a, []Loaded{{Title: "events.csv", Data: tableOnly(smallFrame())}})
 	defer w.Win.Close()
 	if w.Win.Title() != "Chronomap — events.csv" {
 		t.Errorf("title %q", w.Win.Title())
@@ -220,7 +222,7 @@ func TestWindow(t *testing.T) {
 func TestWindowTabs(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, []Loaded{
-		{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()},
+		{Title: assets.SampleTitle, Sample: true, Data: tableOnly(smallFrame())},
 		{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")},
 	})
 	defer w.Win.Close()
@@ -257,7 +259,7 @@ func TestWindowImage(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(forced{theme.DefaultTheme(), c.variant})
-			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()}})
+			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Data: tableOnly(smallFrame())}})
 			defer w.Win.Close()
 			w.Win.Resize(fyne.NewSize(900, 520))
 			v := w.active()
@@ -376,13 +378,16 @@ func TestCaptionShowsRole(t *testing.T) {
 
 // TestEventFacts checks the line that counts events and placed events.
 func TestEventFacts(t *testing.T) {
+	with := func(x *events.Index) Loaded { return Loaded{Data: &dataset.Dataset{Index: x}} }
 	for l, want := range map[*Loaded]string{
-		{Events: 6, Located: 6}:              "6 events · 6 placed",
-		{Events: 1, Located: 1, Geocoded: 1}: "1 event · 1 placed (1 by place name)",
-		{}:                                   "no events",
+		ptr(with(&events.Index{Start: make([]int64, 6), Located: 6})):              "6 events · 6 placed",
+		ptr(with(&events.Index{Start: make([]int64, 1), Located: 1, Geocoded: 1})): "1 event · 1 placed (1 by place name)",
+		{}: "no events",
 	} {
 		if got := eventFacts(*l); got != want {
 			t.Errorf("eventFacts = %q, want %q", got, want)
 		}
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

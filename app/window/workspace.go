@@ -47,12 +47,12 @@ func (w *Window) snapshot() *workspace.Workspace {
 			continue // the sample is not a file to save
 		}
 		src := workspace.Source{Path: v.file.Path, Title: v.file.Title, Sheet: v.file.Options.Sheet,
-			Format: v.file.Options.Format, Mapping: workspace.MappingOf(v.file.Mapping)}
+			Format: v.file.Options.Format, Mapping: workspace.MappingOf(v.file.Data.Mapping)}
 		if v.file.Title == v.file.Path {
 			src.Title = ""
 		}
-		if v.file.Frame != nil && src.Format == "" {
-			src.Format = v.file.Frame.Source.Format
+		if v.file.frame() != nil && src.Format == "" {
+			src.Format = v.file.frame().Source.Format
 		}
 		if v != active {
 			ws.Sources = append(ws.Sources, src)
@@ -68,32 +68,11 @@ func (w *Window) snapshot() *workspace.Workspace {
 // state writes the view's filter, map, timeline and selection into ws,
 // whose first source is the view's file.
 func (v *fileView) state(ws *workspace.Workspace) {
-	f := &ws.Filter
+	f := v.filter
 	if v.searchBox != nil {
 		f.Query = v.searchBox.Text
 	}
-	f.LocatedOnly = v.filter.locatedOnly
-	if tl := v.file.Timeline; tl != nil && tl.Events != nil {
-		for k := range v.filter.hidden {
-			if int(k) < len(tl.Events.Legend) {
-				f.HiddenCategories = append(f.HiddenCategories, tl.Events.Legend[k])
-			}
-		}
-		slices.Sort(f.HiddenCategories)
-	}
-	if v.filter.box != nil && v.file.Index != nil {
-		// The box is kept as the bounds of the events inside it: drawn
-		// around them, it holds exactly the events within those bounds.
-		x := v.file.Index
-		b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-		for i := range v.filter.box {
-			b[0], b[1] = min(b[0], x.Lon[i]), min(b[1], x.Lat[i])
-			b[2], b[3] = max(b[2], x.Lon[i]), max(b[3], x.Lat[i])
-		}
-		if len(v.filter.box) > 0 {
-			f.Box = &b
-		}
-	}
+	ws.Filter = workspace.FilterOf(f)
 	if m := v.mapWidget; m != nil {
 		ws.Map.Projection = m.Model().View.Projection.Name
 		if c, z, ok := m.View(); ok {
@@ -103,7 +82,7 @@ func (v *fileView) state(ws *workspace.Workspace) {
 			ws.Map.Center, ws.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
 		}
 	}
-	if tl := v.timelineWidget; tl != nil && v.filter.windowed {
+	if tl := v.timelineWidget; tl != nil && v.filter.Window != nil {
 		c := tl.Chart()
 		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
 		for lane := range c.Collapsed {
@@ -113,8 +92,8 @@ func (v *fileView) state(ws *workspace.Workspace) {
 		}
 		slices.Sort(ws.Timeline.Collapsed)
 	}
-	if v.selected >= 0 && v.file.Index != nil {
-		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.Index.Row[v.selected])}
+	if v.selected >= 0 && v.file.Data != nil {
+		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.index().Row[v.selected])}
 	}
 }
 
@@ -123,11 +102,16 @@ func (v *fileView) state(ws *workspace.Workspace) {
 // (a category it lacks, a row beyond its end) is left out.
 func (v *fileView) restore(ws *workspace.Workspace) {
 	f := ws.Filter
+	if v.file.Data == nil {
+		return
+	}
+	v.filter = f.Dataset(workspace.TimelineView{})
+	v.filter.Query = "" // the search box sets it, below
 	if tl := v.timelineWidget; tl != nil {
 		c := tl.Chart()
 		if from, to, ok, err := ws.Timeline.Window(); ok && err == nil {
 			c.From, c.To = from, to
-			v.filter.windowed, v.filter.from, v.filter.to = true, from, to
+			v.setWindow(from, to)
 			if v.onWindow != nil {
 				v.onWindow(from, to)
 			}
@@ -141,33 +125,15 @@ func (v *fileView) restore(ws *workspace.Workspace) {
 				c.Collapsed[lane] = true
 			}
 		}
-		v.filter.hidden = nil
-		for k, name := range c.Events.Legend {
-			if slices.Contains(f.HiddenCategories, name) {
-				if v.filter.hidden == nil {
-					v.filter.hidden = map[int32]bool{}
-				}
-				v.filter.hidden[int32(k)] = true
-				if k < len(v.chips) {
-					v.chips[k].SetChecked(false)
-				}
-			}
-		}
 		tl.Refresh()
 	}
-	v.filter.locatedOnly = f.LocatedOnly
+	for k, name := range v.file.Data.Categories.Names {
+		if k < len(v.chips) {
+			v.chips[k].SetChecked(!slices.Contains(f.HiddenCategories, name))
+		}
+	}
 	if v.located != nil {
 		v.located.SetChecked(f.LocatedOnly)
-	}
-	v.filter.box = nil
-	if b := f.Box; b != nil && v.file.Index != nil {
-		x := v.file.Index
-		v.filter.box = map[int]bool{}
-		for i := range x.Len() {
-			if x.IsLocated(i) && x.Lon[i] >= b[0] && x.Lat[i] >= b[1] && x.Lon[i] <= b[2] && x.Lat[i] <= b[3] {
-				v.filter.box[i] = true
-			}
-		}
 	}
 	if m := v.mapWidget; m != nil {
 		if ws.Map.Projection != "" {
@@ -185,8 +151,8 @@ func (v *fileView) restore(ws *workspace.Workspace) {
 		v.searchBox.SetText(f.Query) // searches, and refilters
 	}
 	v.refilter()
-	if s := ws.Selection; s != nil && s.Source == 0 && v.rowEvent != nil && s.Row >= 0 && s.Row < len(v.rowEvent) {
-		if e := int(v.rowEvent[s.Row]); e >= 0 {
+	if s := ws.Selection; s != nil && s.Source == 0 {
+		if e := v.eventOfRow(s.Row); e >= 0 {
 			v.selectEvent(e, nil)
 		}
 	}

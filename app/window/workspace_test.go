@@ -77,7 +77,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		t.Fatalf("the filter shows %d events", shown.shown)
 	}
 	var sel int
-	for i := range v.file.Index.Len() {
+	for i := range v.file.index().Len() {
 		if v.shown(i) {
 			sel = i
 			break
@@ -119,8 +119,8 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	// The selection brought its event into view: the map is centred
 	// there, at the zoom set.
 	if center, zoom, ok := v2.mapWidget.View(); !ok || zoom < 11.99 || zoom > 12.01 ||
-		math.Abs(center[0]-v2.file.Index.Lon[sel]) > 0.01 || math.Abs(center[1]-v2.file.Index.Lat[sel]) > 0.01 {
-		t.Errorf("map at %v ×%.2f, want event %d at %v, %v", center, zoom, sel, v2.file.Index.Lon[sel], v2.file.Index.Lat[sel])
+		math.Abs(center[0]-v2.file.index().Lon[sel]) > 0.01 || math.Abs(center[1]-v2.file.index().Lat[sel]) > 0.01 {
+		t.Errorf("map at %v ×%.2f, want event %d at %v, %v", center, zoom, sel, v2.file.index().Lon[sel], v2.file.index().Lat[sel])
 	}
 }
 
@@ -146,7 +146,7 @@ func TestWorkspaceMovedFile(t *testing.T) {
 	if asked == "" {
 		t.Error("the window did not ask where the file went")
 	}
-	if v := w2.active(); v == nil || v.file.Path != moved || v.file.Events != 100 {
+	if v := w2.active(); v == nil || v.file.Path != moved || v.file.index().Len() != 100 {
 		t.Errorf("opened %+v", v)
 	}
 }

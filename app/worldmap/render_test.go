@@ -1,8 +1,8 @@
 package worldmap
 
 import (
-	"context"
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"

@@ -111,7 +111,6 @@ func Load(ctx context.Context, src Source, o Options, progress func(Progress)) (
 			progress(p)
 		}
 	}
-	tell(Reading)
 	reading := true
 	f, err := src.Read(ctx, func(done, total int64) {
 		p.Done, p.Total = done, total
