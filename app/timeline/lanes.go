@@ -198,3 +198,14 @@ func (c *Chart) countKept() {
 		}
 	}
 }
+
+// LaneTotals returns how many events each lane holds under the filter,
+// as its header counts them; a lane of none is left out of the picture.
+func (c *Chart) LaneTotals() []int {
+	x := c.Events.laneIndex()
+	out := make([]int, len(c.Events.Lanes))
+	for l := range out {
+		out[l] = c.laneTotal(x, l)
+	}
+	return out
+}

@@ -104,6 +104,13 @@ func New(c *timeline.Chart) *Timeline {
 // Chart returns the chart the widget shows.
 func (t *Timeline) Chart() *timeline.Chart { return t.chart }
 
+// SetWindow shows the span from to to, in Unix seconds, as a drag or the
+// wheel would, and tells OnWindow.
+func (t *Timeline) SetWindow(from, to float64) {
+	t.chart.From, t.chart.To = from, to
+	t.changed()
+}
+
 func (t *Timeline) changed() {
 	t.Refresh()
 	if t.OnWindow != nil {

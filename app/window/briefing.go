@@ -12,6 +12,7 @@ import (
 
 	"chronomap/app/scene"
 	"chronomap/app/slide"
+	"chronomap/app/variant"
 	"chronomap/app/workspace"
 )
 
@@ -64,9 +65,10 @@ func (v *fileView) view() scene.View {
 }
 
 // slideOptions are the settings of slides drawn from the window: its date
-// style and country names, a light page.
+// style, projection and theme, so that a slide shows what the window does
+// in its colours.
 func (w *Window) slideOptions() scene.Options {
-	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App)}
+	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App), Theme: variant.Theme(nil)}
 }
 
 // captureScene keeps what the file on show shows as a new scene of the

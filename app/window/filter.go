@@ -91,10 +91,7 @@ func (v *fileView) dateRange() fyne.CanvasObject {
 			show(c.From, c.To) // not a range: show the window as it is
 			return
 		}
-		c.From, c.To = a, b
-		v.setWindow(a, b)
-		v.timelineWidget.Refresh()
-		v.refilter()
+		v.timelineWidget.SetWindow(a, b) // the map and the table follow
 	}
 	from.OnSubmitted, to.OnSubmitted = apply, apply
 	c := v.timelineWidget.Chart()

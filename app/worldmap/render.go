@@ -735,6 +735,19 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	return l, true
 }
 
+// Legend lists the categories the legend names, by index (and so by
+// colour), with the count it writes for each.
+func (m *Map) Legend() (cats []int, counts []int) {
+	if m.Events == nil {
+		return nil, nil
+	}
+	cats, all := m.legendCategories()
+	for _, k := range cats {
+		counts = append(counts, all[k])
+	}
+	return cats, counts
+}
+
 // legendCategories lists the categories the legend names: those with
 // events shown, most shown first, with the counts it writes. Each keeps
 // its index, and so its colour.
