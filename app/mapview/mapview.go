@@ -16,8 +16,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/palette"
 	"chronomap/app/tooltip"
-	"chronomap/app/variant"
 	"chronomap/app/worldmap"
 )
 
@@ -281,7 +281,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	v.Width, v.Height = width, height
 	// The map follows the window's light or dark theme.
-	w.model.Theme = variant.Theme(w.Colours)
+	w.model.Theme = palette.Current(w.Colours)
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels

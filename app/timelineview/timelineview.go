@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
+	"chronomap/app/palette"
 	"chronomap/app/timeline"
 	"chronomap/app/tooltip"
-	"chronomap/app/variant"
 )
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
@@ -256,7 +256,7 @@ func (r *renderer) draw(w, h int) image.Image {
 		t.scale = float32(w) / r.size.Width
 	}
 	t.width, t.height = float64(w), float64(h)
-	t.chart.Theme = variant.Theme(t.Colours)
+	t.chart.Theme = palette.Current(t.Colours)
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
 	return s.Pixels

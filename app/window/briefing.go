@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/palette"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
-	"chronomap/app/variant"
 	"chronomap/app/workspace"
 )
 
@@ -68,7 +68,7 @@ func (v *fileView) view() scene.View {
 // style, projection and theme, so that a slide shows what the window does
 // in its colours.
 func (w *Window) slideOptions() scene.Options {
-	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App), Theme: variant.Theme(nil)}
+	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App), Theme: palette.Current(nil)}
 }
 
 // captureScene keeps what the file on show shows as a new scene of the

@@ -12,9 +12,9 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/mapview"
+	"chronomap/app/palette"
 	"chronomap/app/timeline"
 	"chronomap/app/timelineview"
-	"chronomap/app/variant"
 	"chronomap/app/worldmap"
 	"chronomap/data/dates"
 )
@@ -216,7 +216,7 @@ func (v *layersView) recolour() {
 }
 
 // palette is the palette the views draw with now.
-func palette() draw.Theme { return variant.Theme(nil) }
+func layerTheme() draw.Theme { return palette.Current(nil) }
 
 // layerRow is a layer's line in the list: on or off, its colour (a tap
 // takes the next one), its name and its counts.
@@ -229,7 +229,7 @@ func (v *layersView) layerRow(k int) fyne.CanvasObject {
 	on.SetChecked(true)
 	dot := newSwatch(v.colour[k], 22)
 	swatch := widget.NewButton("", func() {
-		v.colour[k] = (v.colour[k] + 1) % len(palette().Palette)
+		v.colour[k] = (v.colour[k] + 1) % len(layerTheme().Palette)
 		dot.setSlot(v.colour[k])
 		v.recolour()
 	})
