@@ -1,7 +1,6 @@
 package mapview
 
 import (
-	"context"
 	"image/png"
 	"math"
 	"os"
@@ -15,13 +14,11 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/worldmap"
-	"chronomap/assets"
 	"chronomap/data/dataset"
 )
 
 func sampleMap(t *testing.T) *worldmap.Map {
-	name, data := assets.Sample()
-	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package slide
 
 import (
 	"bytes"
-	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"chronomap/app/golden"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
-	"chronomap/assets"
 	"chronomap/data/dataset"
 	"chronomap/data/dates"
 	"chronomap/data/events"
@@ -22,8 +20,7 @@ import (
 // sample is the bundled sample's slide: map, timeline and sources as the
 // render command gives them.
 func sample(t testing.TB, th draw.Theme) Spec {
-	name, data := assets.Sample()
-	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}

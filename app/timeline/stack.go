@@ -66,14 +66,10 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 			continue // a lane the filter emptied: a switched-off category
 		}
 		lv := laneView{lane: k, items: reuseItems(c.scr.lanes, len(lanes))}
-		n := x.count(k, from, to)
 		switch {
 		case c.Collapsed[k]:
 			lv.mode = collapsed
-		case n > int(width/densePx) && (c.Kept == nil || n > 20*int(width/densePx)):
-			// The events starting in the window are some of those in
-			// view: counting them first keeps a million events in view
-			// from being listed only to be binned.
+		case c.tooMany(x, k, from, to, int(width/densePx)):
 			lv.mode = dense
 		default:
 			n0 := len(c.scr.vis)
@@ -88,6 +84,16 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	c.shareHeight(l, lanes)
 	c.scr.lanes = lanes
 	return lanes
+}
+
+// tooMany reports whether lane k surely has more events in view than it
+// can draw one by one. The events starting in the window are some of
+// those in view: counting them first keeps a million events in view from
+// being listed only to be binned. Under a filter the count says less, as
+// it counts every event, so only a count far past room settles it.
+func (c *Chart) tooMany(x *laneIndex, k int, from, to int64, room int) bool {
+	n := x.count(k, from, to)
+	return n > room && (c.Kept == nil || n > 20*room)
 }
 
 // reuseItems returns the item slice lane k had last frame, emptied.

@@ -1,7 +1,6 @@
 package timelineview
 
 import (
-	"context"
 	"image/png"
 	"math"
 	"os"
@@ -13,13 +12,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/timeline"
-	"chronomap/assets"
 	"chronomap/data/dataset"
 )
 
 func sampleChart(t *testing.T) *timeline.Chart {
-	name, data := assets.Sample()
-	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -487,8 +487,7 @@ func loaded(title string, d *dataset.Dataset, err error) Loaded {
 
 // Sample is the bundled sample, loaded for the window.
 func Sample() Loaded {
-	name, data := assets.Sample()
-	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
+	d, err := dataset.Sample()
 	l := loaded(assets.SampleTitle, d, err)
 	l.Sample = true
 	return l

@@ -2,7 +2,6 @@ package worldmap
 
 import (
 	"bytes"
-	"context"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -11,14 +10,12 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/golden"
-	"chronomap/assets"
 	"chronomap/data/dataset"
 )
 
 // sampleEvents reads the bundled sample as the window does.
 func sampleEvents(t testing.TB) *Events {
-	name, data := assets.Sample()
-	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}

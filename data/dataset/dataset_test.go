@@ -14,14 +14,12 @@ import (
 	"testing"
 	"time"
 
-	"chronomap/assets"
 	"chronomap/data/events"
 )
 
 func sample(t testing.TB) *Dataset {
 	t.Helper()
-	name, data := assets.Sample()
-	d, err := Load(context.Background(), Bytes{Title: name, Data: data}, Options{}, nil)
+	d, err := Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
