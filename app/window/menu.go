@@ -174,8 +174,7 @@ func (w *Window) reload() {
 	if v == nil || v.file.Path == "" {
 		return
 	}
-	m := v.file.Data.Mapping
-	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: &m, Title: v.file.Title})
+	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title})
 }
 
 // closeFile closes the file on show.

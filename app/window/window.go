@@ -63,6 +63,16 @@ func (l Loaded) index() *events.Index {
 	return l.Data.Index
 }
 
+// mapping is the roles the file's columns play, nil when it could not be
+// read: reading it again then detects them.
+func (l Loaded) mapping() *events.Mapping {
+	if l.Data == nil {
+		return nil
+	}
+	m := l.Data.Mapping
+	return &m
+}
+
 // title is the file's title as shown: the sample's in the interface's
 // language, a file's as given.
 func (l Loaded) title() string {

@@ -47,7 +47,10 @@ func (w *Window) snapshot() *workspace.Workspace {
 			continue // the sample is not a file to save
 		}
 		src := workspace.Source{Path: v.file.Path, Title: v.file.Title, Sheet: v.file.Options.Sheet,
-			Format: v.file.Options.Format, Mapping: workspace.MappingOf(v.file.Data.Mapping)}
+			Format: v.file.Options.Format}
+		if m := v.file.mapping(); m != nil {
+			src.Mapping = workspace.MappingOf(*m)
+		}
 		if v.file.Title == v.file.Path {
 			src.Title = ""
 		}

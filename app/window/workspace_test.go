@@ -215,3 +215,27 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return found
 }
+
+// TestSnapshotOfUnreadableFile saves and reloads a workspace holding a
+// file that could not be read: its tab keeps the error, and neither the
+// snapshot nor a reload fails on it.
+func TestSnapshotOfUnreadableFile(t *testing.T) {
+	w, _ := sampleWindow(t)
+	bad := filepath.Join(t.TempDir(), "broken.xlsx")
+	if err := os.WriteFile(bad, []byte("PK\x03\x04 not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitIdle(t, w, func() { w.Open(bad) })
+	v := w.active()
+	if v.file.Err == nil {
+		t.Fatalf("%s read without an error", bad)
+	}
+	ws := w.snapshot()
+	if len(ws.Sources) != 1 || ws.Sources[0].Path != bad || len(ws.Sources[0].Mapping.Roles) != 0 {
+		t.Errorf("snapshot sources %+v", ws.Sources)
+	}
+	waitIdle(t, w, w.reload)
+	if v := w.active(); v.file.Err == nil || v.file.Path != bad {
+		t.Errorf("after a reload: %v, %q", v.file.Err, v.file.Path)
+	}
+}
