@@ -31,7 +31,7 @@ type Output struct {
 
 // Write writes views in the output's format: the one place where a
 // briefing becomes a file, for the window's exports and `render` alike.
-func (f File) Write(out io.Writer, views []View, o Options, w Output) error {
+func (f File) Write(out io.Writer, views []workspace.Scene, o Options, w Output) error {
 	if len(views) == 0 {
 		return fmt.Errorf("there are no scenes to write")
 	}
@@ -73,7 +73,7 @@ func (f File) Write(out io.Writer, views []View, o Options, w Output) error {
 }
 
 // draw draws one view's slide on s and writes it.
-func (f File) draw(out io.Writer, s *draw.Surface, v View, o Options) error {
+func (f File) draw(out io.Writer, s *draw.Surface, v workspace.Scene, o Options) error {
 	slide.Draw(s, f.Slide(v, o))
 	_, err := s.WriteTo(out)
 	return err
@@ -89,11 +89,11 @@ func (f File) background(o Options) color.RGBA {
 
 // writePPTX writes views as a PowerPoint deck: one slide each, its
 // picture drawn at 1920×1080, its title, its notes as speaker notes.
-func (f File) writePPTX(out io.Writer, title string, views []View, o Options) error {
+func (f File) writePPTX(out io.Writer, title string, views []workspace.Scene, o Options) error {
 	d := deck.Deck{Title: title}
 	for i, v := range views {
 		var img bytes.Buffer
-		if err := f.Write(&img, []View{v}, o, Output{Format: ".png", W: 1920, H: 1080}); err != nil {
+		if err := f.Write(&img, []workspace.Scene{v}, o, Output{Format: ".png", W: 1920, H: 1080}); err != nil {
 			return fmt.Errorf("scene %d: %w", i+1, err)
 		}
 		t := v.Title
@@ -110,7 +110,7 @@ func (f File) writePPTX(out io.Writer, title string, views []View, o Options) er
 // one), moves from the first event to the last in n steps, and the map
 // shows what the window holds. each receives every frame; the picture is
 // reused, so each must copy what it keeps.
-func (f File) Frames(v View, o Options, w, h, n int, each func(i int, img *image.RGBA) error) error {
+func (f File) Frames(v workspace.Scene, o Options, w, h, n int, each func(i int, img *image.RGBA) error) error {
 	if f.Timeline == nil || f.Timeline.Len() == 0 {
 		return fmt.Errorf("%s has no dated events to play", f.Data.Name)
 	}
@@ -141,7 +141,7 @@ func (f File) Frames(v View, o Options, w, h, n int, each func(i int, img *image
 
 // writeGIF writes a playback of n frames as an animated GIF, each frame
 // shown for delay hundredths of a second, looping.
-func (f File) writeGIF(out io.Writer, v View, o Options, w, h, n, delay int) error {
+func (f File) writeGIF(out io.Writer, v workspace.Scene, o Options, w, h, n, delay int) error {
 	anim := &gif.GIF{LoopCount: 0}
 	err := f.Frames(v, o, w, h, n, func(_ int, img *image.RGBA) error {
 		// Plan 9's palette holds the slide's greys and the Okabe–Ito

@@ -66,25 +66,6 @@ func Read(ctx context.Context, ws *workspace.Workspace, i int) (File, error) {
 	return Open(d), nil
 }
 
-// View is what a slide shows: a scene, or the workspace as it was saved.
-type View struct {
-	Title, Notes string
-	Filter       workspace.Filter
-	Map          workspace.MapView
-	Timeline     workspace.TimelineView
-	Selection    *workspace.Selection
-}
-
-// Of is a scene's view.
-func Of(s workspace.Scene) View {
-	return View{Title: s.Title, Notes: s.Notes, Filter: s.Filter, Map: s.Map, Timeline: s.Timeline, Selection: s.Selection}
-}
-
-// Current is the view the workspace was saved with.
-func Current(ws *workspace.Workspace) View {
-	return View{Filter: ws.Filter, Map: ws.Map, Timeline: ws.Timeline, Selection: ws.Selection}
-}
-
 // Options are a slide's settings that are not the view's own.
 type Options struct {
 	Subtitle string
@@ -106,7 +87,7 @@ var MapCredits = []string{"Basemap: Natural Earth", "Places: GeoNames, CC BY 4.0
 // to the shown events when the view has none) and the timeline at its
 // window, both through the one mask the filter gives, the selection
 // ringed, the sources of the events shown, the credits.
-func (f File) Slide(v View, o Options) slide.Spec {
+func (f File) Slide(v workspace.Scene, o Options) slide.Spec {
 	t := o.Theme
 	if t.Palette == nil {
 		t = draw.Light

@@ -32,11 +32,11 @@ func sampleWorkspace(t *testing.T) (*workspace.Workspace, string) {
 	ws := &workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: csv}},
 		Scenes: []workspace.Scene{
 			{Title: "Nicaragua in Moskau – Шойгу", Notes: "Two meetings on 7 November.",
-				Filter:   workspace.Filter{Query: "Nicaragua"},
-				Timeline: workspace.TimelineView{From: "2023-11-06T00:00:00Z", To: "2023-11-09T00:00:00Z"}},
+				View: workspace.View{Filter: workspace.Filter{Query: "Nicaragua"},
+					Timeline: workspace.TimelineView{From: "2023-11-06T00:00:00Z", To: "2023-11-09T00:00:00Z"}}},
 			{Title: "Armenia", Notes: "Yerevan and Gyumri.",
-				Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}, HiddenCategories: []string{"Diplomacy"}},
-				Map:    workspace.MapView{Projection: "Equal Earth", Center: [2]float64{44.5, 40.5}, Zoom: 20}},
+				View: workspace.View{Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}, HiddenCategories: []string{"Diplomacy"}},
+					Map: workspace.MapView{Projection: "Equal Earth", Center: [2]float64{44.5, 40.5}, Zoom: 20}}},
 		}}
 	path := filepath.Join(dir, "brief.chronomap")
 	if err := workspace.Save(path, ws); err != nil {
@@ -67,7 +67,7 @@ func TestSlideOfScene(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp := f.Slide(Of(ws.Scenes[0]), Options{})
+	sp := f.Slide(ws.Scenes[0], Options{})
 	if sp.Title != "Nicaragua in Moskau – Шойгу" || sp.Window != "6 Nov 2023 – 8 Nov 2023" {
 		t.Errorf("title %q, window %q", sp.Title, sp.Window)
 	}
@@ -77,7 +77,7 @@ func TestSlideOfScene(t *testing.T) {
 	if len(sp.Sources) != 1 || sp.Sources[0] != "ISW" || sp.FitMap != true {
 		t.Errorf("sources %v, fit %v", sp.Sources, sp.FitMap)
 	}
-	sp = f.Slide(Of(ws.Scenes[1]), Options{Layout: slide.MapOnly})
+	sp = f.Slide(ws.Scenes[1], Options{Layout: slide.MapOnly})
 	if n := shownCount(sp.Map.Shown, len(f.Map.Lon)); n != 2 {
 		t.Errorf("the Armenian box without diplomacy shows %d events, want 2 (the chief of staff in Yerevan, the milblogger on Gyumri)", n)
 	}
@@ -93,7 +93,7 @@ func TestDecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	views := []View{Of(ws.Scenes[0]), Of(ws.Scenes[1])}
+	views := []workspace.Scene{ws.Scenes[0], ws.Scenes[1]}
 	var pdf bytes.Buffer
 	if err := f.Write(&pdf, views, Options{Marking: "UNCLASSIFIED // FOR TRAINING"}, Output{Format: ".pdf", W: 1920, H: 1080, Page: draw.Slide, Title: "Lagebild"}); err != nil {
 		t.Fatal(err)
@@ -142,7 +142,7 @@ func TestPlayback(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := f.Write(&b, []View{Current(ws)}, Options{}, Output{Format: ".gif", W: 480, H: 270, Frames: 6}); err != nil {
+	if err := f.Write(&b, []workspace.Scene{ws.Current()}, Options{}, Output{Format: ".gif", W: 480, H: 270, Frames: 6}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := gif.DecodeAll(&b)
@@ -157,7 +157,7 @@ func TestPlayback(t *testing.T) {
 		t.Error("the first and last frames are the same")
 	}
 	var p bytes.Buffer
-	if err := f.Write(&p, []View{Of(ws.Scenes[0])}, Options{}, Output{Format: ".png", W: 960, H: 540, Scale: 2}); err != nil {
+	if err := f.Write(&p, []workspace.Scene{ws.Scenes[0]}, Options{}, Output{Format: ".png", W: 960, H: 540, Scale: 2}); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(&p)
@@ -175,7 +175,7 @@ func TestFilteredSlide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp := f.Slide(View{Title: "Shoigu", Filter: workspace.Filter{Query: "Shoigu"}}, Options{})
+	sp := f.Slide(workspace.Scene{Title: "Shoigu", View: workspace.View{Filter: workspace.Filter{Query: "Shoigu"}}}, Options{})
 	if want := `Filtered: "Shoigu" · 3 of 6 events`; sp.Filter != want {
 		t.Errorf("filter line %q, want %q", sp.Filter, want)
 	}
@@ -193,7 +193,7 @@ func TestFilteredSlide(t *testing.T) {
 		t.Errorf("window %q, want the day of the meetings", sp.Window)
 	}
 	// Unfiltered, the slide says nothing of a filter.
-	if sp := f.Slide(View{}, Options{}); sp.Filter != "" {
+	if sp := f.Slide(workspace.Scene{}, Options{}); sp.Filter != "" {
 		t.Errorf("an unfiltered slide says %q", sp.Filter)
 	}
 }

@@ -45,9 +45,8 @@ func (v *fileView) sceneFile() (scene.File, bool) {
 }
 
 // view is what the file's views show now, as a scene's view.
-func (v *fileView) view() scene.View {
-	ws := &workspace.Workspace{}
-	v.state(ws)
+func (v *fileView) view() workspace.Scene {
+	ws := v.state()
 	if ws.Map.Zoom == 0 && v.mapWidget != nil {
 		// Not moved since it was fitted: keep what it shows, not a refit
 		// to the filtered events, so the slide is what the analyst saw.
@@ -61,7 +60,7 @@ func (v *fileView) view() scene.View {
 		c := v.timelineWidget.Chart()
 		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
 	}
-	return scene.Current(ws)
+	return workspace.Scene{View: ws}
 }
 
 // slideOptions are the settings of slides drawn from the window: its date
@@ -85,7 +84,7 @@ func (w *Window) captureScene() {
 	if v.file.Sample {
 		name = v.file.title()
 	}
-	s := workspace.Scene{Title: name, Filter: view.Filter, Map: view.Map, Timeline: view.Timeline, Selection: view.Selection}
+	s := workspace.Scene{Title: name, View: view.View}
 	w.scenes = append(w.scenes, s)
 	w.bar.note(fmt.Sprintf(lang.L("Scene %d captured: %s. Briefing ▸ Scenes to name it and add notes."), len(w.scenes), sp.Window))
 }
@@ -97,7 +96,7 @@ func (w *Window) showScene(i int) {
 		return
 	}
 	s := w.scenes[i]
-	v.restore(&workspace.Workspace{Filter: s.Filter, Map: s.Map, Timeline: s.Timeline, Selection: s.Selection})
+	v.restore(s.View)
 }
 
 // editScenes shows the briefing's scenes: titles and notes to edit, the

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/golden"
-	"chronomap/app/scene"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
@@ -158,10 +157,10 @@ func TestPresenter(t *testing.T) {
 	}
 }
 
-func toViews(s []workspace.Scene) []scene.View {
-	out := make([]scene.View, len(s))
+func toViews(s []workspace.Scene) []workspace.Scene {
+	out := make([]workspace.Scene, len(s))
 	for i := range s {
-		out[i] = scene.Of(s[i])
+		out[i] = s[i]
 	}
 	return out
 }

@@ -19,6 +19,7 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
+	"chronomap/app/workspace"
 )
 
 // exportFormat is a kind of file an export writes.
@@ -63,10 +64,10 @@ func (w *Window) exportView(path string, e exportSpec) error {
 }
 
 // writeSlide draws one view into a file of the given format.
-func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm exportFormat) error {
+func writeSlide(path string, f scene.File, view workspace.Scene, o scene.Options, fm exportFormat) error {
 	var b bytes.Buffer
 	out := scene.Output{Format: fm.ext, W: fm.w, H: fm.h, Scale: fm.scale, Page: fm.page, Title: view.Title}
-	if err := f.Write(&b, []scene.View{view}, o, out); err != nil {
+	if err := f.Write(&b, []workspace.Scene{view}, o, out); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())
@@ -90,9 +91,9 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	if err != nil {
 		return err
 	}
-	views := make([]scene.View, len(w.scenes))
+	views := make([]workspace.Scene, len(w.scenes))
 	for i, s := range w.scenes {
-		views[i] = scene.Of(s)
+		views[i] = s
 	}
 	o := w.slideOptions()
 	o.Marking = marking
@@ -128,7 +129,7 @@ func (w *Window) recordPlayback(path string, frames, width, height int) error {
 		})
 	}
 	var b bytes.Buffer
-	if err := f.Write(&b, []scene.View{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
+	if err := f.Write(&b, []workspace.Scene{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())

@@ -63,14 +63,15 @@ func (w *Window) snapshot() *workspace.Workspace {
 		}
 		// The file on show goes first: its state is the workspace's.
 		ws.Sources = append([]workspace.Source{src}, ws.Sources...)
-		v.state(ws)
+		ws.View = v.state()
 	}
 	return ws
 }
 
-// state writes the view's filter, map, timeline and selection into ws,
-// whose first source is the view's file.
-func (v *fileView) state(ws *workspace.Workspace) {
+// state is the view's filter, map, timeline and selection, as a workspace
+// keeps them: the file is a workspace's first source.
+func (v *fileView) state() workspace.View {
+	var ws workspace.View
 	f := v.filter
 	if v.searchBox != nil {
 		f.Query = v.searchBox.Text
@@ -98,12 +99,13 @@ func (v *fileView) state(ws *workspace.Workspace) {
 	if v.selected >= 0 && v.file.Data != nil {
 		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.index().Row[v.selected])}
 	}
+	return ws
 }
 
 // restore sets the view's filter, map, timeline and selection from ws,
-// whose first source is the view's file. What no longer fits the file
-// (a category it lacks, a row beyond its end) is left out.
-func (v *fileView) restore(ws *workspace.Workspace) {
+// a view of the view's file. What no longer fits the file (a category it
+// lacks, a row beyond its end) is left out.
+func (v *fileView) restore(ws workspace.View) {
 	f := ws.Filter
 	if v.file.Data == nil {
 		return
@@ -250,7 +252,7 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 			r.Mapping = &m
 		}
 		if i == 0 {
-			r.then = func(v *fileView) { v.restore(ws) }
+			r.then = func(v *fileView) { v.restore(ws.View) }
 		}
 		w.enqueue(r)
 	}

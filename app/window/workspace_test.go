@@ -156,7 +156,7 @@ func TestWorkspaceMovedFile(t *testing.T) {
 func TestRecovery(t *testing.T) {
 	p := bigCSV(t, 50)
 	as := workspace.NewAutosaver(configDir(), time.Hour, func(error) {})
-	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, Filter: workspace.Filter{Query: "number 4"}})
+	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, View: workspace.View{Filter: workspace.Filter{Query: "number 4"}}})
 	if err := as.Flush(); err != nil {
 		t.Fatal(err)
 	}

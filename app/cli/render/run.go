@@ -156,13 +156,13 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(1, "%v", err)
 	}
-	sv := scene.View{Title: *title, Filter: workspace.Filter{From: *from, To: *to}}
+	sv := workspace.Scene{Title: *title, View: workspace.View{Filter: workspace.Filter{From: *from, To: *to}}}
 	if _, _, err := sv.Filter.Span(); err != nil {
 		return fail(2, "--from %s --to %s: the window ends before it starts", *from, *to)
 	}
 	o := scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}
 	var b bytes.Buffer
-	if err := f.Write(&b, []scene.View{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title}); err != nil {
+	if err := f.Write(&b, []workspace.Scene{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title}); err != nil {
 		return fail(1, "cannot write %s: %v", *out, err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {

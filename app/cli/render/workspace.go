@@ -41,22 +41,22 @@ func (j workspaceJob) run() (int, error) {
 	if len(ws.Sources) == 0 {
 		return 1, fmt.Errorf("%s holds no files to draw", j.path)
 	}
-	var views []scene.View
+	var views []workspace.Scene
 	switch {
 	case j.deck:
 		if len(ws.Scenes) == 0 {
 			return 1, fmt.Errorf("%s has no scenes to make a deck of; capture some in the window first", j.path)
 		}
 		for _, s := range ws.Scenes {
-			views = append(views, scene.Of(s))
+			views = append(views, s)
 		}
 	case j.scene > 0:
 		if j.scene > len(ws.Scenes) {
 			return 2, fmt.Errorf("--scene %d: %s has %d scenes", j.scene, j.path, len(ws.Scenes))
 		}
-		views = append(views, scene.Of(ws.Scenes[j.scene-1]))
+		views = append(views, ws.Scenes[j.scene-1])
 	default:
-		views = append(views, scene.Current(ws))
+		views = append(views, ws.Current())
 	}
 	if j.title != "" && !j.deck {
 		views[0].Title = j.title

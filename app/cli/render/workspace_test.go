@@ -23,10 +23,10 @@ func briefing(t *testing.T) string {
 		t.Fatal(err)
 	}
 	ws := &workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: abs}},
-		Filter: workspace.Filter{Query: "Shoigu"},
+		View: workspace.View{Filter: workspace.Filter{Query: "Shoigu"}},
 		Scenes: []workspace.Scene{
-			{Title: "Moskau – Шойгу empfängt", Notes: "Drei Treffen am 7. November.", Filter: workspace.Filter{Query: "Shoigu"}},
-			{Title: "Armenien", Notes: "Jerewan und Gjumri.", Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}}},
+			{Title: "Moskau – Шойгу empfängt", Notes: "Drei Treffen am 7. November.", View: workspace.View{Filter: workspace.Filter{Query: "Shoigu"}}},
+			{Title: "Armenien", Notes: "Jerewan und Gjumri.", View: workspace.View{Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}}}},
 		}}
 	path := filepath.Join(t.TempDir(), "lage.chronomap")
 	if err := workspace.Save(path, ws); err != nil {
