@@ -437,8 +437,8 @@ func (w *Window) cancelLoad() {
 	if w.cancel != nil {
 		w.cancel()
 		w.cancel = nil
-		// Say so at once: a stage under way (parsing, placing) finishes
-		// in the background and its result is dropped.
+		// Say so at once: the stage under way stops within a few
+		// milliseconds, and what it made is dropped.
 		if w.loading {
 			w.bar.cancelled(w.bar.last.File)
 		}
