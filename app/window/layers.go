@@ -16,6 +16,7 @@ import (
 	"chronomap/app/timeline"
 	"chronomap/app/timelineview"
 	"chronomap/app/worldmap"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 )
 
@@ -117,10 +118,9 @@ type layersView struct {
 	status         *widget.Label
 	openButton     *widget.Button
 	selected       int
-	// windowed, from and to are the timeline's window, which filters the
-	// map as in a file's view.
-	windowed bool
-	from, to float64
+	// window is the timeline's window, which filters the map as in a
+	// file's view; nil before the timeline reports one.
+	window *dataset.Window
 	// open shows an event in its file's tab.
 	open func(layer *fileView, event int)
 }
@@ -149,7 +149,7 @@ func newLayersView(layers []*fileView, open func(*fileView, int)) *layersView {
 	v.timelineWidget.OnSelect = func(i int) { v.selectEvent(i, v.timelineWidget) }
 	v.timelineWidget.Describe = v.describe
 	v.timelineWidget.OnWindow = func(from, to float64) {
-		v.windowed, v.from, v.to = true, from, to
+		v.window = &dataset.Window{From: int64(math.Floor(from)), To: int64(math.Ceil(to))}
 		v.refilter()
 	}
 	v.card = newDetailCard()
@@ -176,9 +176,9 @@ func (v *layersView) keep(i int, withWindow bool) bool {
 	if !v.visible[k] || !v.layers[k].shown(e) {
 		return false
 	}
-	if withWindow && v.windowed {
+	if withWindow && v.window != nil {
 		t := v.all.Timeline
-		return float64(t.Stop[i]) > v.from && float64(t.Start[i]) < v.to
+		return v.window.Overlaps(t.Start[i], t.Stop[i])
 	}
 	return true
 }
