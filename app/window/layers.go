@@ -64,7 +64,8 @@ func combine(files []Loaded, names []string) combined {
 		Lane: make([]int32, n), Category: make([]int32, n), Label: make([]string, n)}
 	t.Prec = make([]dates.Precision, n)
 	m := &worldmap.Events{LegendTitle: lang.L("Layer"), Legend: names, Counts: make([]int, len(files)),
-		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int32, n), Label: make([]string, n)}
+		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int32, n), Label: make([]string, n),
+		Place: make([]string, n)}
 	where := make([][]int32, len(files)) // each file's events → the combined ones, for arcs
 	for k, f := range files {
 		if f.Timeline != nil && f.Timeline.Events != nil {
@@ -82,6 +83,9 @@ func combine(files []Loaded, names []string) combined {
 		m.Lon[i], m.Lat[i] = math.NaN(), math.NaN()
 		if me := files[k].Map; me != nil && me.Events != nil && int(e) < len(me.Events.Lon) {
 			m.Lon[i], m.Lat[i], m.Label[i] = me.Events.Lon[e], me.Events.Lat[e], me.Events.Label[e]
+			if me.Events.Place != nil {
+				m.Place[i] = me.Events.Place[e] // a cluster of one place is named after it
+			}
 			if me.Events.Lon[e] == me.Events.Lon[e] { // not NaN: on the map
 				m.Counts[k]++
 			}
