@@ -105,9 +105,8 @@ type shot struct {
 	img image.Image
 }
 
-// capture takes the whole screen.
-func (d *display) capture(t *testing.T) (shot, error) {
-	path := filepath.Join(t.TempDir(), "screen.png")
+// capture takes the whole screen into the file at path.
+func (d *display) capture(t *testing.T, path string) (shot, error) {
 	if err := d.run(t, "import", "-window", "root", path); err != nil {
 		return shot{}, err
 	}
@@ -181,9 +180,10 @@ func differs(before image.Image, r image.Rectangle, share float64) func(image.Im
 func (d *display) screenshot(t *testing.T, name string, conds ...func(image.Image) string) image.Image {
 	t.Helper()
 	var s shot
+	path := filepath.Join(t.TempDir(), name)
 	waitFor(t, 60*time.Second, "screenshot "+name, func() (bool, string) {
 		var err error
-		if s, err = d.capture(t); err != nil {
+		if s, err = d.capture(t, path); err != nil {
 			return false, err.Error()
 		}
 		if why := blank(s.img); why != "" {
