@@ -247,7 +247,17 @@ func TestStaleCount(t *testing.T) {
 	pick(t, e, "day", events.Start)
 	pick(t, e, "north", events.Lat)
 	pick(t, e, "east", events.Lon)
-	time.Sleep(50 * time.Millisecond) // past the pause: the last change waits for the running count
+	// Past the pause, the last change waits for the running count.
+	paused := func() bool {
+		e.counter.mu.Lock()
+		defer e.counter.mu.Unlock()
+		return !e.counter.waiting
+	}
+	for deadline := time.Now().Add(20 * time.Second); !paused(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the pause after the last change did not end in 20 s")
+		}
+	}
 	close(release)
 
 	c := h.next(t)

@@ -16,6 +16,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/number"
 	"chronomap/app/slide"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
@@ -177,7 +178,7 @@ func FilterLine(f dataset.Filter, c dataset.Counts) string {
 	if f.Box != nil {
 		parts = append(parts, "map area")
 	}
-	parts = append(parts, fmt.Sprintf("%d of %d events", c.Shown, c.All))
+	parts = append(parts, number.English.Int(c.Shown)+" of "+number.English.Int(c.All)+" events")
 	return "Filtered: " + strings.Join(parts, " · ")
 }
 

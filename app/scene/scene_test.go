@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
@@ -98,7 +98,7 @@ func TestDecks(t *testing.T) {
 	if err := f.Write(&pdf, views, Options{Marking: "UNCLASSIFIED // FOR TRAINING"}, Output{Format: ".pdf", W: 1920, H: 1080, Page: draw.Slide, Title: "Lagebild"}); err != nil {
 		t.Fatal(err)
 	}
-	info, lines := golden.PDF(t, pdf.Bytes())
+	info, lines := drawtest.PDF(t, pdf.Bytes())
 	if !strings.Contains(info, "Pages:           2") {
 		t.Errorf("pdfinfo:\n%s", info)
 	}

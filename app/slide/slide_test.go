@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
@@ -67,7 +67,7 @@ func TestDraw(t *testing.T) {
 		}
 		s := draw.NewRaster(c.w, c.h, c.theme.Background)
 		Draw(s, sp)
-		golden.Check(t, filepath.Join("testdata", c.name), s.Pixels)
+		drawtest.Check(t, filepath.Join("testdata", c.name), s.Pixels)
 	}
 }
 
@@ -84,7 +84,7 @@ func TestDrawText(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	_, lines := golden.PDF(t, b.Bytes())
+	_, lines := drawtest.PDF(t, b.Bytes())
 	for _, want := range []string{sp.Title, sp.Subtitle, sp.Window, "Time window", "Source: ISW", "Basemap: Natural Earth · Places: GeoNames, CC BY 4.0"} {
 		if n := count(lines, want); n != 1 {
 			t.Errorf("the text layer has %q %d times, want once:\n%q", want, n, lines)
@@ -113,7 +113,7 @@ func TestLongTitle(t *testing.T) {
 	Draw(s, sp)
 	var b bytes.Buffer
 	s.WriteTo(&b)
-	texts, _ := golden.SVG(t, b.Bytes())
+	texts, _ := drawtest.SVG(t, b.Bytes())
 	for text := range texts {
 		if strings.HasPrefix(text, "A very long") {
 			if !strings.HasSuffix(text, "…") || draw.Sans(titleType, true).Width(text) > 1920-2*marginPx-draw.Sans(windowType, true).Width(sp.Window)-40 {

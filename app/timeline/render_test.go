@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/assets"
 	"chronomap/data/dataset"
 )
@@ -56,7 +56,7 @@ func TestRenderSample(t *testing.T) {
 	for _, c := range cases {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden.Check(t, filepath.Join("testdata", c.name), render(ch, c.w, c.h))
+		drawtest.Check(t, filepath.Join("testdata", c.name), render(ch, c.w, c.h))
 	}
 }
 
@@ -70,7 +70,7 @@ func TestRenderWomenInComputing(t *testing.T) {
 	e := load(t, "timelinejs_women_in_computing.csv", data)
 	ch := &Chart{Events: e, Theme: draw.Light}
 	ch.Fit()
-	golden.Check(t, filepath.Join("testdata", "women-in-computing.png"), render(ch, 1280, 800))
+	drawtest.Check(t, filepath.Join("testdata", "women-in-computing.png"), render(ch, 1280, 800))
 }
 
 // TestRenderRome draws Rome from the Republic's founding in 509 BC to AD
@@ -88,6 +88,6 @@ func TestRenderRome(t *testing.T) {
 	}{{"rome.png", English, draw.Light}, {"rome-de-dark.png", German, draw.Dark}} {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden.Check(t, filepath.Join("testdata", c.name), render(ch, 1920, 1080))
+		drawtest.Check(t, filepath.Join("testdata", c.name), render(ch, 1920, 1080))
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
@@ -47,12 +47,12 @@ func TestBriefing(t *testing.T) {
 				t.Errorf("%s: %v, %v", f.label, img.Bounds(), err)
 			}
 		case ".svg":
-			texts, _ := golden.SVG(t, b)
+			texts, _ := drawtest.SVG(t, b)
 			if texts["Russlands Werben – Москва"] == 0 || texts["Source: ISW"] == 0 {
 				t.Errorf("%s lacks its title or source line", f.label)
 			}
 		case ".pdf":
-			_, lines := golden.PDF(t, b)
+			_, lines := drawtest.PDF(t, b)
 			text := strings.Join(lines, "\n")
 			if !strings.Contains(text, "Russlands Werben – Москва") || strings.Count(text, "UNCLASSIFIED // FOR TRAINING") != 2 {
 				t.Errorf("%s text:\n%s", f.label, text)
@@ -65,7 +65,7 @@ func TestBriefing(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(pdf)
-	info, lines := golden.PDF(t, b)
+	info, lines := drawtest.PDF(t, b)
 	if !strings.Contains(info, "Pages:           2") || !strings.Contains(strings.Join(lines, "\n"), "Nicaragua in Moskau – Шойгу") {
 		t.Errorf("deck:\n%s", info)
 	}

@@ -76,7 +76,7 @@ func writeSlide(path string, f scene.File, view workspace.Scene, o scene.Options
 // writeFile writes an export, saying where when it cannot.
 func writeFile(path string, b []byte) error {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf(lang.L("cannot write %s: %v"), path, err)
+		return fmt.Errorf(lang.L("cannot write %s: %w"), path, err)
 	}
 	return nil
 }

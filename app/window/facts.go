@@ -120,20 +120,3 @@ func presetName(p string) string {
 	}
 	return p
 }
-
-// thousands writes n with its digits grouped in threes, as the language
-// groups them: "1,000,000" in English, "1.000.000" in German.
-func thousands(n int) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	if len(s) <= 3 {
-		return s
-	}
-	sep := lang.X("number.group", ",")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	return s
-}

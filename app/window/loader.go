@@ -45,7 +45,7 @@ func (p Progress) String() string {
 	if p.Elapsed < time.Second {
 		return fmt.Sprintf(lang.L("%s loaded in %s ms"), p.File, thousands(int(p.Elapsed.Milliseconds())))
 	}
-	return fmt.Sprintf(lang.L("%s loaded in %s s"), p.File, decimal(fmt.Sprintf("%.1f", p.Elapsed.Seconds())))
+	return fmt.Sprintf(lang.L("%s loaded in %s s"), p.File, marks().Fixed(p.Elapsed.Seconds(), 1))
 }
 
 // megabytes writes a byte count for people: "840 KB", "168 MB", with the
@@ -57,7 +57,7 @@ func megabytes(n int64) string {
 	case n < 1<<20:
 		return fmt.Sprintf(lang.L("%s KB"), thousands(int(n>>10)))
 	case n < 10<<20:
-		return fmt.Sprintf(lang.L("%s MB"), decimal(fmt.Sprintf("%.1f", float64(n)/(1<<20))))
+		return fmt.Sprintf(lang.L("%s MB"), marks().Fixed(float64(n)/(1<<20), 1))
 	}
 	return fmt.Sprintf(lang.L("%s MB"), thousands(int(n>>20)))
 }

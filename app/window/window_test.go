@@ -2,10 +2,7 @@ package window
 
 import (
 	"errors"
-	"image"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,7 +15,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/assets"
 	"chronomap/data/dataset"
 	"chronomap/data/events"
@@ -264,12 +261,7 @@ func TestWindowImage(t *testing.T) {
 			w.Win.Resize(fyne.NewSize(900, 520))
 			v := w.active()
 			v.table.Select(widget.TableCellID{Row: 1, Col: 2})
-			img := w.Win.Canvas().Capture()
-			if *golden.Update {
-				writePNG(t, filepath.Join("testdata", c.name), img)
-				return
-			}
-			test.AssertImageMatches(t, c.name, img)
+			drawtest.Check(t, filepath.Join("testdata", c.name), w.Win.Canvas().Capture())
 		})
 	}
 }
@@ -297,21 +289,6 @@ func shownTexts(o fyne.CanvasObject) map[string]bool {
 	}
 	walk(o)
 	return texts
-}
-
-func writePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestCellOnOneLine(t *testing.T) {

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -282,8 +283,24 @@ func TestLoadErrors(t *testing.T) {
 func TestLoadMissingFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gone.chronomap")
 	_, err := Load(path)
-	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), path) {
-		t.Errorf("error = %v, want one saying %s does not exist", err, path)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	if want := "cannot read " + path + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+// TestSaveMissingFolder checks that saving into a folder that is not there
+// fails in one sentence naming the file, its cause told with errors.Is.
+func TestSaveMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone", "lage.chronomap")
+	err := Save(path, &Workspace{})
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	if want := "cannot save " + path + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
 	}
 }
 

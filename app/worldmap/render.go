@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb/geo"
 
 	"chronomap/app/draw"
+	"chronomap/app/number"
 )
 
 // Map is what the map view draws: the view, its style and the events.
@@ -509,9 +510,9 @@ func (m *Map) drawMix(s *draw.Surface, c cluster, r float64) {
 // category ("183 events: 150 Battles, …"); never one member's title.
 func (m *Map) clusterLabel(c cluster) string {
 	if c.place != "" {
-		return fmt.Sprintf("%s, %s events", truncate(c.place, 32), thousands(c.count))
+		return fmt.Sprintf("%s, %s events", truncate(c.place, 32), number.English.Int(c.count))
 	}
-	head := fmt.Sprintf("%s events", thousands(c.count))
+	head := fmt.Sprintf("%s events", number.English.Int(c.count))
 	if c.mix == nil || c.category < 0 {
 		return head
 	}
@@ -530,7 +531,7 @@ func (m *Map) clusterLabel(c cluster) string {
 	case tied: // no category leads: say how many there are
 		return fmt.Sprintf("%s of %d categories", head, kinds)
 	}
-	return fmt.Sprintf("%s: %s %s, …", head, thousands(int(n)), name)
+	return fmt.Sprintf("%s: %s %s, …", head, number.English.Int(int(n)), name)
 }
 
 // compact writes a count short: 950, 1.2k, 34k, 1.1M.
@@ -711,7 +712,7 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	l := legend{rows: min(len(cats), maxRows), cats: cats[:min(len(cats), maxRows)]}
 	w := title.Width(capitalise(e.LegendTitle))
 	for i, k := range l.cats {
-		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), thousands(counts[k])))
+		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), number.English.Int(counts[k])))
 		w = math.Max(w, f.Width(l.lines[i])+18)
 	}
 	if len(cats) > maxRows {
@@ -848,15 +849,6 @@ func capitalise(s string) string {
 	return string(r)
 }
 
-// thousands writes 12345 as "12,345".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 // scaleBar is the scale bar's layout.
 type scaleBar struct {
 	width float64
@@ -907,7 +899,7 @@ func niceLength(m float64) (float64, string) {
 		}
 	}
 	if n >= 1000 {
-		return n, thousands(int(n/1000)) + " km"
+		return n, number.English.Int(int(n/1000)) + " km"
 	}
 	return n, strconv.Itoa(int(n)) + " m"
 }

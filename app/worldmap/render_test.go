@@ -9,7 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/data/dataset"
 )
 
@@ -42,7 +42,7 @@ func TestRenderSample(t *testing.T) {
 		s := draw.NewRaster(c.w, c.h, c.theme.Background)
 		m := &Map{View: Fit(c.p, places, c.w, c.h, 60), Theme: c.theme, Graticule: true, Events: e}
 		m.Render(s)
-		golden.Check(t, filepath.Join("testdata", c.name), s.Pixels)
+		drawtest.Check(t, filepath.Join("testdata", c.name), s.Pixels)
 	}
 }
 
@@ -53,7 +53,7 @@ func TestRenderArmenia(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "sample-armenia.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "sample-armenia.png"), s.Pixels)
 }
 
 // conflictEvents makes n events scattered around a few real places, the
@@ -92,7 +92,7 @@ func TestRender10k(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-10k.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-10k.png"), s.Pixels)
 }
 
 // TestRenderMillionDensity draws a million events as a density layer.
@@ -104,7 +104,7 @@ func TestRenderMillionDensity(t *testing.T) {
 	s := draw.NewRaster(960, 540, draw.Dark.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 960, 540, 10), Theme: draw.Dark, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
 }
 
 // TestRenderSizedByColumn draws the 10,000 events with markers sized by a
@@ -119,7 +119,7 @@ func TestRenderSizedByColumn(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{20, 5}, Max: orb.Point{50, 45}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
 }
 
 // TestCountryNamesInLanguage draws Europe with German names: Deutschland
@@ -131,7 +131,7 @@ func TestCountryNamesInLanguage(t *testing.T) {
 		m.Render(s)
 		var b bytes.Buffer
 		s.WriteTo(&b)
-		got, _ := golden.SVG(t, b.Bytes())
+		got, _ := drawtest.SVG(t, b.Bytes())
 		out := map[string]bool{}
 		for k := range got {
 			out[k] = true

@@ -114,7 +114,7 @@ func parse(placesGz, countriesGz []byte) (*gazetteer, error) {
 func eachLine(gz []byte, file string, fn func([]string) error) error {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return fmt.Errorf("gazetteer %s: %v", file, err)
+		return fmt.Errorf("gazetteer %s: %w", file, err)
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
@@ -135,11 +135,11 @@ func eachLine(gz []byte, file string, fn func([]string) error) error {
 			l = l[i+1:]
 		}
 		if err := fn(fields); err != nil {
-			return fmt.Errorf("gazetteer %s line %d: %v", file, line, err)
+			return fmt.Errorf("gazetteer %s line %d: %w", file, line, err)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer %s: %v", file, err)
+		return fmt.Errorf("gazetteer %s: %w", file, err)
 	}
 	return nil
 }

@@ -1,7 +1,10 @@
 package inspect
 
 import (
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -270,5 +273,23 @@ func checkReport(t *testing.T, name string, r Report) {
 		if p.Reason == "" || p.Row < 0 || p.Row > r.Rows {
 			t.Errorf("%s: problem %+v", name, p)
 		}
+	}
+}
+
+// TestFileMissing checks that a file that is not there is one sentence
+// naming it, whose cause errors.Is can tell, and that the command prints
+// that sentence alone.
+func TestFileMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone.csv")
+	_, err := File(path, frame.Options{}, nil, dates.Unknown)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	want := "cannot read " + path + ": no such file or directory"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+	if code, _, errs := run(path); code != 1 || errs != "chronomap: "+want+"\n" {
+		t.Errorf("inspect %s: exit %d, stderr %q; want 1 and %q", path, code, errs, want)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
 const sample = "../../../assets/sample/chronomap-sample.csv"
@@ -122,7 +122,7 @@ func TestRenderScale(t *testing.T) {
 func TestRenderSVG(t *testing.T) {
 	for _, view := range []string{"both", "map", "timeline"} {
 		args := append([]string{"--view", view, "--from", "2023-11-03", "--to", "2023-11-07"}, typed...)
-		texts, elements := golden.SVG(t, run(t, "x.svg", args...))
+		texts, elements := drawtest.SVG(t, run(t, "x.svg", args...))
 		want := map[string]int{typed[1]: 1, typed[3]: 1, typed[5]: 2, "3 Nov 2023 – 7 Nov 2023": 1, "Source: ISW": 1}
 		if view != "timeline" {
 			want["Basemap: Natural Earth  ·  Places: GeoNames, CC BY 4.0"] = 1
@@ -161,7 +161,7 @@ func TestRenderPDF(t *testing.T) {
 		if page != "" {
 			args = append([]string{"--page", page}, typed...)
 		}
-		info, lines := golden.PDF(t, run(t, "x.pdf", args...))
+		info, lines := drawtest.PDF(t, run(t, "x.pdf", args...))
 		for _, want := range []string{"Pages:           1", "Page size:       " + size + " pts", "Title:           " + typed[1]} {
 			if !strings.Contains(info, want) {
 				t.Errorf("--page %q: pdfinfo does not say %q:\n%s", page, want, info)

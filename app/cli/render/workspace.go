@@ -89,7 +89,7 @@ func (j workspaceJob) run() (int, error) {
 		return 1, err
 	}
 	if err := os.WriteFile(j.out, b.Bytes(), 0o644); err != nil {
-		return 1, fmt.Errorf("cannot write %s: %v", j.out, err)
+		return 1, fmt.Errorf("cannot write %s: %w", j.out, err)
 	}
 	return 0, nil
 }
@@ -101,7 +101,7 @@ func writePNG(path string, img image.Image) error {
 		return err
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/workspace"
 )
 
@@ -55,7 +55,7 @@ func TestRenderWorkspace(t *testing.T) {
 	pdf := filepath.Join(dir, "deck.pdf")
 	run("--workspace", ws, "--deck", "--marking", "UNCLASSIFIED // FOR TRAINING", "--out", pdf)
 	b, _ := os.ReadFile(pdf)
-	info, lines := golden.PDF(t, b)
+	info, lines := drawtest.PDF(t, b)
 	text := strings.Join(lines, "\n")
 	if !strings.Contains(info, "Pages:           2") || !strings.Contains(text, "Moskau – Шойгу empfängt") || !strings.Contains(text, "Armenien") {
 		t.Errorf("deck PDF:\n%s\n%s", info, text)
@@ -92,7 +92,7 @@ func TestRenderWorkspace(t *testing.T) {
 	svg := filepath.Join(dir, "view.svg")
 	run("--workspace", ws, "--out", svg)
 	b, _ = os.ReadFile(svg)
-	if texts, _ := golden.SVG(t, b); texts["Source: ISW"] == 0 {
+	if texts, _ := drawtest.SVG(t, b); texts["Source: ISW"] == 0 {
 		t.Errorf("the workspace's SVG lacks its source line")
 	}
 }
