@@ -263,12 +263,17 @@ func cancelAt(path string, stage Stage, delay time.Duration) (time.Duration, []S
 		}
 		if p.Stage == stage && !armed {
 			armed = true
-			time.AfterFunc(delay, func() {
+			stop := func() {
 				mu.Lock()
 				at = time.Now()
 				mu.Unlock()
 				cancel()
-			})
+			}
+			if delay == 0 {
+				stop() // before the stage goes on
+				return
+			}
+			time.AfterFunc(delay, stop)
 		}
 	})
 	end := time.Now()
