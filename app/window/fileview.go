@@ -2,8 +2,6 @@ package window
 
 import (
 	"fmt"
-	"math"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -16,8 +14,8 @@ import (
 
 	"chronomap/app/mapview"
 	"chronomap/app/timelineview"
+	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
-	"chronomap/data/dataset"
 )
 
 // fileView shows one loaded file: its title and facts, the filter bar,
@@ -39,11 +37,11 @@ type fileView struct {
 	mapWidget      *mapview.Map
 	timelineWidget *timelineview.Timeline
 
-	// filter is what the filter bar, the timeline's window and the map's
-	// box set; mask is it worked out over the file's events, the one the
-	// map, the timeline, the table, the counts and the exports all use.
-	filter    dataset.Filter
-	mask      dataset.Mask
+	// layer is the file's events, filter, mask and selection, without a
+	// display: the filter bar, the timeline and the map edit it, and all
+	// of them, the table, the counts and the exports show its mask. It is
+	// nil when the file could not be read.
+	layer     *workspace.Layer
 	searchBox *widget.Entry
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
@@ -51,12 +49,9 @@ type fileView struct {
 	chips     []*widget.Check    // the categories' switches, by legend index
 	located   *widget.Check      // "located only"
 	side      *container.AppTabs // the event's details and the problems, beside the table
-	selected  int                // the selected event, -1 for none
 	// onWindow shows the timeline's window in the date boxes.
 	onWindow func(from, to float64)
-	// span is the first start and the last stop of the file's events.
-	span   [2]float64
-	splits splits
+	splits   splits
 	// tableLater refills a big table once the filter has rested.
 	tableLater *time.Timer
 	// searchGen numbers the searches, so that a slow one's answer is
@@ -65,7 +60,15 @@ type fileView struct {
 }
 
 // shown reports whether event i passes every part of the filter.
-func (v *fileView) shown(i int) bool { return v.mask.IsShown(i) }
+func (v *fileView) shown(i int) bool { return v.layer != nil && v.layer.Mask.IsShown(i) }
+
+// selected is the selected event, -1 for none.
+func (v *fileView) selected() int {
+	if v.layer == nil {
+		return -1
+	}
+	return v.layer.Selected
+}
 
 // eventOfRow is the event frame row r made, -1 for none.
 func (v *fileView) eventOfRow(r int) int {
@@ -75,22 +78,20 @@ func (v *fileView) eventOfRow(r int) int {
 	return v.file.Data.EventOfRow(r)
 }
 
-// refilter works the filter out over the file's events, on all cores,
-// and shows the mask: on the map, in the timeline, the table and the
-// counts.
+// refilter shows the layer's mask, as its filter left it: on the map, in
+// the timeline, the table and the counts.
 func (v *fileView) refilter() {
-	d := v.file.Data
-	if d == nil {
+	if v.layer == nil {
 		return
 	}
-	v.mask = d.Apply(v.filter)
+	d, mask := v.file.Data, v.layer.Mask
 	if v.mapWidget != nil {
 		m := v.mapWidget.Model()
-		m.Shown, m.Counts = v.mask.Shown, v.mask.Counts.ShownBy
+		m.Shown, m.Counts = mask.Shown, mask.Counts.ShownBy
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil {
-		v.timelineWidget.Chart().Kept = v.mask.Kept
+		v.timelineWidget.Chart().Kept = mask.Kept
 		v.timelineWidget.Refresh()
 	}
 	if v.status != nil {
@@ -114,7 +115,7 @@ const tableDelay = 150 * time.Millisecond
 
 // counts counts the events shown and those of them on the map.
 func (v *fileView) counts() counts {
-	c := v.mask.Counts
+	c := v.layer.Mask.Counts
 	return counts{shown: c.Shown, mapped: c.Located, all: c.All}
 }
 
@@ -130,9 +131,9 @@ func (v *fileView) refillTable() {
 		order = g.sorted(g.sortCol, g.sortDesc)
 	}
 	g.rows = order
-	if v.mask.Shown != nil && v.file.Data != nil {
+	if v.layer != nil && v.layer.Mask.Shown != nil {
 		rowEvent := v.file.Data.RowEvent
-		rows := make([]int32, 0, v.mask.Counts.Shown)
+		rows := make([]int32, 0, v.layer.Mask.Counts.Shown)
 		each := func(r int32) {
 			if e := rowEvent[r]; e >= 0 && v.shown(int(e)) {
 				rows = append(rows, r)
@@ -188,7 +189,7 @@ func (v *fileView) search(q string) {
 	}
 	if strings.TrimSpace(q) == "" || d.Len() <= syncSearch || d.Searchable() {
 		// The index answers within a few milliseconds on a million events.
-		v.filter.Query = q
+		v.layer.SetQuery(q)
 		v.refilter()
 		return
 	}
@@ -201,7 +202,7 @@ func (v *fileView) search(q string) {
 		d.Matching(q) // kept: Apply finds it answered
 		fyne.Do(func() {
 			if v.searchGen.Load() == gen {
-				v.filter.Query = q
+				v.layer.SetQuery(q) // answered: Matching kept it
 				v.refilter()
 			}
 		})
@@ -219,8 +220,8 @@ func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyEscape:
 		v.selectEvent(-1, nil)
-		if v.filter.Box != nil {
-			v.filter.Box = nil
+		if v.layer != nil && v.layer.Filter.Box != nil {
+			v.layer.BoxAround(nil)
 			v.refilter()
 		}
 	case fyne.KeyRight, fyne.KeyLeft:
@@ -228,7 +229,7 @@ func (v *fileView) typedKey(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyLeft {
 			step = -1
 		}
-		i := v.selected
+		i := v.selected()
 		if i < 0 && step < 0 {
 			i = n
 		}
@@ -269,7 +270,9 @@ func (v *fileView) describe(i int) string {
 // details in the card; from is the widget where it was selected, which
 // needs no telling.
 func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
-	v.selected = i
+	if v.layer != nil {
+		v.layer.Select(i)
+	}
 	if v.mapWidget != nil && from != fyne.CanvasObject(v.mapWidget) {
 		v.mapWidget.Model().Selected = nil
 		if i >= 0 {
@@ -295,11 +298,12 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 }
 
 func newFileView(f Loaded) *fileView {
-	v := &fileView{file: f, selected: -1}
+	v := &fileView{file: f}
 	v.ExtendBaseWidget(v)
 	if f.Err != nil || f.Data == nil {
 		return v
 	}
+	v.layer = workspace.NewLayer(f.Data)
 	v.grid = newGrid(f.frame())
 	v.grid.roles = f.roles()
 	if f.Data.Len() > 0 {
@@ -343,7 +347,7 @@ func (v *fileView) newTable() *widget.Table {
 		v.detail.SetText(cellDetail(g, id))
 		// A row that made an event selects it in every view.
 		if r := g.frameRow(id.Row); r >= 0 {
-			if e := v.eventOfRow(r); e >= 0 && e != v.selected {
+			if e := v.eventOfRow(r); e >= 0 && e != v.selected() {
 				v.selectEvent(e, t)
 			}
 		}
@@ -435,7 +439,7 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		v.side = container.NewAppTabs(
 			container.NewTabItem(lang.L("Event"), v.card),
 			container.NewTabItem(problemsHeading(len(v.file.problems())), probs))
-		if len(v.file.problems()) > 0 && v.selected < 0 {
+		if len(v.file.problems()) > 0 && v.selected() < 0 {
 			v.side.SelectIndex(1)
 		}
 		side = v.side
@@ -501,10 +505,8 @@ func (v *fileView) newTimeline() *timelineview.Timeline {
 	w := timelineview.New(c)
 	w.Describe = v.describe
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
-	e := c.Events
-	v.span = [2]float64{float64(e.Start[0]), float64(slices.Max(e.Stop))}
 	w.OnWindow = func(from, to float64) {
-		v.setWindow(from, to)
+		v.layer.SetWindow(from, to)
 		if v.onWindow != nil {
 			v.onWindow(from, to)
 		}
@@ -530,20 +532,10 @@ func (v *fileView) newMap() *mapview.Map {
 	w.OnBoxSelect = func(sel []int) {
 		// The box is the bounds of the events drawn round: a place on
 		// Earth, which exports and scenes keep, not a list of events.
-		v.filter.Box = v.file.Data.BoxAround(sel)
+		v.layer.BoxAround(sel)
 		v.refilter()
 	}
 	return w
-}
-
-// setWindow makes the timeline's window part of the filter, when it
-// leaves out some of the events' span: a window holding them all does not
-// narrow, and leaves the table its rows that made no event.
-func (v *fileView) setWindow(from, to float64) {
-	v.filter.Window = nil
-	if from > v.span[0] || to < v.span[1] {
-		v.filter.Window = &dataset.Window{From: int64(math.Floor(from)), To: int64(math.Ceil(to))}
-	}
 }
 
 // setProjection shows the file's map in another projection.

@@ -3,7 +3,6 @@ package window
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"chronomap/data/dataset"
 	"chronomap/data/dates"
 )
 
@@ -25,7 +23,7 @@ func (c counts) String() string {
 
 // clearFilter shows every event again.
 func (v *fileView) clearFilter() {
-	v.filter = dataset.Filter{}
+	v.layer.Clear()
 	if v.searchBox != nil {
 		v.searchBox.SetText("")
 	}
@@ -50,7 +48,7 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	v.searchBox.OnChanged = v.search
 	v.status = widget.NewLabel("")
 	located := widget.NewCheck(lang.L("Located only"), func(on bool) {
-		v.filter.LocatedOnly = on
+		v.layer.SetLocatedOnly(on)
 		v.refilter()
 	})
 	v.located = located
@@ -131,11 +129,7 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 	}
 	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
 		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(cats.Counts[k])), func(on bool) {
-			hidden := slices.DeleteFunc(v.filter.HiddenCategories, func(h string) bool { return h == name })
-			if !on {
-				hidden = append(hidden, name)
-			}
-			v.filter.HiddenCategories = hidden
+			v.layer.ShowCategory(name, on)
 			v.refilter()
 		})
 		check.SetChecked(true)

@@ -46,20 +46,20 @@ func TestFilterAndKeys(t *testing.T) {
 		t.Errorf("the map keeps %d events, want 1", shown)
 	}
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if v.selected < 0 || !v.shown(v.selected) || !v.mapWidget.Model().Selected[v.selected] {
-		t.Errorf("→ selected %d", v.selected)
+	if v.selected() < 0 || !v.shown(v.selected()) || !v.mapWidget.Model().Selected[v.selected()] {
+		t.Errorf("→ selected %d", v.selected())
 	}
 	if d := v.card.text; !strings.Contains(d, "Burkina") || !strings.Contains(d, "When: 2023-11-07 (day)") || !strings.Contains(d, "coordinates in the file") || !strings.Contains(d, "ISW") {
 		t.Errorf("detail %q", d)
 	}
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if v.selected != -1 || v.mapWidget.Model().Selected != nil {
-		t.Errorf("Esc left %d selected", v.selected)
+	if v.selected() != -1 || v.mapWidget.Model().Selected != nil {
+		t.Errorf("Esc left %d selected", v.selected())
 	}
 	v.search("")
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if v.selected != 1 {
-		t.Errorf("two → from nothing selected event %d, want the second in time", v.selected)
+	if v.selected() != 1 {
+		t.Errorf("two → from nothing selected event %d, want the second in time", v.selected())
 	}
 }

@@ -55,8 +55,8 @@ func TestFlowSelectOnTimeline(t *testing.T) {
 		t.Fatal("no event under any point of the timeline")
 	}
 	test.TapAt(tl, at)
-	if v.selected != id {
-		t.Fatalf("clicked event %d, the window selected %d", id, v.selected)
+	if v.selected() != id {
+		t.Fatalf("clicked event %d, the window selected %d", id, v.selected())
 	}
 	if !v.mapWidget.Model().Selected[id] || len(v.mapWidget.Model().Selected) != 1 {
 		t.Errorf("the map selects %v, want only %d", v.mapWidget.Model().Selected, id)

@@ -90,8 +90,8 @@ func TestExportOfACLED(t *testing.T) {
 	all := v.counts().all
 	// A window over the middle of the events' span.
 	c := v.timelineWidget.Chart()
-	span := v.span[1] - v.span[0]
-	v.timelineWidget.SetWindow(v.span[0]+span*0.2, v.span[0]+span*0.9)
+	first, last := float64(d.Index.Start[0]), float64(slices.Max(d.Stop))
+	v.timelineWidget.SetWindow(first+(last-first)*0.2, first+(last-first)*0.9)
 	windowed := v.counts().shown
 	// The second category off.
 	v.chips[1].SetChecked(false)

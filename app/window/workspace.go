@@ -71,52 +71,58 @@ func (w *Window) snapshot() *workspace.Workspace {
 // state is the view's filter, map, timeline and selection, as a workspace
 // keeps them: the file is a workspace's first source.
 func (v *fileView) state() workspace.View {
-	var ws workspace.View
-	f := v.filter
+	if v.layer == nil {
+		return workspace.View{}
+	}
+	v.syncViews()
+	ws := v.layer.View()
 	if v.searchBox != nil {
-		f.Query = v.searchBox.Text
-	}
-	ws.Filter = workspace.FilterOf(f)
-	if m := v.mapWidget; m != nil {
-		ws.Map.Projection = m.Model().View.Projection.Name
-		if c, z, ok := m.View(); ok {
-			// To a millionth of a degree (about 10 cm): a view kept, not
-			// the float noise of projecting there and back.
-			round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
-			ws.Map.Center, ws.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
-		}
-	}
-	if tl := v.timelineWidget; tl != nil && v.filter.Window != nil {
-		c := tl.Chart()
-		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
-		for lane := range c.Collapsed {
-			if lane < len(c.Events.Lanes) {
-				ws.Timeline.Collapsed = append(ws.Timeline.Collapsed, c.Events.Lanes[lane])
-			}
-		}
-		slices.Sort(ws.Timeline.Collapsed)
-	}
-	if v.selected >= 0 && v.file.Data != nil {
-		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.index().Row[v.selected])}
+		ws.Filter.Query = v.searchBox.Text // typed, perhaps not searched yet
 	}
 	return ws
 }
 
+// syncViews tells the layer where the map and the timeline stand now:
+// they move with every drag, the layer hears of it when it is read.
+func (v *fileView) syncViews() {
+	l := v.layer
+	if m := v.mapWidget; m != nil {
+		l.Map = workspace.MapView{Projection: m.Model().View.Projection.Name}
+		if c, z, ok := m.View(); ok {
+			// To a millionth of a degree (about 10 cm): a view kept, not
+			// the float noise of projecting there and back.
+			round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+			l.Map.Center, l.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
+		}
+	}
+	if tl := v.timelineWidget; tl != nil {
+		c := tl.Chart()
+		l.Timeline.Collapsed = nil
+		for lane := range c.Collapsed {
+			if lane < len(c.Events.Lanes) {
+				l.Timeline.Collapsed = append(l.Timeline.Collapsed, c.Events.Lanes[lane])
+			}
+		}
+		slices.Sort(l.Timeline.Collapsed)
+	}
+}
+
 // restore sets the view's filter, map, timeline and selection from ws,
-// a view of the view's file. What no longer fits the file (a category it
-// lacks, a row beyond its end) is left out.
+// a view of the view's file, then sets its widgets as the layer says.
+// What no longer fits the file (a category it lacks, a row beyond its
+// end) is left out.
 func (v *fileView) restore(ws workspace.View) {
-	f := ws.Filter
-	if v.file.Data == nil {
+	if v.layer == nil {
 		return
 	}
-	v.filter = f.Dataset(workspace.TimelineView{})
-	v.filter.Query = "" // the search box sets it, below
+	query := ws.Filter.Query
+	ws.Filter.Query = "" // the search box searches, below
+	l := v.layer
+	l.Restore(ws)
 	if tl := v.timelineWidget; tl != nil {
 		c := tl.Chart()
 		if from, to, ok, err := ws.Timeline.Window(); ok && err == nil {
 			c.From, c.To = from, to
-			v.setWindow(from, to)
 			if v.onWindow != nil {
 				v.onWindow(from, to)
 			}
@@ -134,11 +140,11 @@ func (v *fileView) restore(ws workspace.View) {
 	}
 	for k, name := range v.file.Data.Categories.Names {
 		if k < len(v.chips) {
-			v.chips[k].SetChecked(!slices.Contains(f.HiddenCategories, name))
+			v.chips[k].SetChecked(!slices.Contains(l.Filter.HiddenCategories, name))
 		}
 	}
 	if v.located != nil {
-		v.located.SetChecked(f.LocatedOnly)
+		v.located.SetChecked(l.Filter.LocatedOnly)
 	}
 	if m := v.mapWidget; m != nil {
 		if ws.Map.Projection != "" {
@@ -153,13 +159,13 @@ func (v *fileView) restore(ws workspace.View) {
 		}
 	}
 	if v.searchBox != nil {
-		v.searchBox.SetText(f.Query) // searches, and refilters
+		v.searchBox.SetText(query) // searches, and refilters
+	} else {
+		l.SetQuery(query)
 	}
 	v.refilter()
-	if s := ws.Selection; s != nil && s.Source == 0 {
-		if e := v.eventOfRow(s.Row); e >= 0 {
-			v.selectEvent(e, nil)
-		}
+	if e := l.Selected; e >= 0 {
+		v.selectEvent(e, nil)
 	}
 }
 

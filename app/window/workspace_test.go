@@ -113,8 +113,8 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if got := v2.counts(); got != shown {
 		t.Errorf("shown %+v after opening, %+v before", got, shown)
 	}
-	if v2.selected != sel || v2.searchBox.Text != "Event number 1" || v2.chips[1].Checked || !v2.located.Checked {
-		t.Errorf("selected %d (want %d), search %q, chips %v, located %v", v2.selected, sel, v2.searchBox.Text, v2.chips[1].Checked, v2.located.Checked)
+	if v2.selected() != sel || v2.searchBox.Text != "Event number 1" || v2.chips[1].Checked || !v2.located.Checked {
+		t.Errorf("selected %d (want %d), search %q, chips %v, located %v", v2.selected(), sel, v2.searchBox.Text, v2.chips[1].Checked, v2.located.Checked)
 	}
 	// The selection brought its event into view: the map is centred
 	// there, at the zoom set.
