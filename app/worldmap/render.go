@@ -33,6 +33,10 @@ type Map struct {
 	// Language names countries in that language ("de", "fr", "es", "ru")
 	// where Natural Earth has the name; "" is English.
 	Language string
+	// Moving, while set, says the view is changing under the user's hand:
+	// a zoom's basemap may then be the last sharp one rescaled, and the
+	// first frame without it draws it sharp again.
+	Moving bool
 
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
@@ -144,6 +148,19 @@ func (m *Map) drawBase(s *draw.Surface) {
 		copy(s.Pixels.Pix, m.base.Pix)
 		return
 	}
+	if m.Moving && m.base != nil && m.base.Rect == s.Pixels.Rect && samePlace(m.baseOf, key) {
+		// A zoom under way: the sharp basemap rescaled, from the one with
+		// the margin when there is one, so that a zoom out finds land.
+		if m.wide == nil || m.wideOf != m.baseOf {
+			// Once a zoom: the sharp view with a margin round it.
+			m.drawWideOf(Viewport{Projection: m.View.Projection, Center: m.baseOf.center,
+				MetresPerPx: m.baseOf.metresPerPx, Width: m.baseOf.w, Height: m.baseOf.h})
+		}
+		src, of, pad := m.wide, m.wideOf, m.widePad
+		if preview(s.Pixels, m.View, src, of, pad, m.Theme.Background) {
+			return // m.base stays the sharp one
+		}
+	}
 	panned := m.base != nil && m.base.Rect == s.Pixels.Rect && sameButCentre(m.baseOf, key)
 	if panned && (m.wide == nil || !sameButCentre(m.wideOf, key) || !m.cutWide(s)) {
 		m.drawWide()
@@ -170,13 +187,19 @@ func sameButCentre(a, b baseKey) bool {
 const widePad = 0.5
 
 // drawWide draws the basemap of the view with a margin on every side.
-func (m *Map) drawWide() {
-	v := m.View
+func (m *Map) drawWide() { m.drawWideOf(m.View) }
+
+// drawWideOf draws the basemap of view v with a margin on every side.
+func (m *Map) drawWideOf(v Viewport) {
+	was := m.View
+	m.View = v
+	key := m.baseKey()
+	m.View = was
 	pad := int(math.Ceil(float64(max(v.Width, v.Height)) * widePad))
 	v.Width, v.Height = v.Width+2*pad, v.Height+2*pad
 	w := draw.NewRaster(v.Width, v.Height, m.Theme.Background)
 	drawBasemap(w, v, m.Theme, m.Graticule)
-	m.wide, m.widePad, m.wideOf = w.Pixels, pad, m.baseKey()
+	m.wide, m.widePad, m.wideOf = w.Pixels, pad, key
 }
 
 // cutWide copies the view's part of the wide basemap into s; false when

@@ -72,3 +72,34 @@ func BenchmarkPanMap1M(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
 }
+
+// BenchmarkZoomMap1M draws frames of a wheel zoom over Europe with a
+// million events, a twentieth in or out a frame (one op = one frame): as
+// the window draws it while the wheel turns (preview, the sharp basemap
+// rescaled) and with the basemap drawn again at every step (sharp), the
+// way every frame of a zoom was drawn before.
+func BenchmarkZoomMap1M(b *testing.B) {
+	e := millionEvents()
+	for _, moving := range []bool{true, false} {
+		name := "sharp"
+		if moving {
+			name = "preview"
+		}
+		b.Run(name, func(b *testing.B) {
+			s := draw.NewRaster(1920, 1080, draw.Light.Background)
+			m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 1920, 1080, 20), Theme: draw.Light, Events: e, Graticule: true}
+			m.Render(s)
+			m.Moving = moving
+			b.ResetTimer()
+			for i := range b.N {
+				f := 1.05
+				if (i/12)%2 == 1 {
+					f = 1 / 1.05 // in and out, so the view stays over land
+				}
+				m.View = m.View.ZoomAt(orb.Point{900, 500}, f)
+				m.Render(s)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+		})
+	}
+}

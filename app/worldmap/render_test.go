@@ -2,6 +2,7 @@ package worldmap
 
 import (
 	"bytes"
+	"image"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -173,5 +174,50 @@ func TestPanReusesBasemap(t *testing.T) {
 	}
 	if m.wide == nil {
 		t.Error("panning drew no basemap with a margin")
+	}
+}
+
+// TestZoomPreview zooms while the view is moving: the frames are the last
+// sharp basemap rescaled, close to what a fresh one draws, and the first
+// frame after the move is as sharp as a fresh one.
+func TestZoomPreview(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 640, 400, 10)
+	m := &Map{View: v, Theme: draw.Light, Graticule: true}
+	s := draw.NewRaster(640, 400, draw.Light.Background)
+	m.Render(s)
+	sharp := m.baseOf
+	fresh := func() *image.RGBA {
+		f := draw.NewRaster(640, 400, draw.Light.Background)
+		(&Map{View: m.View, Theme: draw.Light, Graticule: true}).Render(f)
+		return f.Pixels
+	}
+	// Share of bytes off by more than a little from a fresh frame.
+	off := func(a, b *image.RGBA) float64 {
+		n := 0
+		for i := range a.Pix {
+			if d := int(a.Pix[i]) - int(b.Pix[i]); d > 24 || d < -24 {
+				n++
+			}
+		}
+		return float64(n) / float64(len(a.Pix))
+	}
+	m.Moving = true
+	for _, f := range []float64{1.1, 1.1, 1 / 1.3, 1 / 1.3} {
+		m.View = m.View.ZoomAt(orb.Point{300, 180}, f)
+		m.Render(s)
+		if m.baseOf != sharp {
+			t.Fatalf("a frame of the zoom drew the basemap again")
+		}
+		if o := off(s.Pixels, fresh()); o > 0.06 {
+			t.Errorf("zoomed by %.2f: %.1f%% of the rescaled frame is off a fresh one", f, o*100)
+		}
+	}
+	m.Moving = false
+	m.Render(s)
+	if o := off(s.Pixels, fresh()); o != 0 {
+		t.Errorf("after the zoom %.2f%% of the frame is off a fresh one", o*100)
+	}
+	if m.baseOf == sharp {
+		t.Error("the frame after the zoom kept the rescaled basemap")
 	}
 }
