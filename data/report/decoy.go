@@ -8,6 +8,8 @@ package report
 //     "Updated March 24");
 //   - "born": a birthday;
 //   - "for": a period something is meant for ("für das kommende Jahr");
+//   - "cancelled": what did not take place ("Ein für Freitag geplanter
+//     Besuch wurde abgesagt");
 //   - "said": the day something was said ("the air force said on
 //     Friday"), which is the event's only when nothing else is.
 func (sc *scanner) decoy(m mention) string {
@@ -33,6 +35,12 @@ func (sc *scanner) decoy(m mention) string {
 			return "said"
 		case t.is("mit") && k+1 < len(toks) && toks[k+1].is("wirkung"):
 			return "until"
+		}
+	}
+	lo, hi := clause(toks, m)
+	for k := lo; k < hi; k++ {
+		if cancelWords[toks[k].lower] || toks[k].is("called") && k+1 < len(toks) && toks[k+1].is("off") {
+			return "cancelled"
 		}
 	}
 	for k := m.j; k < len(toks) && k < m.j+2; k++ {

@@ -93,6 +93,10 @@ type info struct {
 	places  []where
 	actors  []actor
 	heading bool
+	// aside marks the tokens of a clause whose date is a decoy ("born in
+	// 1960 in Mashhad"): its places are not where the sentence's event
+	// happened.
+	aside []bool
 }
 
 // dateline is the place (and perhaps date) a report opens with:
@@ -144,6 +148,15 @@ func (d *document) read() {
 		sc := scanner{text: d.text, toks: in.toks, lang: d.lang}
 		in.dates = sc.scan()
 		in.places = d.scanPlaces(in.toks)
+		in.aside = make([]bool, len(in.toks))
+		for _, m := range in.dates {
+			if m.decoy != "" && m.decoy != "said" {
+				lo, hi := clause(in.toks, m)
+				for q := lo; q < hi; q++ {
+					in.aside[q] = true
+				}
+			}
+		}
 	}
 	// The report's date: the caller's, else the dateline's, else the
 	// first publication line's.
@@ -153,7 +166,7 @@ func (d *document) read() {
 				if m.decoy != "publication" {
 					continue
 				}
-				if r, ok := d.anchor.resolve(m, false); ok && r.r.Start.Prec >= dates.Day {
+				if r, ok := d.anchor.resolve(m, -1); ok && r.r.Start.Prec >= dates.Day {
 					d.anchor.report = dayOf(civil(r.r.Start))
 					d.anchor.reportWhy = " (from „" + pubPhrase(d.text, d.infos[k].toks, m) + "“)"
 					break
@@ -229,13 +242,16 @@ func (d *document) readDateline(toks []token) (*dateline, []token, bool) {
 			if _, ok := d.gaz.geocode(t.s, ""); ok {
 				continue
 			}
+			if _, ok := usStates[places.Fold(t.s)]; ok {
+				continue
+			}
 		}
 		return nil, toks, false
 	}
 	line := &dateline{where: w, words: join(d.text, head, 0, len(head))}
 	// Its date is the report's, unless the caller gave that.
 	for _, m := range ms {
-		if r, ok := d.anchor.resolve(m, false); ok && d.anchor.report.IsZero() && r.r.Start.Prec >= dates.Day {
+		if r, ok := d.anchor.resolve(m, -1); ok && d.anchor.report.IsZero() && r.r.Start.Prec >= dates.Day {
 			d.anchor.report = dayOf(civil(r.r.Start))
 			d.anchor.reportWhy = " (from the dateline „" + line.words + "“)"
 		}
@@ -280,7 +296,8 @@ func (d *document) disambiguate() {
 				d.count(w.hint, 2)
 			case w.country:
 				d.count(w.match.Country, 1)
-			case w.match.Confidence >= 0.9:
+			case onlyIn(w.match):
+				// A name no other country has: "Yerevan", not "León".
 				d.count(w.match.Country, 1)
 			}
 		}
@@ -288,27 +305,36 @@ func (d *document) disambiguate() {
 	if d.line != nil {
 		d.count(d.line.where.match.Country, 1)
 	}
-	states := 0
 	for k := range d.infos {
-		for _, w := range d.infos[k].places {
+		in := &d.infos[k]
+		states := 0
+		for _, w := range in.places {
 			if w.state != "" && w.state != "georgia" {
 				states++
 			}
 		}
-	}
-	for k := range d.infos {
-		in := &d.infos[k]
 		for p := range in.places {
-			w := &in.places[p]
-			d.settle(w, in.toks, states)
+			d.settle(&in.places[p], in.toks, states)
 		}
 	}
 	if d.line != nil {
-		d.settle(&d.line.where, nil, states)
+		d.settle(&d.line.where, nil, 0)
 	}
 }
 
-// settle chooses among the places a name may mean.
+// onlyIn reports whether the places a name may mean all lie in one
+// country.
+func onlyIn(m places.Match) bool {
+	for _, a := range m.Alternatives {
+		if a.Country != m.Country {
+			return false
+		}
+	}
+	return true
+}
+
+// settle chooses among the places a name may mean; states counts the US
+// states its sentence names besides Georgia.
 func (d *document) settle(w *where, toks []token, states int) {
 	if w.hint != "" {
 		return
@@ -330,8 +356,9 @@ func (d *document) settle(w *where, toks []token, states int) {
 	if w.country || w.state != "" || len(w.match.Alternatives) == 0 || d.ctx[w.match.Country] > 0 {
 		return
 	}
-	// A capital gives way only to a state of the other country (Moscow,
-	// Idaho); any other place to the country the text is about.
+	// A capital gives way only to a state of the other country in its
+	// sentence ("Moscow, Idaho" is settled by its qualifier); any other
+	// place to the country the text is about.
 	if w.match.Kind == places.KindCapital && states == 0 {
 		return
 	}
@@ -378,10 +405,18 @@ func (d *document) propose() []Proposal {
 		}
 		for e, m := range events {
 			planned := m.planned || d.future(in.toks, m)
-			r, ok := d.anchor.resolve(m, planned)
+			tense := 0
+			switch {
+			case planned:
+				tense = 1
+			case d.past(in.toks, m):
+				tense = -1
+			}
+			r, ok := d.anchor.resolve(m, tense)
 			if !ok {
 				continue
 			}
+			planned = planned || r.ahead
 			d.anchor.last = r.r
 			lo, hi := scope(in.toks, events, e)
 			out = d.event(out, k, m, r, planned, lo, hi)
@@ -428,6 +463,17 @@ func (d *document) events(in *info) []mention {
 			said++
 		}
 	}
+	// "anschließend" is a clue for a sentence without a date of its own,
+	// not a second date beside one.
+	if len(ev) > 1 {
+		kept := ev[:0]
+		for _, m := range ev {
+			if !m.spec.soon {
+				kept = append(kept, m)
+			}
+		}
+		ev = kept
+	}
 	if len(ev) == 0 && said > 0 {
 		for _, m := range in.dates {
 			if m.decoy == "said" {
@@ -463,15 +509,49 @@ func boundary(toks []token, a, b int) int {
 	return (a + b) / 2
 }
 
-// future reports whether the clause of a date tells what is to happen.
-func (d *document) future(toks []token, m mention) bool {
-	lo, hi := m.from, m.j
+// clause returns the tokens of the clause a date stands in: up to a
+// comma, a semicolon or a word that opens another clause.
+func clause(toks []token, m mention) (int, int) {
+	lo, hi := max(m.from, 0), max(m.j, 0)
 	for lo > 0 && !toks[lo-1].punct(",") && !toks[lo-1].punct(";") && !clauseWords[toks[lo-1].lower] {
 		lo--
 	}
 	for hi < len(toks) && !toks[hi].punct(",") && !toks[hi].punct(";") && !clauseWords[toks[hi].lower] {
 		hi++
 	}
+	return lo, hi
+}
+
+// past reports whether the clause of a date tells what happened: a verb
+// in a past tense ("verlegte", "hat … empfangen", "met", "was held").
+func (d *document) past(toks []token, m mention) bool {
+	lo, hi := clause(toks, m)
+	aux := false
+	for k := lo; k < hi; k++ {
+		t := toks[k]
+		if t.kind != tWord || t.upper || k >= m.from && k < m.j {
+			continue
+		}
+		switch {
+		case pastMarkers[t.lower] || pastVerbs[t.lower]:
+			return true
+		case t.is("hat", "haben", "ist", "sind", "has", "have"):
+			aux = true
+		case aux && strings.HasPrefix(t.lower, "ge") && (strings.HasSuffix(t.lower, "t") || strings.HasSuffix(t.lower, "en")):
+			return true // "hat … gesagt", "ist … gereist"
+		case d.lang == English && strings.HasSuffix(t.lower, "ed") && len(t.lower) > 4 && !t.is("need", "speed", "armed", "based", "united", "related", "expected", "scheduled", "planned"):
+			return true
+		case d.lang == German && (strings.HasSuffix(t.lower, "te") || strings.HasSuffix(t.lower, "ten")) && !strings.HasSuffix(t.lower, "ste") && !strings.HasSuffix(t.lower, "sten") &&
+			!germanOrdinals[t.lower] && (k == 0 || !articles[toks[k-1].lower] && !isPreposition(toks[k-1].lower)):
+			return true // "verlegte", "meldeten"
+		}
+	}
+	return false
+}
+
+// future reports whether the clause of a date tells what is to happen.
+func (d *document) future(toks []token, m mention) bool {
+	lo, hi := clause(toks, m)
 	fut := false
 	for k := lo; k < hi; k++ {
 		t := toks[k]
@@ -702,7 +782,13 @@ func sameActor(subject actor, acts []Actor) bool {
 // the dateline; for a meeting, the capital of the host's country.
 func (d *document) place(p *Proposal, k, lo, hi int, m mention, acts []actor, dateConf float64) {
 	in := &d.infos[k]
-	if w, ok := best(in.places, lo, hi); ok {
+	var here []where
+	for _, w := range in.places {
+		if !in.aside[w.i] {
+			here = append(here, w)
+		}
+	}
+	if w, ok := best(here, lo, hi); ok {
 		p.Place = w.match.Place
 		p.Alternatives = w.match.Alternatives
 		p.Why.Place = "„" + join(d.text, in.toks, w.from, w.j) + "“ → " + placeText(w.match.Place)
@@ -719,8 +805,10 @@ func (d *document) place(p *Proposal, k, lo, hi int, m mention, acts []actor, da
 		p.Place, p.Alternatives, p.Why.Place = pl, alts, why
 		p.Confidence = round2(dateConf * conf)
 	}
-	// The sentence before, in the same paragraph.
-	if k > 0 && d.sents[k-1].para == d.sents[k].para {
+	// The sentence before, in the same paragraph, when this one goes on
+	// from it: a date counted from its date ("am letzten Tag"), or words
+	// pointing back ("die Basis", "dort").
+	if k > 0 && d.sents[k-1].para == d.sents[k].para && (m.spec.kind == dAnaphoric || pointsBack(in.toks, lo, hi)) {
 		prev := &d.infos[k-1]
 		if w, ok := best(prev.places, 0, len(prev.toks)); ok && w.role != roleFrom && !w.country && w.weight >= 0.8 {
 			set(w.match.Place, w.match.Alternatives, "not named here; „"+join(d.text, prev.toks, w.from, w.j)+"“ in the sentence before", w.match.Confidence*w.weight*0.7)
@@ -745,6 +833,21 @@ func (d *document) place(p *Proposal, k, lo, hi int, m mention, acts []actor, da
 	}
 	p.Why.Place = "no place named"
 	p.Confidence = round2(dateConf * 0.3)
+}
+
+// pointsBack reports words among tokens lo..hi that point to a place
+// named before: "dort", "there", "die Basis", "the city".
+func pointsBack(toks []token, lo, hi int) bool {
+	for k := lo; k < hi && k < len(toks); k++ {
+		t := toks[k]
+		if !backReferences[t.lower] {
+			continue
+		}
+		if t.is("dort", "dorthin", "there") || k > 0 && toks[k-1].is("die", "der", "the", "dem", "den") {
+			return true
+		}
+	}
+	return false
 }
 
 // meeting reports whether tokens lo..hi tell of people meeting.

@@ -19,9 +19,10 @@ type anchors struct {
 
 // resolved is a date read from the text.
 type resolved struct {
-	r    dates.Range
-	note string // how it was counted, for why
-	conf float64
+	r     dates.Range
+	note  string // how it was counted, for why
+	conf  float64
+	ahead bool // it lies after the report's date: what is to happen
 }
 
 func civil(t dates.Time) time.Time { return time.Unix(t.Unix, 0).UTC() }
@@ -64,24 +65,31 @@ func (a *anchors) base() (dates.Time, string, bool) {
 var weekdayNames = [8]string{"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 // resolve turns a date's words into a date, counting from the anchors.
-// ok is false when nothing gives the date a footing: a weekday in a text
-// with no date at all, or a day and month with no year anywhere.
-func (a *anchors) resolve(m mention, planned bool) (resolved, bool) {
+// tense is the clause's: 1 what is to happen, -1 what happened, 0 not
+// told. ok is false when nothing gives the date a footing: a weekday in a
+// text with no date at all, or a day and month with no year anywhere.
+func (a *anchors) resolve(m mention, tense int) (resolved, bool) {
 	s := m.spec
+	var r resolved
+	ok := false
 	switch s.kind {
 	case dAbsolute:
-		return a.absolute(s, planned)
+		r, ok = a.absolute(s, tense)
 	case dWeekday:
-		return a.weekday(s, planned)
+		r, ok = a.weekday(s, tense > 0)
 	case dDeictic:
-		return a.deictic(s)
+		r, ok = a.deictic(s)
 	case dAnaphoric:
-		return a.anaphoric(s)
+		r, ok = a.anaphoric(s)
 	}
-	return resolved{}, false
+	if ok && !a.report.IsZero() {
+		from, _ := r.r.Span()
+		r.ahead = from > a.report.Unix
+	}
+	return r, ok
 }
 
-func (a *anchors) absolute(s spec, planned bool) (resolved, bool) {
+func (a *anchors) absolute(s spec, tense int) (resolved, bool) {
 	if s.hasYear {
 		r, err := dates.Parse(s.text)
 		if err != nil {
@@ -121,9 +129,9 @@ func (a *anchors) absolute(s spec, planned bool) (resolved, bool) {
 		score := abs64(d)
 		switch {
 		case narrative:
-		case planned && d < -86400:
+		case tense > 0 && d < -86400:
 			score += 400 * 86400 // a plan lies ahead
-		case !planned && d > 86400:
+		case tense < 0 && d > 86400:
 			score += 400 * 86400 // what happened lies behind
 		}
 		if s.weekday != 0 && r.Start.Prec == dates.Day && isoWeekday(r.Start) != s.weekday {
@@ -249,6 +257,9 @@ func (a *anchors) anaphoric(s spec) (resolved, bool) {
 		why = "the report's date " + a.report.String() + a.reportWhy
 	}
 	res := resolved{conf: 0.8, note: "counted from " + why}
+	if s.soon {
+		res.conf = 0.6
+	}
 	if last.Start.Prec < dates.Day {
 		// "Im Januar … zwei Tage später": no finer than the month.
 		res.r = dates.Range{Start: last.Start}

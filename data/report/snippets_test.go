@@ -32,14 +32,14 @@ type wantEvent struct {
 	planned              bool
 }
 
-// readSnippets reads testdata/snippets/*.txt: header lines "lang: de",
+// readSnippets reads the *.txt of a folder of snippets: header lines "lang: de",
 // "date: 2024-03-15" and "want: DATE | PLACE, CC [| planned]", a line
 // "====", then the report's text.
-func readSnippets(t testing.TB) []snippet {
+func readSnippets(t testing.TB, dir string) []snippet {
 	t.Helper()
-	files, err := filepath.Glob("testdata/snippets/*.txt")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no snippets in testdata/snippets: %v", err)
+		t.Fatalf("no snippets in %s: %v", dir, err)
 	}
 	var out []snippet
 	for _, f := range files {
@@ -148,7 +148,7 @@ func score(s snippet, got []Proposal) (tp int, misses, extras []string, plannedW
 // and prints every miss and every event proposed that an analyst would
 // not take.
 func TestSnippets(t *testing.T) {
-	snips := readSnippets(t)
+	snips := readSnippets(t, "testdata/snippets")
 	de, en := 0, 0
 	for _, s := range snips {
 		switch s.lang {
@@ -161,6 +161,31 @@ func TestSnippets(t *testing.T) {
 	if len(snips) < 30 || de < 15 || en < 15 {
 		t.Fatalf("%d snippets (%d German, %d English): the set needs at least 30, half in each language", len(snips), de, en)
 	}
+	f1, planned := scoreSet(t, snips)
+	if f1 < 0.9 {
+		t.Errorf("F1 %.3f is below 0.9", f1)
+	}
+	if planned > 0 {
+		t.Errorf("%d events marked planned or not wrongly", planned)
+	}
+}
+
+// TestHoldout scores Extract on snippets written after its rules, whose
+// expected events were set down before Extract first read them: how the
+// rules carry to reports they were not made on. Their score is reported;
+// the test fails only below 0.6, so that a rule that breaks much shows.
+func TestHoldout(t *testing.T) {
+	f1, _ := scoreSet(t, readSnippets(t, "testdata/holdout"))
+	if f1 < 0.6 {
+		t.Errorf("F1 %.3f on the held-out snippets is below 0.6", f1)
+	}
+}
+
+// scoreSet extracts the events of every snippet, logs the misses, the
+// extras and the totals, and returns F1 and how many planned marks were
+// wrong.
+func scoreSet(t *testing.T, snips []snippet) (float64, int) {
+	t.Helper()
 	var tp, fn, fp int
 	var notes, planned []string
 	for _, s := range snips {
@@ -188,10 +213,5 @@ func TestSnippets(t *testing.T) {
 	}
 	t.Logf("%d snippets, %d events expected: precision %.3f, recall %.3f, F1 %.3f (%d right, %d missed, %d extra; %d planned marks wrong)",
 		len(snips), tp+fn, precision, recall, f1, tp, fn, fp, len(planned))
-	if f1 < 0.9 {
-		t.Errorf("F1 %.3f is below 0.9", f1)
-	}
-	if len(planned) > 0 {
-		t.Errorf("%d events marked planned or not wrongly", len(planned))
-	}
+	return f1, len(planned)
 }

@@ -127,6 +127,38 @@ var futureWords = setOf("soll", "sollen", "will", "wollen", "werde", "werden", "
 // are rare; "was to" and "would" tell of the past.
 var pastMarkers = setOf("wurde", "wurden", "worden", "hatte", "hatten", "was", "were", "had", "would")
 
+// pastVerbs are common irregular past forms, which no ending gives away.
+var pastVerbs = setOf("traf", "trafen", "kam", "kamen", "fand", "fanden", "ging", "gingen", "gab", "sprach", "rief",
+	"griff", "griffen", "fiel", "fielen", "flog", "flogen", "zog", "zogen", "hielt", "hielten", "sah", "nahm", "nahmen",
+	"stand", "lag", "begann", "begannen", "drang", "drangen", "schoss", "verließ", "berief", "unterzeichneten",
+	"met", "said", "told", "went", "came", "took", "left", "held", "fled", "struck", "began", "won", "lost", "saw",
+	"made", "found", "gave", "led", "fell", "flew", "sent", "shot", "spoke", "wrote", "broke", "drove", "ran", "rose",
+	"stood", "threw", "fought", "caught", "brought", "built", "kept", "knew", "tore", "died", "hit", "set")
+
+// germanOrdinals end like past verbs: "die zweite Runde".
+var germanOrdinals = setOf("zweite", "zweiten", "dritte", "dritten", "vierte", "vierten", "fünfte", "fünften", "sechste",
+	"achte", "achten", "neunte", "zehnte", "siebte", "gute", "guten", "weite", "weiten", "breite", "späte", "späten",
+	"harte", "harten", "rechte", "rechten", "echte", "leichte", "schlechte", "mittlere", "halbe", "halben", "konkrete",
+	"bekannte", "bekannten", "sogenannte", "sogenannten", "gezielte", "gezielten", "geplante", "geplanten")
+
+// cancelWords say a planned event did not take place.
+var cancelWords = setOf("abgesagt", "cancelled", "canceled", "verschoben", "postponed", "scrapped", "gestrichen")
+
+// backReferences point to a place named before: "dort", "there", "die
+// Basis", "the city".
+var backReferences = setOf("dort", "dorthin", "there", "basis", "stadt", "city", "town", "base", "ort", "area", "village", "dorf", "region", "gegend", "umgebung")
+
+// regionNouns make the name after them a region, whose city of the same
+// name is not where things happened: "das Gebiet Kursk".
+var regionNouns = setOf("gebiet", "region", "provinz", "oblast", "bezirk", "bundesstaat", "us-bundesstaat", "province", "district", "state", "regionen")
+
+// actionVerbs take a place as their object: "shelling Stepanakert",
+// "besuchte Lwiw".
+var actionVerbs = setOf("shelling", "shelled", "attacked", "attacking", "struck", "striking", "hit", "hitting", "bombed",
+	"bombing", "captured", "seized", "entered", "visited", "visiting", "reached", "targeted", "targeting", "liberated",
+	"stormed", "raided", "besuchte", "besuchten", "beschoss", "beschossen", "eroberte", "eroberten", "erreichte",
+	"erreichten", "bombardierte", "angriff", "verließ", "left", "leaving", "toured")
+
 // publicationWords say a date is the report's own: "Veröffentlicht am".
 var publicationWords = setOf("veröffentlicht", "aktualisiert", "erschienen", "stand", "datum", "published", "updated",
 	"posted", "modified", "date", "dated", "copyright", "©")

@@ -30,15 +30,16 @@ type spec struct {
 	weekday int // 1 (Monday) to 7, when written beside the date or alone
 
 	// dWeekday, dDeictic, dAnaphoric.
-	unit    dates.Precision // Day, Month or Year
-	week    bool            // the unit is a week (Monday to Sunday)
-	n       int             // how many units on (negative: back)
-	dir     int             // a weekday's direction: -1 the last one, +1 the next one, 0 as the tense says
-	night   bool            // the night before the day: "in der Nacht zum Sonntag", "overnight"
-	weekend bool            // the Saturday and Sunday
-	vague   bool            // "kürzlich", "recently": the month, not the day
-	lastDay bool            // "am letzten Tag": the end of the last span told
-	firstDay bool           // "am ersten Tag": its start
+	unit     dates.Precision // Day, Month or Year
+	week     bool            // the unit is a week (Monday to Sunday)
+	n        int             // how many units on (negative: back)
+	dir      int             // a weekday's direction: -1 the last one, +1 the next one, 0 as the tense says
+	night    bool            // the night before the day: "in der Nacht zum Sonntag", "overnight"
+	weekend  bool            // the Saturday and Sunday
+	vague    bool            // "kürzlich", "recently": the month, not the day
+	lastDay  bool            // "am letzten Tag": the end of the last span told
+	firstDay bool            // "am ersten Tag": its start
+	soon     bool            // "anschließend": right after the event before, a clue rather than a date
 }
 
 // mention is a date found in a sentence: tokens from..j hold the words
@@ -429,6 +430,9 @@ func (sc *scanner) yearContext(i int) bool {
 	if p.punct("-") && sc.tok(i-2).is("mid") {
 		return true
 	}
+	if p.is("bereits", "schon", "erst", "noch", "already", "back", "als") && (i == 1 || sc.tok(i-2).kind == tPunct || sc.tok(i-2).is("und", "and")) {
+		return true // "Bereits 2019 hatte Russland …"
+	}
 	if i == 0 {
 		n := sc.tok(1)
 		return n.punct(",") || n.kind == tWord && !n.upper && sc.lang == German
@@ -470,7 +474,7 @@ func (sc *scanner) relative(i int) (mention, bool) {
 			// "in der Nacht zum Sonntag": the night before Sunday.
 			m.i -= 2
 			m.spec.night = true
-			if sc.tok(i-3).is("der") {
+			if sc.tok(i - 3).is("der") {
 				m.i--
 			}
 		case p.is("this") && sc.lang == English:
@@ -540,6 +544,10 @@ func (sc *scanner) relative(i int) (mention, bool) {
 		if s, j, ok := sc.anaphoricAfter(i, false); ok {
 			return mk(j, s)
 		}
+	case "following", "folgenden":
+		if s, j, ok := sc.anaphoricAfter(i, false); ok {
+			return mk(j, s)
+		}
 	case "vergangene", "vergangenen", "vergangener", "vergangenes", "letzte", "letzten", "letzter", "letztes", "vorige", "vorigen", "voriger", "voriges":
 		if n1.is("nacht") {
 			return mk(i+2, spec{kind: dDeictic, unit: dates.Day, night: true})
@@ -562,7 +570,7 @@ func (sc *scanner) relative(i int) (mention, bool) {
 				return m, true
 			}
 		}
-		if n1.is("that") && n2.is("day") {
+		if n1.is("that") && n2.is("day", "evening", "night", "morning", "afternoon") {
 			return mk(i+3, spec{kind: dAnaphoric, unit: dates.Day})
 		}
 	case "anfang", "mitte", "ende":
@@ -595,7 +603,7 @@ func (sc *scanner) relative(i int) (mention, bool) {
 	case "kürzlich", "jüngst", "neulich", "unlängst", "recently", "lately":
 		return mk(i+1, spec{kind: dDeictic, unit: dates.Month, vague: true})
 	case "kurzem":
-		if sc.tok(i-1).is("vor") {
+		if sc.tok(i - 1).is("vor") {
 			return mention{i: i - 1, j: i + 1, spec: spec{kind: dDeictic, unit: dates.Month, vague: true}}, true
 		}
 	case "recent":
@@ -615,6 +623,21 @@ func (sc *scanner) relative(i int) (mention, bool) {
 				return mk(i+3, spec{kind: dDeictic, unit: dates.Day, n: -7 * c})
 			}
 		}
+	case "that":
+		if n1.is("evening", "night", "morning", "afternoon") && !sc.tok(i-1).is("said", "says", "reported", "announced") {
+			return mk(i+2, spec{kind: dAnaphoric, unit: dates.Day})
+		}
+	case "anschließend", "daraufhin", "afterwards", "subsequently":
+		// Right after the event before, on its day.
+		return mk(i+1, spec{kind: dAnaphoric, unit: dates.Day, soon: true})
+	case "kurz":
+		if n1.is("darauf", "danach") {
+			return mk(i+2, spec{kind: dAnaphoric, unit: dates.Day, soon: true})
+		}
+	case "shortly":
+		if n1.is("afterwards", "after") && !n2.is("the", "a", "his", "her", "their") {
+			return mk(i+2, spec{kind: dAnaphoric, unit: dates.Day, soon: true})
+		}
 	case "tags", "tage":
 		if n1.is("darauf", "danach") {
 			return mk(i+2, spec{kind: dAnaphoric, unit: dates.Day, n: 1})
@@ -624,11 +647,11 @@ func (sc *scanner) relative(i int) (mention, bool) {
 			return mk(i+2, spec{kind: dAnaphoric, unit: dates.Day})
 		}
 	case "vortag":
-		if sc.tok(i-1).is("am") {
+		if sc.tok(i - 1).is("am") {
 			return mention{i: i - 1, j: i + 1, spec: spec{kind: dAnaphoric, unit: dates.Day, n: -1}}, true
 		}
 	case "folgetag":
-		if sc.tok(i-1).is("am") {
+		if sc.tok(i - 1).is("am") {
 			return mention{i: i - 1, j: i + 1, spec: spec{kind: dAnaphoric, unit: dates.Day, n: 1}}, true
 		}
 	case "am", "an", "on":
@@ -646,6 +669,12 @@ func (sc *scanner) relative(i int) (mention, bool) {
 		}
 		if n1.is("vormonat") {
 			return mk(i+2, spec{kind: dDeictic, unit: dates.Month, n: -1})
+		}
+		if n1.is("jahr") && n2.is("darauf", "danach") {
+			return mk(i+3, spec{kind: dAnaphoric, unit: dates.Year, n: 1})
+		}
+		if n1.is("folgenden") && n2.is("jahr", "monat") {
+			return mk(i+3, spec{kind: dAnaphoric, unit: units[n2.lower], n: 1})
 		}
 		if n1.is("vergangenen", "letzten", "vorigen") && n2.is("jahr", "monat") {
 			return mk(i+3, spec{kind: dDeictic, unit: units[n2.lower], n: -1})
@@ -733,8 +762,16 @@ func (sc *scanner) anaphoricAfter(i int, english bool) (spec, int, bool) {
 		return spec{kind: dAnaphoric, unit: dates.Day, n: -1}, i + 2, true
 	case a.is("day") && b.is("before"):
 		return spec{kind: dAnaphoric, unit: dates.Day, n: -1}, i + 2, true
-	case a.is("day") && b.is("after"):
+	case a.is("day", "tag") && b.is("after", "darauf", "danach"):
 		return spec{kind: dAnaphoric, unit: dates.Day, n: 1}, i + 2, true
+	case a.is("following", "next", "folgenden", "nächsten") && b.is("year", "jahr"):
+		return spec{kind: dAnaphoric, unit: dates.Year, n: 1}, i + 2, true
+	case a.is("following", "next", "folgenden", "nächsten") && b.is("month", "monat"):
+		return spec{kind: dAnaphoric, unit: dates.Month, n: 1}, i + 2, true
+	case a.is("following", "folgenden") && weekUnits[b.lower]:
+		return spec{kind: dAnaphoric, unit: dates.Day, n: 7}, i + 2, true
+	case a.is("same", "selben", "gleichen") && (b.is("evening", "night", "morning", "afternoon", "abend", "nacht", "morgen", "nachmittag")):
+		return spec{kind: dAnaphoric, unit: dates.Day}, i + 2, true
 	}
 	return spec{}, i, false
 }

@@ -101,6 +101,10 @@ func (d *document) name(toks []token, i int) (where, bool) {
 	end := i + 1
 	for end < len(toks) && end-i < 4 {
 		n, p := toks[end], toks[end-1]
+		if n.punct(".") && n.start == p.end && p.is("st", "ft", "mt") && end+1 < len(toks) && toks[end+1].upper {
+			end += 2 // "St. Petersburg", "Ft. Worth"
+			continue
+		}
 		if n.kind != tWord || n.start-p.end > 1 || !(n.upper && !isNotName(n) || nameConnectors[n.lower] && end+1 < len(toks) && toks[end+1].upper) {
 			break
 		}
@@ -114,7 +118,7 @@ func (d *document) name(toks []token, i int) (where, bool) {
 		for _, v := range variants(q, j-i > 1) {
 			m, ok := d.gaz.geocode(v.name, "")
 			_, isState := usStates[places.Fold(v.name)]
-			if isState && (!ok || m.Kind != places.KindCountry && m.Population < 100_000) {
+			if isState && (!ok || m.Kind != places.KindCountry) {
 				// "Idaho", "Texas": the state, not a town named after it.
 				if w, ok := d.state(v.name, i, j); ok {
 					w.possessive(v.possessive)
@@ -209,7 +213,7 @@ func (d *document) context(toks []token, w *where) {
 		return
 	}
 	k := w.i - 1
-	noun := false
+	noun, region := false, false
 	tok := func(i int) token {
 		if i < 0 || i >= len(toks) {
 			return token{}
@@ -229,12 +233,13 @@ func (d *document) context(toks []token, w *where) {
 		return
 	case placeNouns[tok(k).lower] || tok(k).upper && strings.HasSuffix(tok(k).lower, "stadt"):
 		noun = true
+		region = regionNouns[tok(k).lower]
 		k--
 	}
 	// Articles and adjectives: "der russischen", "the southern".
 	for n := 0; n < 3 && k >= 0; n++ {
 		t := tok(k)
-		if t.kind != tWord || !(articles[t.lower] || !t.upper && !isPreposition(t.lower) && !isVerbish(t) || isDemonymTok(t)) {
+		if t.kind != tWord || actionVerbs[t.lower] || !(articles[t.lower] || !t.upper && !isPreposition(t.lower) && !isVerbish(t) || isDemonymTok(t)) {
 			break
 		}
 		k--
@@ -260,11 +265,23 @@ func (d *document) context(toks []token, w *where) {
 			if noun && role == roleAt {
 				w.weight = max(w.weight, 0.9)
 			}
+			if region && w.state == "" {
+				w.weight *= 0.5 // "das Gebiet Kursk": the region, not its city
+			}
 			return
 		}
 	}
 	if noun {
 		w.from, w.role, w.weight = k+1, roleAt, 0.9
+		if region && w.state == "" {
+			w.weight = 0.45
+		}
+		return
+	}
+	// The object of a verb that acts on a place: "shelling Stepanakert",
+	// "besuchte Lwiw".
+	if p.kind == tWord && actionVerbs[p.lower] && !w.country && w.state == "" {
+		w.from, w.role, w.weight = k, roleAt, 0.85
 		return
 	}
 	w.role = roleBare
@@ -303,14 +320,18 @@ func isVerbish(t token) bool {
 // "Gyumri, Armenien", "Moscow, Idaho", "Savannah, Georgia".
 func (d *document) qualifier(toks []token, w *where) {
 	k := w.j
-	if k+1 >= len(toks) || !toks[k].punct(",") || toks[k+1].kind != tWord || !toks[k+1].upper {
+	if k+1 >= len(toks) || !(toks[k].punct(",") || toks[k].punct("(")) || toks[k+1].kind != tWord || !toks[k+1].upper {
 		return
 	}
+	closing := toks[k].punct("(")
 	end := k + 2
 	for end < len(toks) && end-k-1 < 3 && toks[end].kind == tWord && toks[end].upper {
 		end++
 	}
 	for e := end; e > k+1; e-- {
+		if closing && (e >= len(toks) || !toks[e].punct(")")) {
+			continue // "Butler (Pennsylvania)": the bracket closes on it
+		}
 		q := join(d.text, toks, k+1, e)
 		f := places.Fold(q)
 		if _, ok := usStates[f]; ok {
@@ -327,6 +348,9 @@ func (d *document) qualifier(toks []token, w *where) {
 			if m, ok := d.gaz.geocode(w.query, "US"); ok {
 				w.hint, w.qualified, w.match = "US", true, m
 				w.j = e
+				if closing {
+					w.j++
+				}
 				return
 			}
 		}
@@ -334,6 +358,9 @@ func (d *document) qualifier(toks []token, w *where) {
 			if m, ok := d.gaz.geocode(w.query, c.Alpha2); ok {
 				w.hint, w.qualified, w.match = c.Alpha2, true, m
 				w.j = e
+				if closing {
+					w.j++
+				}
 			}
 			return
 		}
