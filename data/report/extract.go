@@ -168,7 +168,7 @@ func (d *document) read() {
 				}
 				if r, ok := d.anchor.resolve(m, -1); ok && r.r.Start.Prec >= dates.Day {
 					d.anchor.report = dayOf(civil(r.r.Start))
-					d.anchor.reportWhy = " (from „" + pubPhrase(d.text, d.infos[k].toks, m) + "“)"
+					d.anchor.reportWhy = ", from „" + pubPhrase(d.text, d.infos[k].toks, m) + "“"
 					break
 				}
 			}
@@ -253,7 +253,7 @@ func (d *document) readDateline(toks []token) (*dateline, []token, bool) {
 	for _, m := range ms {
 		if r, ok := d.anchor.resolve(m, -1); ok && d.anchor.report.IsZero() && r.r.Start.Prec >= dates.Day {
 			d.anchor.report = dayOf(civil(r.r.Start))
-			d.anchor.reportWhy = " (from the dateline „" + line.words + "“)"
+			d.anchor.reportWhy = ", from the dateline „" + line.words + "“"
 		}
 	}
 	return line, toks[dash+1:], true
