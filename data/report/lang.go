@@ -17,7 +17,7 @@ func DetectLang(text string) string {
 	n := 0
 	for _, w := range strings.Fields(text) {
 		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()„“”«»"))
-		if germanCommon[w] {
+		if germanCommon[w] || strings.ContainsAny(w, "äöüß") {
 			de++
 		}
 		if englishCommon[w] {
@@ -34,7 +34,8 @@ func DetectLang(text string) string {
 }
 
 var germanCommon = setOf("der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine",
-	"sich", "auf", "für", "von", "im", "zu", "wurde", "hat", "sind", "nach", "bei", "auch", "dass", "wie", "über")
+	"sich", "auf", "für", "von", "im", "zu", "wurde", "hat", "sind", "nach", "bei", "auch", "dass", "wie", "über",
+	"am", "ein", "einen", "einem", "traf", "vom", "bis", "zum", "zur", "nicht", "soll", "wird", "war", "es", "er", "sie")
 
 var englishCommon = setOf("the", "and", "is", "of", "to", "in", "that", "was", "for", "on", "with", "as", "by",
 	"at", "from", "his", "her", "were", "has", "have", "said", "it", "an", "are", "be", "this", "which")

@@ -156,8 +156,12 @@ func endsSentence(toks []token, i int, lang string) bool {
 	}
 	switch prev.kind {
 	case tNum:
-		// "am 7. November", "die 102. Militärbasis": a German ordinal.
-		// A year before a stop ends a sentence: "seit 2019. Die".
+		// "am 7. November", "die 102. Militärbasis": a German ordinal,
+		// and before a month's name in any text. A year before a stop
+		// ends a sentence: "seit 2019. Die".
+		if prev.digits <= 2 && monthOf(next) != 0 {
+			return false
+		}
 		return !(lang == "de" && prev.digits <= 3 && !prev.suffix)
 	case tWord:
 		if strings.Contains(prev.s, ".") || utf8.RuneCountInString(prev.s) == 1 {

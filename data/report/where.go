@@ -156,6 +156,7 @@ func (d *document) state(name string, i, j int) (where, bool) {
 		return where{}, false
 	}
 	m.Query, m.Place.Name, m.Place.Kind = name, name, KindState
+	m.Alternatives = nil // the capital's namesakes are not the state's
 	return where{from: i, i: i, j: j, query: name, match: m, state: f}, true
 }
 

@@ -100,27 +100,7 @@ func (d *document) scanActors(toks []token, wheres []where) []actor {
 // Ararat Mirzoyan").
 func (d *document) phrase(toks []token, i int, inPlace []bool) actor {
 	a := i
-	for k := i - 1; k >= 0 && i-k <= 4; k-- {
-		t := toks[k]
-		if t.kind != tWord || inPlace[k] {
-			break
-		}
-		_, isDem := demonym(t.s, t.upper)
-		if !isDem && k+1 < len(toks) {
-			_, isDem = twoWordDemonym(t, toks[k+1])
-		}
-		possessive := strings.HasSuffix(t.s, "'s") || strings.HasSuffix(t.s, "’s")
-		switch {
-		case isDem, possessive, t.caps && !isNotName(t):
-		case !t.upper && d.lang == German && germanAdjective(t):
-		case !t.upper && englishTitles[t.lower]:
-		case t.upper && d.lang == English && !isNotName(t) || t.upper && englishTitles[t.lower]:
-		case t.upper && d.lang == German && strings.HasSuffix(t.s, "s") && d.isCountryWord(t.s[:len(t.s)-1]):
-			// "Nicaraguas Armeechef"
-		default:
-			k = -1
-			continue
-		}
+	for k := i - 1; k >= 0 && i-k <= 4 && d.before(toks, k, inPlace); k-- {
 		a = k
 	}
 	j := i + 1
@@ -165,6 +145,31 @@ func (d *document) phrase(toks []token, i int, inPlace []bool) actor {
 // adjectives but open a phrase: "seinen armenischen Amtskollegen".
 var determiners = setOf("sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer",
 	"ihres", "unser", "unsere", "unseren", "dessen", "deren", "jene", "jenen", "welche", "welchen", "manche", "solche")
+
+// before reports whether token k may stand in an actor's phrase before
+// its head word: an adjective of a country, a title, a possessive
+// ("Armenia's", "Nicaraguas"), an acronym ("NATO").
+func (d *document) before(toks []token, k int, inPlace []bool) bool {
+	t := toks[k]
+	if t.kind != tWord || inPlace[k] {
+		return false
+	}
+	_, isDem := demonym(t.s, t.upper)
+	if !isDem && k+1 < len(toks) {
+		_, isDem = twoWordDemonym(t, toks[k+1])
+	}
+	possessive := strings.HasSuffix(t.s, "'s") || strings.HasSuffix(t.s, "’s")
+	switch {
+	case isDem, possessive, t.caps && !isNotName(t):
+		return true
+	case !t.upper:
+		return d.lang == German && germanAdjective(t) || englishTitles[t.lower]
+	case d.lang == English:
+		return !isNotName(t) || englishTitles[t.lower]
+	}
+	// "Nicaraguas Armeechef"
+	return strings.HasSuffix(t.s, "s") && d.isCountryWord(t.s[:len(t.s)-1])
+}
 
 // germanAdjective reports a lower-case German word that may be an
 // adjective before a noun: declined endings, and not a preposition,
