@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,18 +75,7 @@ func TestDates(t *testing.T) {
 // the why says so.
 func TestToday(t *testing.T) {
 	ps := Extract("Lawrow traf am 7. November in Moskau ein.", Options{Today: day(2025, 12, 1)})
-	if len(ps) != 1 || ps[0].When.String() != "2025-11-07" || !contains(ps[0].Why.Date, "today's date") {
+	if len(ps) != 1 || ps[0].When.String() != "2025-11-07" || !strings.Contains(ps[0].Why.Date, "today's date") {
 		t.Errorf("%+v", ps)
 	}
-}
-
-func contains(s, sub string) bool { return len(s) >= len(sub) && (s == sub || len(sub) == 0 || indexOf(s, sub) >= 0) }
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }

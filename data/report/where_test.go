@@ -63,8 +63,8 @@ func TestBareNames(t *testing.T) {
 // Actors as written, tied to the countries the text ties them to.
 func TestActors(t *testing.T) {
 	for _, tc := range []struct {
-		text  string
-		want  []string // name as written, then its country after "|"
+		text string
+		want []string // name as written, then its country after "|"
 	}{
 		{"Am 7. März 2024 traf Nicaraguas Armeechef in Moskau ein.", []string{"Nicaraguas Armeechef|NI"}},
 		{"Am 7. März 2024 traf der russische Verteidigungsminister Sergei Shoigu in Moskau ein.", []string{"russische Verteidigungsminister Sergei Shoigu|RU"}},
