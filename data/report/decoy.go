@@ -71,7 +71,7 @@ func (sc *scanner) rangeBefore(k int) bool {
 // why: "Veröffentlicht am 21. Juni 2024".
 func pubPhrase(text string, toks []token, m mention) string {
 	from := m.from
-	for from > 0 && m.from-from < 3 && toks[from-1].kind == tWord {
+	for from > 0 && m.from-from < 3 && (toks[from-1].kind == tWord || toks[from-1].punct(":")) {
 		from--
 	}
 	return join(text, toks, from, m.j)

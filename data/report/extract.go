@@ -163,7 +163,10 @@ func (d *document) read() {
 	if d.anchor.report.IsZero() {
 		for k := range d.infos {
 			for _, m := range d.infos[k].dates {
-				if m.decoy != "publication" {
+				// A publication line, or the title of an assessment:
+				// "Russian Offensive Campaign Assessment, March 14, 2024".
+				title := d.infos[k].heading && d.sents[k].para < 3 && m.spec.kind == dAbsolute && m.spec.hasYear
+				if m.decoy != "publication" && !title {
 					continue
 				}
 				if r, ok := d.anchor.resolve(m, -1); ok && r.r.Start.Prec >= dates.Day {
@@ -562,9 +565,6 @@ func (d *document) future(toks []token, m mention) bool {
 		case pastMarkers[t.lower]:
 			return false
 		case futureWords[t.lower]:
-			if t.is("will", "wollen") && d.lang == German {
-				continue // German "will" wants, it does not foretell
-			}
 			if t.is("due") && !(k+1 < len(toks) && toks[k+1].is("to")) {
 				continue
 			}
@@ -798,6 +798,9 @@ func (d *document) place(p *Proposal, k, lo, hi int, m mention, acts []actor, da
 		if w.state != "" {
 			p.Why.Place += " (a US state, placed at its capital)"
 		}
+		if w.region {
+			p.Why.Place += " (a region, placed at the city of its name)"
+		}
 		p.Confidence = round2(dateConf * w.match.Confidence * w.weight)
 		return
 	}
@@ -817,7 +820,7 @@ func (d *document) place(p *Proposal, k, lo, hi int, m mention, acts []actor, da
 	}
 	if d.line != nil {
 		w := d.line.where
-		set(w.match.Place, w.match.Alternatives, "not named here; the dateline „"+d.line.words+"“ → "+placeText(w.match.Place), w.match.Confidence*0.75)
+		set(w.match.Place, w.match.Alternatives, "not named here; the dateline „"+d.line.words+"“ → "+placeText(w.match.Place), w.match.Confidence*0.6)
 		return
 	}
 	if d.meeting(in.toks, lo, hi) {

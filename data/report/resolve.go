@@ -107,6 +107,9 @@ func (a *anchors) absolute(s spec, tense int) (resolved, bool) {
 		return resolved{}, false
 	}
 	narrative := a.report.IsZero() && !a.last.IsZero()
+	if a.report.IsZero() && a.last.IsZero() && tense == 0 {
+		tense = -1 // counted from today: a report tells what happened
+	}
 	by := civil(base).Year()
 	var best dates.Range
 	bestScore := int64(1) << 62

@@ -81,6 +81,7 @@ var prepositions = map[string]struct {
 	"nach": {0.85, roleTowards}, "to": {0.8, roleTowards}, "into": {0.9, roleTowards},
 	"towards": {0.4, roleTowards}, "toward": {0.4, roleTowards}, "richtung": {0.4, roleTowards},
 	"aus": {0.55, roleFrom}, "from": {0.55, roleFrom}, "von": {0.55, roleFrom},
+	"against": {0.8, roleAt}, "gegen": {0.6, roleAt},
 	"including": {0.7, roleAt}, "darunter": {0.7, roleAt}, "einschließlich": {0.7, roleAt}, "as": {0.6, roleAt},
 	"zwischen": {0.5, roleAt}, "between": {0.5, roleAt}, "and": {0.5, roleAt}, "und": {0.5, roleAt},
 }
@@ -119,7 +120,8 @@ var eventNouns = setOf("treffen", "besuch", "gespräch", "gespräche", "angriff"
 var meetingWords = setOf("traf", "trafen", "treffen", "empfing", "empfingen", "empfangen", "zusammen", "gespräch",
 	"gespräche", "unterredung", "met", "meet", "meets", "meeting", "meetings", "talks", "hosted", "received", "welcomed")
 
-// futureWords say that a clause tells what is to happen: "soll", "will".
+// futureWords say that a clause tells what is to happen: "soll", "will"
+// (in German it wants, which is a plan too).
 var futureWords = setOf("soll", "sollen", "will", "wollen", "werde", "werden", "wird", "plant", "planen", "geplant",
 	"beabsichtigt", "vorgesehen", "'ll", "shall", "scheduled", "planned", "plans", "expected", "due", "upcoming")
 
@@ -150,7 +152,8 @@ var backReferences = setOf("dort", "dorthin", "there", "basis", "stadt", "city",
 
 // regionNouns make the name after them a region, whose city of the same
 // name is not where things happened: "das Gebiet Kursk".
-var regionNouns = setOf("gebiet", "region", "provinz", "oblast", "bezirk", "bundesstaat", "us-bundesstaat", "province", "district", "state", "regionen")
+var regionNouns = setOf("gebiet", "region", "provinz", "oblast", "bezirk", "bundesstaat", "us-bundesstaat", "province", "district", "state", "regionen",
+	"krai", "kraj", "raion", "rayon", "governorate", "county", "oblasts", "regions")
 
 // actionVerbs take a place as their object: "shelling Stepanakert",
 // "besuchte Lwiw".

@@ -30,6 +30,7 @@ type where struct {
 	state      string // a US state, folded, placed at its capital
 	hint       string // the country a qualifier after the name gives: "Gyumri, Armenien", "Moscow, Idaho"
 	qualified  bool
+	region     bool // the region of that name ("Odesa Oblast", "das Gebiet Kursk"), placed at its city
 }
 
 // found is one answer of the gazetteer, remembered for the document.
@@ -221,6 +222,11 @@ func (d *document) context(toks []token, w *where) {
 		}
 		return toks[i]
 	}
+	region = regionNouns[tok(w.j).lower] && !w.country && w.state == "" // "Odesa Oblast", "Krasnodar Krai"
+	if region {
+		w.j++
+	}
+	defer func() { w.region = region && w.weight > 0 && w.state == "" }()
 	if stateWords[tok(k).lower] && w.state != "" || tok(k).is("of") && tok(k-1).is("state") {
 		w.qualified = true
 	}
@@ -234,7 +240,7 @@ func (d *document) context(toks []token, w *where) {
 		return
 	case placeNouns[tok(k).lower] || tok(k).upper && strings.HasSuffix(tok(k).lower, "stadt"):
 		noun = true
-		region = regionNouns[tok(k).lower]
+		region = region || regionNouns[tok(k).lower]
 		k--
 	}
 	// Articles and adjectives: "der russischen", "the southern".
@@ -291,7 +297,8 @@ func (d *document) context(toks []token, w *where) {
 	// and not a person's first name ("Vladimir Putin", "President
 	// Vladimir …").
 	next := tok(w.j)
-	person := next.kind == tWord && next.upper && !isNotName(next) || isActorHead(tok(w.i-1)) && tok(w.i-1).upper
+	person := next.kind == tWord && next.upper && !isNotName(next) && !regionNouns[next.lower] && !placeNouns[next.lower] ||
+		isActorHead(tok(w.i-1)) && tok(w.i-1).upper
 	switch {
 	case person:
 		w.weight = 0
