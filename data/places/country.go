@@ -57,6 +57,28 @@ func LookupCountry(s string) (Country, bool) {
 	return g.countries[i], true
 }
 
+// Capital returns the capital of the country with an ISO 3166-1 alpha-2
+// or alpha-3 code, in any case: the city a reader takes "the Armenian
+// capital" or a minister's home for. Where a country has several (South
+// Africa), it is the most populous; false when the country or its capital
+// is not in the gazetteer.
+func Capital(code string) (Place, bool) {
+	g, err := load()
+	if err != nil {
+		return Place{}, false
+	}
+	i, ok := g.countryByCode(code)
+	if !ok {
+		return Place{}, false
+	}
+	a2 := g.countries[i].Alpha2
+	p, ok := g.capitals[[2]byte{a2[0], a2[1]}]
+	if !ok {
+		return Place{}, false
+	}
+	return g.place(p), true
+}
+
 // Countries returns every country of the gazetteer, in ISO 3166-1 order
 // of their English names. The slice is the caller's.
 func Countries() []Country {

@@ -60,3 +60,19 @@ func TestCountriesComplete(t *testing.T) {
 		fips[c.FIPS] = c.Alpha2
 	}
 }
+
+// A country's capital is the city its name stands for in running text;
+// a code that names no country has none.
+func TestCapital(t *testing.T) {
+	for code, want := range map[string]string{"RU": "Moscow", "am": "Yerevan", "NIC": "Managua", "BF": "Ouagadougou", "GE": "Tbilisi", "ZA": "Pretoria"} {
+		p, ok := Capital(code)
+		if !ok || p.Name != want || p.Kind != KindCapital {
+			t.Errorf("Capital(%q) = %+v, %v; want %s", code, p, ok, want)
+		}
+	}
+	for _, code := range []string{"", "XX", "Russia"} {
+		if p, ok := Capital(code); ok {
+			t.Errorf("Capital(%q) = %+v, want none", code, p)
+		}
+	}
+}

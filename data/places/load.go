@@ -27,7 +27,10 @@ type gazetteer struct {
 	countryKeys        map[string][]int
 	byAlpha2, byAlpha3 map[string]int
 	byFIPS             map[string]int
-	stats              Stats
+	// capitals maps a country's alpha-2 code to its most populous
+	// capital among the places.
+	capitals map[[2]byte]uint32
+	stats    Stats
 }
 
 // record is one populated place. Its name is text[name : name+nameLen].
@@ -100,6 +103,12 @@ func parse(placesGz, countriesGz []byte) (*gazetteer, error) {
 	}
 	g.text = text.String()
 	g.index = buildIndex(g.text, keys)
+	g.capitals = map[[2]byte]uint32{}
+	for i, r := range g.places {
+		if j, ok := g.capitals[r.country]; r.kind == 'c' && (!ok || r.population > g.places[j].population) {
+			g.capitals[r.country] = uint32(i)
+		}
+	}
 	g.stats.Places = len(g.places)
 	g.stats.Countries = len(g.countries)
 	g.stats.Names += len(keys)
