@@ -101,18 +101,25 @@ func init() {
 // normHeader lower-cases a column name, folds its diacritics only where
 // that keeps words apart (German umlauts and Russian ё are kept, since
 // "länge" is not "lange"), and turns runs of separators into one space.
+// A capital after a small letter starts a word: "locationLabel", as
+// Wikidata and camel-cased exports write names, is "location label".
 func normHeader(s string) string {
-	s = strings.ToLower(norm.NFC.String(strings.TrimSpace(s)))
+	s = norm.NFC.String(strings.TrimSpace(s))
 	var b strings.Builder
 	space := false
+	var prev rune
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '№' || r == '°' || r == '\'':
+			if unicode.IsUpper(r) && unicode.IsLower(prev) {
+				space = true
+			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(r)
+			prev = r
+			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true
 		}

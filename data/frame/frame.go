@@ -38,6 +38,9 @@ type Source struct {
 	// Roles, for a recognised schema, names the column that plays each role
 	// (role name → column names, several for split dates or several actors).
 	Roles map[string][]string
+	// Codes, for a recognised schema, names the code list some columns
+	// hold (column name → FIPS, CAMEORoot, QuadClass): see CodeName.
+	Codes map[string]string
 }
 
 // Column describes one column of a frame.

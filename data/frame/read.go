@@ -143,7 +143,7 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	// Known schemas come in workbooks and JSON too (ACLED's export tool
 	// writes XLSX; USGS publishes GeoJSON).
 	if p, ok := detectPreset(t.names, true, nil); ok {
-		src.Preset, src.Roles = p.Name, p.Roles
+		src.Preset, src.Roles, src.Codes = p.Name, p.Roles, p.Codes
 	}
 	return t.frame(ctx, src)
 }

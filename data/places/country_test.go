@@ -22,6 +22,8 @@ func TestCountryLookups(t *testing.T) {
 		{CountryByFIPS, "FIPS", "IS", "IL"},
 		{CountryByFIPS, "FIPS", "GZ", "PS"},
 		{CountryByFIPS, "FIPS", "KV", "XK"},
+		{CountryByFIPS, "FIPS", "RI", "RS"}, // Serbia since 2008
+		{CountryByFIPS, "FIPS", "RB", "RS"}, // Serbia before, as GDELT writes it
 		{LookupCountry, "name", "Armenien", "AM"},
 		{LookupCountry, "name", "Vereinigte Staaten", "US"},
 		{LookupCountry, "name", "Russland", "RU"},
