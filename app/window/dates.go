@@ -22,9 +22,7 @@ const (
 func dateStyle(a fyne.App) timeline.Lang {
 	style := a.Preferences().String(datesStyleKey)
 	if style == "" {
-		if l := lang.SystemLocale().LanguageString(); len(l) >= 2 && l[:2] == "de" {
-			style = "de"
-		}
+		style = uiLanguage()
 	}
 	if style == "de" {
 		return timeline.German

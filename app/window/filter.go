@@ -130,7 +130,7 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		row.Add(l)
 	}
 	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
-		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(cats.Counts[k])), func(on bool) {
+		check := widget.NewCheck(fmt.Sprintf("%s (%s)", cats.Labels[k], thousands(cats.Counts[k])), func(on bool) {
 			hidden := slices.DeleteFunc(v.filter.HiddenCategories, func(h string) bool { return h == name })
 			if !on {
 				hidden = append(hidden, name)

@@ -63,3 +63,30 @@ func TestFilterAndKeys(t *testing.T) {
 		t.Errorf("two → from nothing selected event %d, want the second in time", v.selected)
 	}
 }
+
+// TestCodedCategoriesNamed opens a GDELT file: the category switches
+// name the CAMEO root codes, and the table and the card show the names of
+// the root code and the QuadClass beside the codes.
+func TestCodedCategoriesNamed(t *testing.T) {
+	test.NewTempApp(t)
+	f, err := frame.ReadFile("../../data/frame/testdata/preset_gdelt2.export.CSV", frame.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newFileView(loadFrame("gdelt", f, false))
+	test.NewTempWindow(t, v)
+	var chips []string
+	for _, c := range v.chips {
+		chips = append(chips, c.Text)
+	}
+	if len(chips) == 0 || !strings.HasPrefix(chips[0], "Consult (") {
+		t.Errorf("switches %q, want the root codes' names", chips)
+	}
+	root, quad := v.grid.columnIndex("EventRootCode"), v.grid.columnIndex("QuadClass")
+	if got := v.grid.value(0, root); got != "Consult (04)" {
+		t.Errorf("EventRootCode of row 1 shows %q", got)
+	}
+	if got := v.grid.value(0, quad); got != "Verbal cooperation (1)" {
+		t.Errorf("QuadClass of row 1 shows %q", got)
+	}
+}

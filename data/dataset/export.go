@@ -30,13 +30,30 @@ func (d *Dataset) WriteCSV(w io.Writer, m Mask) error {
 
 // Merge makes one dataset of several, through the table WriteCSV writes:
 // the events of all, their roles in common columns, each telling its file
-// and row. Categories of the same name are one category, ranked over all.
+// and row. Categories of the same name are one category, ranked over all,
+// labelled as the first dataset that has it labels it.
 func Merge(ctx context.Context, name string, ds []*Dataset) (*Dataset, error) {
 	var b bytes.Buffer
 	if err := writeCSV(&b, ds, make([]Mask, len(ds))); err != nil {
 		return nil, err
 	}
-	return Load(ctx, Bytes{Title: name, Data: b.Bytes(), Options: frame.Options{Format: "csv"}}, Options{}, nil)
+	lang := ""
+	if len(ds) > 0 {
+		lang = ds[0].Language
+	}
+	m, err := Load(ctx, Bytes{Title: name, Data: b.Bytes(), Options: frame.Options{Format: "csv"}}, Options{Language: lang}, nil)
+	if err != nil {
+		return nil, err
+	}
+	for k, c := range m.Categories.Names {
+		for _, d := range ds {
+			if d.Categories.Index(c) >= 0 {
+				m.Categories.Labels[k] = d.Categories.Label(c)
+				break
+			}
+		}
+	}
+	return m, nil
 }
 
 // exportHeader is the columns an export of ds has: those of every role
