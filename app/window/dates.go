@@ -45,6 +45,9 @@ func (v *fileView) applyDates(a fyne.App) {
 	}
 	c := v.timelineWidget.Chart()
 	c.Lang, c.Zone = dateStyle(a), dateZone(a)
+	if v.onWindow != nil { // the date boxes write dates as the timeline does
+		v.onWindow(c.From, c.To)
+	}
 	v.timelineWidget.Refresh()
 }
 

@@ -52,8 +52,9 @@ type fileView struct {
 	located   *widget.Check      // "located only"
 	side      *container.AppTabs // the event's details and the problems, beside the table
 	selected  int                // the selected event, -1 for none
-	// onWindow shows the timeline's window in the date boxes.
+	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
+	dates    [2]*widget.Entry
 	// span is the first start and the last stop of the file's events.
 	span   [2]float64
 	splits splits
