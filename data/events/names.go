@@ -71,7 +71,7 @@ func init() {
 	add(Description, "French", "remarques", "remarque", "commentaire", "détails", "contenu")
 	add(Description, "Spanish", "descripción", "descripcion", "notas", "nota", "texto", "detalles", "comentario", "observaciones")
 	add(Description, "Russian", "описание", "примечание", "примечания", "текст", "комментарий", "подробности")
-	add(Category, "English", "category", "categories", "type", "event type", "event_type", "eventtype", "kind", "class", "tag", "tags", "group", "theme", "topic")
+	add(Category, "English", "category", "categories", "type", "event type", "event_type", "eventtype", "kind", "class", "tag", "tags", "group", "theme", "topic", "folder")
 	add(Category, "German", "kategorie", "typ", "art", "gruppe", "thema", "ereignistyp")
 	add(Category, "French", "catégorie", "categorie", "genre", "groupe", "thème")
 	add(Category, "Spanish", "categoría", "categoria", "tipo", "clase", "grupo", "tema")

@@ -183,10 +183,16 @@ func listUnplaced(f *frame.Frame, m Mapping, c *columns, probs *problems) {
 		return
 	}
 	// Rows whose place a problem speaks of already: unreadable or out of
-	// range coordinates, a name not found.
+	// range coordinates, a name not found; and rows the reader had a
+	// problem with (a GeoJSON feature or KML placemark without geometry).
 	noted := map[int]bool{}
 	for _, p := range probs.list {
 		if p.Row > 0 && slices.Contains(cols, p.Column) {
+			noted[p.Row-1] = true
+		}
+	}
+	for _, p := range f.Problems {
+		if p.Row > 0 {
 			noted[p.Row-1] = true
 		}
 	}
