@@ -219,14 +219,11 @@ func (k *kmlRows) add(p kmlPlacemark, folder string) {
 // or a representative point of anything else; a problem when it has
 // none or they cannot be read.
 func (k *kmlRows) place(row int, g kmlGeometry) (lat, lon, alt, geo string) {
-	problem := func(value, reason, detail string) {
-		k.problems = append(k.problems, Problem{Row: row, Column: "geometry", Value: clip(value), Reason: reason, Detail: detail})
-	}
 	if len(g.Points) == 1 && len(g.Lines)+len(g.Rings)+len(g.Polygons)+len(g.Tracks)+len(g.Multi) == 0 {
 		c := strings.TrimSpace(g.Points[0].Coordinates)
 		f := strings.Split(strings.Join(strings.Fields(c), ""), ",")
 		if len(f) < 2 || !isNumber(f[0]) || !isNumber(f[1]) {
-			problem(c, "geometry cannot be read", "a Point needs its coordinates as longitude,latitude; lat and lon are left empty")
+			k.problem(row, c, "geometry cannot be read", "a Point needs its coordinates as longitude,latitude; lat and lon are left empty")
 			return "", "", "", "Point"
 		}
 		if len(f) > 2 && isNumber(f[2]) {
@@ -237,19 +234,24 @@ func (k *kmlRows) place(row int, g kmlGeometry) (lat, lon, alt, geo string) {
 	shape, typ, err := g.orb()
 	switch {
 	case err != nil:
-		problem(err.Error(), "geometry cannot be read", fmt.Sprintf("%v; lat and lon are left empty", err))
+		k.problem(row, err.Error(), "geometry cannot be read", fmt.Sprintf("%v; lat and lon are left empty", err))
 		return "", "", "", typ
 	case shape == nil:
-		problem("", "placemark has no geometry", "the placemark has no point, line or polygon; lat and lon are left empty")
+		k.problem(row, "", "placemark has no geometry", "the placemark has no point, line or polygon; lat and lon are left empty")
 		return "", "", "", ""
 	}
 	p, ok := representativePoint(shape)
 	if !ok || math.IsNaN(p[0]+p[1]) || math.IsInf(p[0]+p[1], 0) {
-		problem("", "geometry has no coordinates", "the "+typ+" has no coordinates to place it by; lat and lon are left empty")
+		k.problem(row, "", "geometry has no coordinates", "the "+typ+" has no coordinates to place it by; lat and lon are left empty")
 		return "", "", "", typ
 	}
 	k.nonPoints++
 	return strconv.FormatFloat(p[1], 'f', -1, 64), strconv.FormatFloat(p[0], 'f', -1, 64), "", typ
+}
+
+// problem records a problem with the geometry of a row.
+func (k *kmlRows) problem(row int, value, reason, detail string) {
+	k.problems = append(k.problems, Problem{Row: row, Column: "geometry", Value: clip(value), Reason: reason, Detail: detail})
 }
 
 // orb turns a KML geometry into orb's, with its KML type name; nil when
