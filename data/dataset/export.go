@@ -84,12 +84,10 @@ func exportHeader(ds []*Dataset) (header []string, actors int, origins bool) {
 	return append(header, "data_file", "data_row"), actors, origins
 }
 
-func writeCSV(w io.Writer, ds []*Dataset, masks []Mask) error {
-	header, actors, origins := exportHeader(ds)
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return fmt.Errorf("writing events: %w", err)
-	}
+// eachRecord calls fn with every event the masks show, dataset by
+// dataset, as a record of the columns header names: the export's table,
+// whatever file it is written as. rec is reused between calls.
+func eachRecord(ds []*Dataset, masks []Mask, header []string, actors int, origins bool, fn func(d *Dataset, i int, rec []string) error) error {
 	rec := make([]string, 0, len(header))
 	for k, d := range ds {
 		x := d.Index
@@ -122,10 +120,28 @@ func writeCSV(w io.Writer, ds []*Dataset, masks []Mask) error {
 				rec = append(rec, coord(lat), coord(lon))
 			}
 			rec = append(rec, d.Name, strconv.Itoa(int(x.Row[i])+1))
-			if err := cw.Write(rec); err != nil {
-				return fmt.Errorf("writing the events of %s: %w", d.Name, err)
+			if err := fn(d, i, rec); err != nil {
+				return err
 			}
 		}
+	}
+	return nil
+}
+
+func writeCSV(w io.Writer, ds []*Dataset, masks []Mask) error {
+	header, actors, origins := exportHeader(ds)
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("writing events: %w", err)
+	}
+	err := eachRecord(ds, masks, header, actors, origins, func(d *Dataset, _ int, rec []string) error {
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("writing the events of %s: %w", d.Name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
