@@ -1,7 +1,7 @@
 // Command chronomap puts dated events on a timeline and a world map side
 // by side. Without a sub-command it opens the window, on the files given
 // or on the bundled sample; `chronomap inspect` reports what was read from
-// files and how.
+// files and how, `chronomap export` writes their events out.
 package main
 
 import (
@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"chronomap/app/cli/export"
 	"chronomap/app/cli/geocode"
 	"chronomap/app/cli/inspect"
 	"chronomap/app/cli/render"
@@ -25,6 +26,8 @@ const usage = `usage:
                                            find places by name, in many languages, offline
   chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] [--marking T] [--page 16:9|a4|letter] [--scale K] --out FILE.png|.svg|.pdf FILE ...
                                            draw the files' events to a picture
+  chronomap export [--workspace W] --out F.csv|.geojson|.kml [FILE ...]
+                                           write the events that pass the filter, to read back or share
 `
 
 func main() {
@@ -37,6 +40,8 @@ func main() {
 			os.Exit(render.Run(args[1:], os.Stdout, os.Stderr))
 		case "geocode":
 			os.Exit(geocode.Run(args[1:], os.Stdout, os.Stderr))
+		case "export":
+			os.Exit(export.Run(args[1:], os.Stdout, os.Stderr))
 		case "help", "-h", "-help", "--help":
 			fmt.Print(usage)
 			return

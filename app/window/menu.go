@@ -51,6 +51,8 @@ func (w *Window) setMenu() {
 		item(lang.L("Save Workspace"), fyne.KeyS, w.save),
 		saveAs,
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Export Events…"), w.exportEvents),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu(lang.L("Edit"),
