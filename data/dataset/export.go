@@ -21,9 +21,10 @@ var exportRoles = []events.Role{events.Place, events.Country, events.Title, even
 
 // WriteCSV writes the events a mask shows as a table a reader takes back
 // to the same events: the start and end as ISO 8601 cut to their
-// precision ("2023-11", "-0508"), the coordinates (given or found by
-// name), every other role as a column named for it, and the file and row
-// each event came from.
+// precision ("2023-11", "-0508"), the start's precision in words ("month",
+// for other tools: the dates carry it already), the coordinates (given or
+// found by name), every other role as a column named for it, and the file
+// and row each event came from.
 func (d *Dataset) WriteCSV(w io.Writer, m Mask) error {
 	return writeCSV(w, []*Dataset{d}, []Mask{m})
 }
@@ -56,6 +57,15 @@ func Merge(ctx context.Context, name string, ds []*Dataset) (*Dataset, error) {
 	return m, nil
 }
 
+// The first columns of every export, by position.
+const (
+	colStart = iota
+	colEnd
+	colPrecision
+	colLat
+	colLon
+)
+
 // exportHeader is the columns an export of ds has: those of every role
 // any of them maps, as many actor columns as the most of them has.
 func exportHeader(ds []*Dataset) (header []string, actors int, origins bool) {
@@ -67,7 +77,7 @@ func exportHeader(ds []*Dataset) (header []string, actors int, origins bool) {
 			has[r] = has[r] || len(d.Mapping.Get(r)) > 0
 		}
 	}
-	header = []string{"start", "end", "lat", "lon"}
+	header = []string{"start", "end", "precision", "lat", "lon"}
 	for _, r := range exportRoles {
 		switch {
 		case r == events.Actor:
@@ -95,7 +105,7 @@ func eachRecord(ds []*Dataset, masks []Mask, header []string, actors int, origin
 			if !masks[k].IsShown(i) {
 				continue
 			}
-			rec = append(rec[:0], x.StartTime(i).String(), x.EndTime(i).String(), coord(x.Lat[i]), coord(x.Lon[i]))
+			rec = append(rec[:0], x.StartTime(i).String(), x.EndTime(i).String(), x.StartPrec[i].String(), coord(x.Lat[i]), coord(x.Lon[i]))
 			for _, r := range exportRoles {
 				if r == events.Actor {
 					cols := d.Mapping.Get(r)

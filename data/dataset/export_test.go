@@ -100,6 +100,12 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Errorf("%s: read back as %s", f, back.Frame.Source.Format)
 			}
 			sameEvents(t, string(f), d, c.mask, back)
+			if p := back.Frame.Text(int(back.Index.Row[0]), back.Frame.Col("precision")); p != "year" {
+				t.Errorf("%s: the first event's precision column says %q, want year", f, p)
+			}
+			if r := back.Mapping.RoleOf("precision"); r != "" {
+				t.Errorf("%s: the precision column reads back as %s", f, r)
+			}
 		}
 	}
 }

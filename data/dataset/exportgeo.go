@@ -142,22 +142,22 @@ func writeKML(w io.Writer, ds []*Dataset, masks []Mask) error {
 		if desc >= 0 && rec[desc] != "" {
 			fmt.Fprintf(bw, "<description>%s</description>\n", esc(rec[desc]))
 		}
-		if rec[1] == "" {
-			fmt.Fprintf(bw, "<TimeStamp><when>%s</when></TimeStamp>\n", rec[0])
+		if rec[colEnd] == "" {
+			fmt.Fprintf(bw, "<TimeStamp><when>%s</when></TimeStamp>\n", rec[colStart])
 		} else {
-			fmt.Fprintf(bw, "<TimeSpan><begin>%s</begin><end>%s</end></TimeSpan>\n", rec[0], rec[1])
+			fmt.Fprintf(bw, "<TimeSpan><begin>%s</begin><end>%s</end></TimeSpan>\n", rec[colStart], rec[colEnd])
 		}
 		bw.WriteString("<ExtendedData>\n")
 		for k, h := range header {
 			switch {
-			case k < 4 || k == title || k == desc || rec[k] == "":
-			default: // start, end, lat and lon are written above
+			case k == colStart || k == colEnd || k == colLat || k == colLon || k == title || k == desc || rec[k] == "":
+			default: // start, end, lat and lon are written above and below
 				fmt.Fprintf(bw, "<Data name=\"%s\"><value>%s</value></Data>\n", esc(h), esc(rec[k]))
 			}
 		}
 		bw.WriteString("</ExtendedData>\n")
 		if d.Index.IsLocated(i) {
-			fmt.Fprintf(bw, "<Point><coordinates>%s,%s</coordinates></Point>\n", rec[3], rec[2])
+			fmt.Fprintf(bw, "<Point><coordinates>%s,%s</coordinates></Point>\n", rec[colLon], rec[colLat])
 		}
 		_, err := bw.WriteString("</Placemark>\n")
 		return err
