@@ -2,7 +2,7 @@
 // by side. Without a sub-command it opens the window, on the files given
 // or on the bundled sample; `chronomap inspect` reports what was read from
 // files and how, `chronomap extract` proposes the events of a report's
-// text.
+// text, `chronomap export` writes the events that pass a filter out.
 package main
 
 import (
@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"chronomap/app/cli/export"
 	"chronomap/app/cli/extract"
 	"chronomap/app/cli/geocode"
 	"chronomap/app/cli/inspect"
@@ -29,6 +30,8 @@ const usage = `usage:
                                            draw the files' events to a picture
   chronomap extract [--json] [--lang de|en] [--date YYYY-MM-DD] FILE|-
                                            propose the events a report's text tells (.txt, .md, .html, .docx)
+  chronomap export [--workspace W] --out F.csv|.geojson|.kml [FILE ...]
+                                           write the events that pass the filter, to read back or share
 `
 
 func main() {
@@ -43,6 +46,8 @@ func main() {
 			os.Exit(geocode.Run(args[1:], os.Stdout, os.Stderr))
 		case "extract":
 			os.Exit(extract.Run(args[1:], os.Stdin, os.Stdout, os.Stderr))
+		case "export":
+			os.Exit(export.Run(args[1:], os.Stdout, os.Stderr))
 		case "help", "-h", "-help", "--help":
 			fmt.Print(usage)
 			return

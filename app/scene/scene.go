@@ -148,7 +148,12 @@ func (f File) Slide(v workspace.Scene, o Options) slide.Spec {
 		sp.Credits = MapCredits
 	}
 	sp.Window = f.window(mask, flt.Window, o.Lang)
-	sp.Filter = FilterLine(flt, mask.Counts)
+	named := flt // the filter line names hidden categories as the legend does
+	named.HiddenCategories = make([]string, len(flt.HiddenCategories))
+	for i, c := range flt.HiddenCategories {
+		named.HiddenCategories[i] = f.Data.Categories.Label(c)
+	}
+	sp.Filter = FilterLine(named, mask.Counts)
 	sp.Sources = slide.Sources(f.sources(mask))
 	return sp
 }

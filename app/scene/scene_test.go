@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
+	"chronomap/data/dataset"
 )
 
 // sampleWorkspace saves a workspace over the bundled sample with two
@@ -195,5 +197,26 @@ func TestFilteredSlide(t *testing.T) {
 	// Unfiltered, the slide says nothing of a filter.
 	if sp := f.Slide(workspace.Scene{}, Options{}); sp.Filter != "" {
 		t.Errorf("an unfiltered slide says %q", sp.Filter)
+	}
+}
+
+// TestCodedCategoriesOnSlides loads a GDELT file, whose categories are
+// CAMEO root codes: the map's legend, the timeline's lanes and the filter
+// line name them, in the dataset's language.
+func TestCodedCategoriesOnSlides(t *testing.T) {
+	d, err := dataset.Load(context.Background(), dataset.File{Path: "../../data/frame/testdata/preset_gdelt2.export.CSV"}, dataset.Options{Language: "de"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Open(d)
+	if !slices.Contains(f.Map.Legend, "Beratung") || slices.Contains(f.Map.Legend, "04") {
+		t.Errorf("legend %v, want the root codes' names", f.Map.Legend)
+	}
+	if !slices.Equal(f.Timeline.Lanes[:len(d.Categories.Labels)], d.Categories.Labels) {
+		t.Errorf("lanes %v, want %v", f.Timeline.Lanes, d.Categories.Labels)
+	}
+	sp := f.Slide(workspace.Scene{View: workspace.View{Filter: workspace.Filter{HiddenCategories: []string{"04"}}}}, Options{})
+	if !strings.Contains(sp.Filter, "Beratung hidden") {
+		t.Errorf("filter line %q does not name the hidden category", sp.Filter)
 	}
 }

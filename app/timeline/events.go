@@ -54,7 +54,7 @@ func FromDataset(d *dataset.Dataset) *Events {
 	e := &Events{
 		Start: x.Start, Stop: d.Stop, Sure0: make([]int64, n), Sure1: make([]int64, n),
 		Prec: x.StartPrec, Label: d.Labels,
-		Category: d.Categories.Of, Legend: d.Categories.Names,
+		Category: d.Categories.Of, Legend: d.Categories.Labels,
 	}
 	for i := range n {
 		st := x.StartTime(i)

@@ -20,6 +20,7 @@ import (
 	"chronomap/app/scene"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
+	"chronomap/data/dataset"
 )
 
 // exportFormat is a kind of file an export writes.
@@ -161,6 +162,37 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 	d.SetFileName(name)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// eventFormats are the extensions Export Events writes.
+var eventFormats = []string{".csv", ".geojson", ".kml"}
+
+// exportEvents asks where to write the events the file on show shows, as
+// its filter leaves them, as a CSV, GeoJSON or KML file that reads back
+// into Chronomap with the same events.
+func (w *Window) exportEvents() {
+	v := w.active()
+	if v == nil || v.file.Data == nil || v.file.Data.Len() == 0 {
+		dialog.ShowInformation(lang.L("Export Events"), lang.L("The file on show has no events to export."), w.Win)
+		return
+	}
+	d, m := v.file.Data, v.layer.Mask
+	name := strings.TrimSuffix(tabName(v.file), filepath.Ext(tabName(v.file))) + " events.csv"
+	w.saveAs(name, eventFormats, func(p string) error { return writeEvents(p, d, m) })
+}
+
+// writeEvents writes the events a mask shows in the format the path's
+// extension names.
+func writeEvents(path string, d *dataset.Dataset, m dataset.Mask) error {
+	f, err := dataset.FormatOf(path)
+	if err != nil {
+		return fmt.Errorf(lang.L("%s: events are written as .csv, .geojson or .kml"), filepath.Base(path))
+	}
+	var b bytes.Buffer
+	if err := dataset.Export(&b, f, []*dataset.Dataset{d}, []dataset.Mask{m}); err != nil {
+		return err
+	}
+	return writeFile(path, b.Bytes())
 }
 
 // exportDialog asks for the slide's title, subtitle, marking, views and

@@ -49,8 +49,9 @@ type fileView struct {
 	chips     []*widget.Check    // the categories' switches, by legend index
 	located   *widget.Check      // "located only"
 	side      *container.AppTabs // the event's details and the problems, beside the table
-	// onWindow shows the timeline's window in the date boxes.
+	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
+	dates    [2]*widget.Entry
 	splits   splits
 	// tableLater refills a big table once the filter has rested.
 	tableLater *time.Timer

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/timeline"
 	"chronomap/data/dates"
 )
 
@@ -63,25 +64,30 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	return bar
 }
 
-// dateRange is two boxes showing the timeline's window, in which a range
-// can be typed; Enter applies it to the timeline, and so to the map and
-// the table.
+// dateRange is two boxes showing the timeline's window as the timeline
+// writes dates ("509 BC", "7 Nov 2023"), in which a range can be typed in
+// any form data/dates reads ("509 v. Chr.", "2023-11-07"); Enter applies
+// it to the timeline, and so to the map and the table. A box left as it
+// was shown keeps the window's own edge, which its text only rounds.
 func (v *fileView) dateRange() fyne.CanvasObject {
 	from, to := widget.NewEntry(), widget.NewEntry()
+	v.dates = [2]*widget.Entry{from, to}
 	from.SetPlaceHolder(lang.L("From"))
 	to.SetPlaceHolder(lang.L("To"))
+	var shownFrom, shownTo string
 	show := func(a, b float64) {
-		from.SetText(day(a))
-		to.SetText(day(b))
+		shownFrom, shownTo = windowText(v.timelineWidget.Chart().Lang, a, b)
+		from.SetText(shownFrom)
+		to.SetText(shownTo)
 	}
 	apply := func(string) {
 		c := v.timelineWidget.Chart()
 		a, b := c.From, c.To
-		if r, err := dates.Parse(from.Text); err == nil {
+		if r, err := dates.Parse(from.Text); err == nil && from.Text != shownFrom {
 			a0, _ := r.Span()
 			a = float64(a0)
 		}
-		if r, err := dates.Parse(to.Text); err == nil {
+		if r, err := dates.Parse(to.Text); err == nil && to.Text != shownTo {
 			_, b1 := r.Span()
 			b = float64(b1)
 		}
@@ -100,13 +106,28 @@ func (v *fileView) dateRange() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(120, to.MinSize().Height), to))
 }
 
-// day writes Unix seconds as an ISO date ("2023-11-07", "-0508-03-01").
-func day(unix float64) string {
-	s := dates.ISO(int64(math.Floor(unix)))
-	if i := strings.IndexByte(s, 'T'); i > 0 {
-		return s[:i]
+// windowText writes a window's edges, Unix seconds with to exclusive, as
+// the timeline writes dates: in years for a window of years ("509 BC",
+// "AD 516", with the era on both when it crosses 1 BC), months for a
+// window of months, else days. The end is the period its last second is
+// in, so that "2023" to "2023" is the whole year, read back as it was.
+func windowText(l timeline.Lang, from, to float64) (string, string) {
+	a, b := int64(math.Floor(from)), int64(math.Ceil(to))-1
+	b = max(a, b)
+	const year = 365 * 24 * 3600
+	prec := dates.Day
+	switch {
+	case b-a >= 3*year:
+		prec = dates.Year
+	case b-a >= 60*24*3600:
+		prec = dates.Month
 	}
-	return s
+	if prec == dates.Year {
+		ya, yb := dates.Time{Unix: a, Prec: dates.Year}.Year(), dates.Time{Unix: b, Prec: dates.Year}.Year()
+		era := ya <= 0 && yb > 0
+		return l.Year(ya, era), l.Year(yb, era)
+	}
+	return l.Format(dates.Time{Unix: a, Prec: prec}), l.Format(dates.Time{Unix: b, Prec: prec})
 }
 
 // chipLimit is how many categories get a switch; a file with more (GDELT's
@@ -128,7 +149,7 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		row.Add(l)
 	}
 	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
-		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(cats.Counts[k])), func(on bool) {
+		check := widget.NewCheck(fmt.Sprintf("%s (%s)", cats.Labels[k], thousands(cats.Counts[k])), func(on bool) {
 			v.layer.ShowCategory(name, on)
 			v.refilter()
 		})

@@ -89,7 +89,7 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 	}
 	name := filepath.Base(r.Path)
 	d, err := dataset.Load(ctx, dataset.File{Path: r.Path, Options: r.Options},
-		dataset.Options{Mapping: r.Mapping, Recall: r.recall}, func(p dataset.Progress) {
+		dataset.Options{Mapping: r.Mapping, Recall: r.recall, Language: uiLanguage()}, func(p dataset.Progress) {
 			if report != nil {
 				report(Progress{Progress: p, File: name})
 			}

@@ -51,6 +51,8 @@ func (w *Window) setMenu() {
 		item(lang.L("Save Workspace"), fyne.KeyS, w.save),
 		saveAs,
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Export Events…"), w.exportEvents),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu(lang.L("Edit"),
@@ -84,7 +86,7 @@ func (w *Window) setMenu() {
 }
 
 // fileTypes are the extensions the Open dialog lists.
-var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", workspaceExt}
+var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", ".kml", ".kmz", workspaceExt}
 
 // openDialog asks for a file to open, starting in the folder of the last.
 func (w *Window) openDialog() {

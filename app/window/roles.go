@@ -41,7 +41,7 @@ func (w *Window) remap(v *fileView, m events.Mapping) {
 	w.bar.show(Progress{File: tabName(old), Progress: dataset.Progress{Stage: dataset.Placing, Rows: old.frame().DF.Nrow()}})
 	start := time.Now()
 	go func() {
-		d, err := dataset.Build(context.Background(), old.Data.Name, old.frame(), m)
+		d, err := old.Data.Rebuild(context.Background(), m)
 		l := loaded(old.Title, d, err)
 		l.Sample, l.Path, l.Options = old.Sample, old.Path, old.Options
 		w.do(func() {

@@ -49,6 +49,15 @@ func addTranslations() error {
 	return lang.AddTranslationsFS(translations, "translations")
 }
 
+// uiLanguage is the language the interface speaks, as data/dataset and
+// data/frame name languages: "de" for German, "" for English.
+func uiLanguage() string {
+	if l := lang.SystemLocale().LanguageString(); len(l) >= 2 && l[:2] == "de" {
+		return "de"
+	}
+	return ""
+}
+
 // plural is one for n == 1, else other with n (thousands grouped) in
 // place of its %s: "1 row", "1,200 rows". English and German need no more
 // forms than these two.

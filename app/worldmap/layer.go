@@ -49,7 +49,7 @@ type Arc struct {
 func FromDataset(d *dataset.Dataset) *Events {
 	x := d.Index
 	c := d.Categories
-	e := &Events{Lon: x.Lon, Lat: x.Lat, Category: c.Of, Legend: c.Names, Counts: c.Counts,
+	e := &Events{Lon: x.Lon, Lat: x.Lat, Category: c.Of, Legend: c.Labels, Counts: c.Counts,
 		LegendTitle: c.Title, Label: d.Labels}
 	if len(d.Mapping.Get(events.Place)) > 0 {
 		e.Place = make([]string, d.Len())

@@ -2,9 +2,11 @@ package places
 
 import "strings"
 
-// fipsAliases are FIPS 10-4 codes that name part of a country ISO 3166
-// treats as one: GDELT writes Gaza as GZ and the West Bank as WE.
-var fipsAliases = map[string]string{"GZ": "PS"}
+// fipsAliases are FIPS 10-4 codes the countries file does not give: GZ
+// names part of a country ISO 3166 treats as one (GDELT writes Gaza as GZ
+// and the West Bank as WE), and RB is Serbia's code from 2006 until FIPS
+// changed it to RI in 2008, which GDELT still writes.
+var fipsAliases = map[string]string{"GZ": "PS", "RB": "RS"}
 
 // CountryByCode returns the country with an ISO 3166-1 alpha-2 or
 // alpha-3 code, in any case ("am", "ARM"). FIPS codes are not read here,

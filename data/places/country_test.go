@@ -22,6 +22,8 @@ func TestCountryLookups(t *testing.T) {
 		{CountryByFIPS, "FIPS", "IS", "IL"},
 		{CountryByFIPS, "FIPS", "GZ", "PS"},
 		{CountryByFIPS, "FIPS", "KV", "XK"},
+		{CountryByFIPS, "FIPS", "RI", "RS"}, // Serbia since 2008
+		{CountryByFIPS, "FIPS", "RB", "RS"}, // Serbia before, as GDELT writes it
 		{LookupCountry, "name", "Armenien", "AM"},
 		{LookupCountry, "name", "Vereinigte Staaten", "US"},
 		{LookupCountry, "name", "Russland", "RU"},
@@ -38,6 +40,36 @@ func TestCountryLookups(t *testing.T) {
 	for _, bad := range []string{"", "ZZ", "Narnia", "R"} {
 		if c, ok := LookupCountry(bad); ok {
 			t.Errorf("LookupCountry(%q) = %s, want none", bad, c.Alpha2)
+		}
+	}
+}
+
+// TestPressNames looks up country names as the press writes them, in
+// each language the interface and the map's country names speak: the
+// current name, and older or shorter ones still in daily use.
+func TestPressNames(t *testing.T) {
+	for want, names := range map[string][]string{
+		"BY": {"Belarus", "Belorussia", "Weißrussland", "Weissrussland", "Biélorussie", "Bielorrusia", "Белоруссия", "Беларусь"},
+		"SZ": {"Eswatini", "Swaziland", "Swasiland", "Suazilandia", "Свазиленд"},
+		"MD": {"Moldova", "Moldawien", "Moldau", "Moldavie", "Moldavia", "Молдавия"},
+		"MM": {"Myanmar", "Burma", "Birma", "Birmanie", "Birmania", "Бирма"},
+		"MK": {"North Macedonia", "Macedonia", "Mazedonien", "Nordmazedonien", "Macédoine", "Македония"},
+		"CZ": {"Czech Republic", "Tschechien", "Tschechei", "Tchéquie", "Chequia", "Чехия"},
+		"NL": {"Holland", "Niederlande", "Hollande", "Holanda", "Голландия"},
+		"GB": {"Britain", "UK", "Großbritannien", "Grande-Bretagne", "Gran Bretaña", "Великобритания", "Британия"},
+		"US": {"America", "USA", "Amerika", "Amérique", "EE. UU.", "EEUU", "США", "Америка"},
+		"CD": {"DR Congo", "DRC", "Demokratische Republik Kongo", "RDC", "ДР Конго"},
+		"AE": {"UAE", "Emirates", "VAE", "EAU", "ОАЭ", "Эмираты"},
+		"BA": {"Bosnia", "Bosnien", "Bosnie", "Босния"},
+		"PS": {"West Bank", "Westjordanland", "Gazastreifen", "Cisjordanie", "Franja de Gaza", "Сектор Газа"},
+		"KG": {"Kyrgyzstan", "Kirgisistan", "Kirgisien", "Kirghizie", "Киргизия"},
+		"KP": {"North Korea", "DPRK", "Nordkorea", "Северная Корея", "КНДР"},
+		"CV": {"Cape Verde", "Kapverden", "Cap-Vert", "Кабо-Верде"},
+	} {
+		for _, n := range names {
+			if c, ok := LookupCountry(n); !ok || c.Alpha2 != want {
+				t.Errorf("LookupCountry(%q) = %s, %v; want %s", n, c.Alpha2, ok, want)
+			}
 		}
 	}
 }

@@ -27,8 +27,9 @@ type presetCase struct {
 var presetCases = []presetCase{
 	{"preset_acled.csv", "acled", 13, 12, 11, "2020-03-02T00:00:00Z", "2020-03-31T00:00:00Z",
 		map[string]int{"unparseable date": 1, "coordinates out of range": 1}},
-	{"preset_gdelt2.export.CSV", "gdelt2", 12, 12, 10, "2022-11-07T00:00:00Z", "2023-11-07T00:00:00Z", nil},
-	{"preset_gdelt1.export.CSV", "gdelt1", 10, 10, 9, "2013-07-15T00:00:00Z", "2013-08-15T00:00:00Z", nil},
+	// Events with no place (ActionGeo_Type 0) are counted, each listed.
+	{"preset_gdelt2.export.CSV", "gdelt2", 12, 12, 10, "2022-11-07T00:00:00Z", "2023-11-07T00:00:00Z", map[string]int{"no place": 2}},
+	{"preset_gdelt1.export.CSV", "gdelt1", 10, 10, 9, "2013-07-15T00:00:00Z", "2013-08-15T00:00:00Z", map[string]int{"no place": 1}},
 	// The USGS feed writes milliseconds (01:06:12.090Z); events are kept
 	// to the second, so inspect reports the second they fall in.
 	{"preset_usgs.csv", "usgs", 14, 14, 14, "2023-11-01T01:06:12Z", "2023-11-07T23:48:05Z", nil},
