@@ -41,9 +41,12 @@ func (w *Window) setMenu() {
 	saveAs := fyne.NewMenuItem(lang.L("Save Workspace As…"), w.saveDialog)
 	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	quit.IsQuit = true
+	importReport := fyne.NewMenuItem(lang.L("Import Report…"), w.importReport)
+	importReport.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Open…"), fyne.KeyO, w.openDialog),
 		item(lang.L("Open Location…"), fyne.KeyL, w.openLocation),
+		importReport,
 		recent,
 		item(lang.L("Reload"), fyne.KeyR, w.reload),
 		item(lang.L("Close File"), fyne.KeyW, w.closeFile),

@@ -141,6 +141,8 @@ type Window struct {
 	// stopAutosave ends autosaving and removes the recovery file: the
 	// session ended cleanly.
 	stopAutosave func()
+	// reportDialog is the Import Report dialog last shown, for tests.
+	reportDialog *reportDialog
 	// ask asks where a moved file went: its path, or "" to skip it. Tests
 	// answer in its place.
 	ask func(question string, answer func(path string))
