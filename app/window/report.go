@@ -199,8 +199,20 @@ func (w *Window) importReport() {
 		}
 		return s
 	}
+	editors := []fyne.Disableable{keep, when, where, who, title}
+	enable := func(on bool) {
+		for _, e := range editors {
+			if on {
+				e.Enable()
+			} else {
+				e.Disable()
+			}
+		}
+	}
+	enable(false) // nothing to edit before a proposal is chosen
 	edit := func(i int) {
 		at = -1 // the editor's callbacks do not write while it is filled
+		enable(true)
 		p := r.props[i]
 		keep.SetChecked(r.keep[i])
 		when.SetText(p.When.String())
@@ -301,6 +313,7 @@ func (w *Window) importReport() {
 		}
 		r.propose(text.Text, o)
 		at = -1
+		enable(false)
 		list.UnselectAll()
 		list.Refresh()
 		status.SetText(fmt.Sprintf(lang.L("%s proposals: check each, change what is wrong, drop what is not an event."), thousands(len(r.props))))
