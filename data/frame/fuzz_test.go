@@ -211,11 +211,11 @@ func FuzzParseChunks(f *testing.F) {
 		// rows are not all ragged.
 		first, _ := nextRecord(text, 0, delim)
 		ncols := min(max(len(first.fields), 1), 16)
-		seq := parseRange(context.Background(), text, 0, len(text), delim, ncols, 16)
+		seq := parseRange(context.Background(), text, 0, len(text), delim, ncols, 16, &rowCount{max: MaxCells})
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 		for _, procs := range []int{2, 4} {
 			runtime.GOMAXPROCS(procs)
-			chunks := parseChunks(context.Background(), text, 0, delim, ncols, 16)
+			chunks, _ := parseChunks(context.Background(), text, 0, delim, ncols, 16, MaxCells)
 			// The same fields mean the same cells: each is a place in text.
 			for i := range ncols {
 				var got []field
