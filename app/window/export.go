@@ -1,12 +1,11 @@
 package window
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/atomicfile"
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
@@ -64,20 +64,18 @@ func (w *Window) exportView(path string, e exportSpec) error {
 
 // writeSlide draws one view into a file of the given format.
 func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm exportFormat) error {
-	var b bytes.Buffer
 	out := scene.Output{Format: fm.ext, W: fm.w, H: fm.h, Scale: fm.scale, Page: fm.page, Title: view.Title}
-	if err := f.Write(&b, []scene.View{view}, o, out); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(w io.Writer) error { return f.Write(w, []scene.View{view}, o, out) })
 }
 
-// writeFile writes an export, saying where when it cannot.
-func writeFile(path string, b []byte) error {
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf(lang.L("cannot write %s: %v"), path, err)
+// writeFile writes an export as write writes it, atomically: a crash
+// half-way leaves the file as it was.
+func writeFile(path string, write func(io.Writer) error) error {
+	err := atomicfile.WriteFunc(path, write)
+	if ae := (*atomicfile.Error)(nil); errors.As(err, &ae) {
+		return fmt.Errorf(lang.L("cannot write %s: %v"), ae.Path, ae.Err)
 	}
-	return nil
+	return err
 }
 
 // exportDeck writes the briefing's scenes as a deck: a PDF of one page
@@ -100,11 +98,9 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	if strings.EqualFold(filepath.Ext(path), ".pptx") {
 		format = ".pptx"
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title}); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(out io.Writer) error {
+		return f.Write(out, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title})
+	})
 }
 
 // recordPlayback writes the timeline's playback over the file on show: an
@@ -120,18 +116,12 @@ func (w *Window) recordPlayback(path string, frames, width, height int) error {
 	o := w.slideOptions()
 	if strings.Contains(path, "%") {
 		return f.Frames(view, o, width, height, frames, func(i int, img *image.RGBA) error {
-			var b bytes.Buffer
-			if err := encodePNG(&b, img); err != nil {
-				return err
-			}
-			return writeFile(fmt.Sprintf(path, i+1), b.Bytes())
+			return writeFile(fmt.Sprintf(path, i+1), func(out io.Writer) error { return encodePNG(out, img) })
 		})
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b, []scene.View{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(out io.Writer) error {
+		return f.Write(out, []scene.View{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames})
+	})
 }
 
 // saveAs asks where to write a file with the given extensions, then calls
