@@ -72,13 +72,12 @@ func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Fr
 	if ncols > limit.columns {
 		return nil, tooManyColumns(name, ncols)
 	}
-	maxRows := limit.cells / max(ncols, 1)
-	chunks, full := parseChunks(ctx, text, dataStart, sn.delim, ncols, sn.rowLen, maxRows)
+	chunks, full := parseChunks(ctx, text, dataStart, sn.delim, ncols, sn.rowLen, maxRows(ncols))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if full {
-		return nil, tooManyCells(name, maxRows+1, ncols)
+		return nil, tooManyRows(name, ncols)
 	}
 	t := &table{names: names}
 	if first.unclosed && sn.header { // a data row reports its own

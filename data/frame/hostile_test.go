@@ -87,7 +87,7 @@ func TestReadFileRefusesDevicesPipesAndHugeFiles(t *testing.T) {
 }
 
 func TestReadBytesStopsAtTheCellLimit(t *testing.T) {
-	withLimits(t, limits{cells: 3000, columns: MaxColumns, cellBytes: MaxCellBytes, text: MaxTextBytes})
+	withLimits(t, limits{cells: 3000, rows: MaxRows, columns: MaxColumns, cellBytes: MaxCellBytes, text: MaxTextBytes})
 	// 2 MB of "1,1,1": far more rows than 3000 cells, on all cores.
 	b := append([]byte("a,b,c\n"), bytes.Repeat([]byte("1,1,1\n"), 350_000)...)
 	_, err := ReadBytes("many.csv", b, Options{})
@@ -102,7 +102,7 @@ func TestReadBytesStopsAtTheCellLimit(t *testing.T) {
 }
 
 func TestReadBytesColumnLimit(t *testing.T) {
-	withLimits(t, limits{cells: MaxCells, columns: 100, cellBytes: MaxCellBytes, text: MaxTextBytes})
+	withLimits(t, limits{cells: MaxCells, rows: MaxRows, columns: 100, cellBytes: MaxCellBytes, text: MaxTextBytes})
 	header := make([]string, 101)
 	for i := range header {
 		header[i] = fmt.Sprintf("c%d", i)
@@ -137,7 +137,7 @@ func TestReadBytesWideHeader(t *testing.T) {
 }
 
 func TestReadBytesCutsAHugeCell(t *testing.T) {
-	withLimits(t, limits{cells: MaxCells, columns: MaxColumns, cellBytes: 1000, text: MaxTextBytes})
+	withLimits(t, limits{cells: MaxCells, rows: MaxRows, columns: MaxColumns, cellBytes: 1000, text: MaxTextBytes})
 	long := strings.Repeat("ü", 600) // 1200 bytes: cut at a character
 	f, err := ReadBytes("x.csv", []byte("date,place\n2023-11-07,"+long+"\n2023-11-08,Moskau\n"), Options{})
 	if err != nil {
@@ -177,12 +177,79 @@ func TestReadBytesNULAfterTheFirst64KB(t *testing.T) {
 }
 
 func TestReadContextStopsWhenCancelled(t *testing.T) {
-	b := append([]byte("date,title\n"), bytes.Repeat([]byte("2023-11-07,something happened\n"), 300_000)...)
+	csv := append([]byte("date,title\n"), bytes.Repeat([]byte("2023-11-07,something happened\n"), 300_000)...)
+	records := bytes.Repeat([]byte(`{"date": "2023-11-07", "title": "something happened"}`+"\n"), 100_000)
+	array := append(append([]byte("["), bytes.ReplaceAll(records[:len(records)-1], []byte("\n"), []byte(","))...), ']')
+	features := []byte(`{"type": "FeatureCollection", "features": [` +
+		strings.Repeat(`{"type": "Feature", "properties": {"date": "2023-11-07"}, "geometry": {"type": "Point", "coordinates": [1, 2]}},`, 50_000) + `null]}`)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	for _, name := range []string{"x.csv", "x.json", "x.geojson"} {
-		if _, err := ReadContext(ctx, name, b, Options{Format: "csv"}); !errors.Is(err, context.Canceled) {
+	for name, b := range map[string][]byte{"x.csv": csv, "x.ndjson": records, "x.json": array, "x.geojson": features} {
+		if _, err := ReadContext(ctx, name, b, Options{}); !errors.Is(err, context.Canceled) {
 			t.Errorf("%s: error %v", name, err)
 		}
+	}
+}
+
+// Each JSON record naming a column of its own made a table of rows ×
+// columns cells, almost all empty.
+func TestReadJSONLimits(t *testing.T) {
+	withLimits(t, limits{cells: 10_000, rows: 500, columns: 50, cellBytes: MaxCellBytes, text: 100_000})
+	var distinct, rows, text bytes.Buffer
+	for i := range 60 {
+		fmt.Fprintf(&distinct, `{"key%d": 1}`+"\n", i)
+	}
+	for range 501 {
+		rows.WriteString(`{"a": 1}` + "\n")
+	}
+	for range 300 {
+		fmt.Fprintf(&text, `{"a": %q}`+"\n", strings.Repeat("x", 400))
+	}
+	for what, c := range map[string]struct {
+		b    []byte
+		says string
+	}{
+		"columns":          {distinct.Bytes(), "x.json: it has 51 columns, and Chronomap reads up to 50"},
+		"rows":             {rows.Bytes(), "x.json: it has more than 500 rows, and Chronomap reads up to 500 rows from one file"},
+		"text":             {text.Bytes(), "x.json: it holds more than 97.7 KiB of text in its cells"},
+		"geojson features": {[]byte(`{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{},"geometry":null},`, 501) + `null]}`), "more than 500 rows"},
+	} {
+		name := "x.json"
+		if strings.HasPrefix(c.says, "more") {
+			name = "x.geojson"
+		}
+		_, err := ReadBytes(name, c.b, Options{})
+		if err == nil || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s: error %v, want %q", what, err, c.says)
+		}
+	}
+}
+
+// A polygon of 5 million vertices took 3 GB, its coordinates a tree of 15
+// million values. Kept as their span, they are read by orb alone.
+func TestReadGeoJSONBigPolygon(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`{"type":"Feature","properties":{"date":"2023-11-07","coordinates":[1,2]},"geometry":{"type":"Polygon","coordinates":[[`)
+	const n = 200_000
+	for i := range n {
+		fmt.Fprintf(&b, "[%d,%d],", i%2*10, i/1000) // a comb: its centroid lies between the teeth
+	}
+	b.WriteString(`[0,0]]]}}`)
+	var (
+		f   *Frame
+		err error
+	)
+	n0 := allocated(func() { f, err = ReadBytes("x.geojson", b.Bytes(), Options{}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Text(0, f.Col("coordinates")); got != "1; 2" {
+		t.Errorf("the property named coordinates reads %q", got)
+	}
+	if lat, lon := f.Number(0, f.Col("lat")), f.Number(0, f.Col("lon")); !(lat >= 0 && lat <= 200 && lon >= 0 && lon <= 10) {
+		t.Errorf("lat %v lon %v", lat, lon)
+	}
+	if per := float64(n0) / n; per > 400 {
+		t.Errorf("%.0f bytes allocated a vertex", per)
 	}
 }

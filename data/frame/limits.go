@@ -18,6 +18,9 @@ const (
 	MaxFileBytes = 2 << 30
 	// MaxCells is the most cells, rows × columns, a table may have.
 	MaxCells = 50_000_000
+	// MaxRows is the most rows a table may have: each becomes an event,
+	// which costs about 150 bytes.
+	MaxRows = 10_000_000
 	// MaxColumns is the most columns a table may have.
 	MaxColumns = 100_000
 	// MaxCellBytes is the longest cell kept whole, 1 MiB: thirty times
@@ -34,11 +37,23 @@ const (
 // limits are the limits in force: the constants above, lowered by tests
 // so that a bomb of each shape stays small.
 type limits struct {
-	cells, columns, cellBytes int
-	text                      int64
+	cells, rows, columns, cellBytes int
+	text                            int64
 }
 
-var limit = limits{cells: MaxCells, columns: MaxColumns, cellBytes: MaxCellBytes, text: MaxTextBytes}
+var limit = limits{cells: MaxCells, rows: MaxRows, columns: MaxColumns, cellBytes: MaxCellBytes, text: MaxTextBytes}
+
+// maxRows is the most rows a table of ncols columns may have.
+func maxRows(ncols int) int { return min(limit.rows, limit.cells/max(ncols, 1)) }
+
+// tooManyRows says a table of ncols columns is over the rows or cells
+// limit, whichever it passed.
+func tooManyRows(name string, ncols int) error {
+	if limit.cells/max(ncols, 1) < limit.rows {
+		return tooManyCells(name, maxRows(ncols)+1, ncols)
+	}
+	return fmt.Errorf("%s has more than %s rows, and Chronomap reads up to %s rows from one file", displayName(name), count(limit.rows), count(limit.rows))
+}
 
 // tooManyCells says a table is over the cells limit.
 func tooManyCells(name string, rows, cols int) error {
@@ -61,7 +76,7 @@ func tooManyColumns(name string, cols int) error {
 
 // tooMuchText says a table's cells hold more text than the limit.
 func tooMuchText(name string) error {
-	return fmt.Errorf("%s: its cells hold more than %s of text, and Chronomap reads up to %s from one file",
+	return fmt.Errorf("%s holds more than %s of text in its cells, and Chronomap reads up to %s from one file",
 		displayName(name), input.Size(limit.text), input.Size(limit.text))
 }
 

@@ -66,13 +66,13 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	)
 	switch format {
 	case "xlsx":
-		t, src.Sheet, err = readXLSX(b, opt.Sheet)
+		t, src.Sheet, err = readXLSX(ctx, b, opt.Sheet)
 		src.HasHeader = true
 	case "json":
-		t, err = readJSON(b)
+		t, err = readJSON(ctx, b)
 		src.HasHeader = true
 	case "geojson":
-		t, err = readGeoJSON(b)
+		t, err = readGeoJSON(ctx, b)
 		src.HasHeader = true
 	case "csv", "tsv", "txt":
 		return readDelimited(ctx, name, b, opt)
