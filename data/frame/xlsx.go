@@ -554,16 +554,15 @@ func (wb *workbook) scanSheet(ctx context.Context, sh wbSheet, each func(*rawCel
 			}
 			continue
 		}
-		name := string(s.name)
 		if !inData {
-			if name == "sheetData" && k == tokStart {
+			if string(s.name) == "sheetData" && k == tokStart {
 				inData = true
 			}
 			continue
 		}
 		switch k {
 		case tokStart, tokEmpty:
-			switch name {
+			switch string(s.name) {
 			case "row":
 				row++
 				if v, ok := attr(s.attrs, "r"); ok {
@@ -594,7 +593,8 @@ func (wb *workbook) scanSheet(ctx context.Context, sh wbSheet, each func(*rawCel
 				if col >= excelColumns {
 					return fmt.Errorf("sheet %q has columns past XFD, the last that Excel has", sh.name)
 				}
-				c = rawCell{row: max(row, 0), col: col, typ: 'n', v: xmlText{b: c.v.b[:0]}, f: xmlText{b: c.f.b[:0]}}
+				c.row, c.col, c.style, c.typ, c.formula = max(row, 0), col, 0, 'n', false
+				c.v.b, c.v.n, c.f.b, c.f.n = c.v.b[:0], 0, c.f.b[:0], 0
 				if v, ok := attr(s.attrs, "s"); ok {
 					c.style, _ = strconv.Atoi(v)
 				}
@@ -638,7 +638,7 @@ func (wb *workbook) scanSheet(ctx context.Context, sh wbSheet, each func(*rawCel
 				}
 			}
 		case tokEnd:
-			switch name {
+			switch string(s.name) {
 			case "v", "f", "t":
 				into = nil
 			case "rPh":

@@ -136,8 +136,21 @@ func (s *xmlScanner) next() (tokKind, error) {
 // cutting an entity in two.
 func (s *xmlScanner) textPiece() error {
 	raw := s.buf[s.pos:s.end]
+	// Most text in a sheet is a short number: look at it byte by byte
+	// before asking IndexByte, whose start costs more than that.
+	short := -1
+	for i := 0; i < min(len(raw), 24); i++ {
+		if raw[i] == '<' {
+			short = i
+			break
+		}
+	}
 	for {
-		if i := bytes.IndexByte(raw, '<'); i >= 0 {
+		i := short
+		if i < 0 {
+			i = bytes.IndexByte(raw, '<')
+		}
+		if i >= 0 {
 			raw = raw[:i]
 			break
 		}
@@ -153,7 +166,7 @@ func (s *xmlScanner) textPiece() error {
 		if _, err := s.fill(); err != nil {
 			return err
 		}
-		raw = s.buf[s.pos:s.end]
+		raw, short = s.buf[s.pos:s.end], -1
 	}
 	s.pos += len(raw)
 	if bytes.IndexByte(raw, '&') < 0 {
@@ -250,14 +263,17 @@ func (s *xmlScanner) parseTag(in []byte) (tokKind, error) {
 	} else if len(in) > 0 && in[len(in)-1] == '/' {
 		k, in = tokEmpty, in[:len(in)-1]
 	}
-	n := 0
+	n, colon := 0, -1
 	for n < len(in) && !isSpace(in[n]) {
+		if in[n] == ':' && colon < 0 {
+			colon = n
+		}
 		n++
 	}
 	if n == 0 {
 		return tokEOF, s.malformed("a tag has no name")
 	}
-	s.name, s.attrs = localName(in[:n]), in[n:]
+	s.name, s.attrs = in[colon+1:n], in[n:]
 	return k, nil
 }
 
