@@ -52,7 +52,25 @@ func main() {
 			fmt.Print(usage)
 			return
 		}
+		if err := window.NotAFile(args[0]); err != nil {
+			fmt.Fprintln(os.Stderr, "chronomap:", err)
+			os.Exit(2)
+		}
 	}
+	if err := window.Display(); err != nil {
+		fmt.Fprintln(os.Stderr, "chronomap:", err)
+		os.Exit(1)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			msg, ok := window.Failed(p)
+			if !ok {
+				panic(p)
+			}
+			fmt.Fprintln(os.Stderr, "chronomap:", msg)
+			os.Exit(1)
+		}
+	}()
 	a := app.NewWithID("org.chronomap.app")
 	if len(args) == 0 {
 		window.New(a, []window.Loaded{window.Sample()}).ShowAndRun()

@@ -14,6 +14,19 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
+	"chronomap/data/input"
+)
+
+// The limits of the outputs that hold all their pictures until they are
+// written (a PDF deck is written a few pages at a time, numbered PNGs one
+// by one, and take any number).
+const (
+	// MaxPPTXScenes is the most slides a PowerPoint deck is written with:
+	// each is a picture of about 400 KB, held until the deck is zipped.
+	MaxPPTXScenes = 500
+	// MaxGIFPixels is the most pixels the frames of a GIF may hold in all,
+	// a byte each: 1 GiB, 500 frames of 1920×1080.
+	MaxGIFPixels = 1 << 30
 )
 
 // Output is a file the briefing writes, and how.
@@ -54,19 +67,21 @@ func (f File) Write(out io.Writer, views []workspace.Scene, o Options, w Output)
 			width = 1920
 		}
 		pw, ph := page.Pixels(width) // the layout takes the page's shape
-		s := draw.NewPDF(pw, ph, page)
-		s.PDF().SetTitle(w.Title)
-		for i, v := range views {
-			if i > 0 {
-				s.PDF().NextPage()
-			}
-			slide.Draw(s, f.Slide(v, o))
+		d := draw.NewPDFDeck(out, pw, ph, page, w.Title)
+		for _, v := range views {
+			slide.Draw(d.Page(), f.Slide(v, o))
 		}
-		_, err := s.WriteTo(out)
-		return err
+		return d.Close()
 	case ".pptx":
+		if len(views) > MaxPPTXScenes {
+			return fmt.Errorf("a PowerPoint deck is written with up to %d scenes, and this one has %d; a PDF deck takes any number", MaxPPTXScenes, len(views))
+		}
 		return f.writePPTX(out, w.Title, views, o)
 	case ".gif":
+		if px := int64(w.Frames) * int64(w.W) * int64(w.H); px > MaxGIFPixels {
+			return fmt.Errorf("a GIF of %d frames of %d×%d holds %s of pictures, and Chronomap writes GIFs of up to %s: give fewer frames or a smaller size, or write numbered PNGs (frame-%%04d.png), which take any number",
+				w.Frames, w.W, w.H, input.Size(px), input.Size(MaxGIFPixels))
+		}
 		return f.writeGIF(out, views[0], o, w.W, w.H, w.Frames, 8)
 	}
 	return fmt.Errorf("%s files are not written; write .png, .svg, .pdf, .pptx or .gif", w.Format)

@@ -1,12 +1,11 @@
 package window
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/atomicfile"
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
@@ -66,20 +66,18 @@ func (w *Window) exportView(path string, e exportSpec) error {
 
 // writeSlide draws one view into a file of the given format.
 func writeSlide(path string, f scene.File, view workspace.Scene, o scene.Options, fm exportFormat) error {
-	var b bytes.Buffer
 	out := scene.Output{Format: fm.ext, W: fm.w, H: fm.h, Scale: fm.scale, Page: fm.page, Title: view.Title}
-	if err := f.Write(&b, []workspace.Scene{view}, o, out); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(w io.Writer) error { return f.Write(w, []workspace.Scene{view}, o, out) })
 }
 
-// writeFile writes an export, saying where when it cannot.
-func writeFile(path string, b []byte) error {
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf(lang.L("cannot write %s: %w"), path, err)
+// writeFile writes an export as write writes it, atomically: a crash
+// half-way leaves the file as it was.
+func writeFile(path string, write func(io.Writer) error) error {
+	err := atomicfile.WriteFunc(path, write)
+	if ae := (*atomicfile.Error)(nil); errors.As(err, &ae) {
+		return fmt.Errorf(lang.L("cannot write %s: %w"), ae.Path, ae.Err)
 	}
-	return nil
+	return err
 }
 
 // exportDeck writes the briefing's scenes as a deck: a PDF of one page
@@ -102,11 +100,9 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	if strings.EqualFold(filepath.Ext(path), ".pptx") {
 		format = ".pptx"
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title}); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(out io.Writer) error {
+		return f.Write(out, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title})
+	})
 }
 
 // recordPlayback writes the timeline's playback over the file on show: an
@@ -122,18 +118,12 @@ func (w *Window) recordPlayback(path string, frames, width, height int) error {
 	o := w.slideOptions()
 	if strings.Contains(path, "%") {
 		return f.Frames(view, o, width, height, frames, func(i int, img *image.RGBA) error {
-			var b bytes.Buffer
-			if err := encodePNG(&b, img); err != nil {
-				return err
-			}
-			return writeFile(fmt.Sprintf(path, i+1), b.Bytes())
+			return writeFile(fmt.Sprintf(path, i+1), func(out io.Writer) error { return encodePNG(out, img) })
 		})
 	}
-	var b bytes.Buffer
-	if err := f.Write(&b, []workspace.Scene{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(out io.Writer) error {
+		return f.Write(out, []workspace.Scene{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames})
+	})
 }
 
 // saveAs asks where to write a file with the given extensions, then calls
@@ -188,11 +178,9 @@ func writeEvents(path string, d *dataset.Dataset, m dataset.Mask) error {
 	if err != nil {
 		return fmt.Errorf(lang.L("%s: events are written as .csv, .geojson or .kml"), filepath.Base(path))
 	}
-	var b bytes.Buffer
-	if err := dataset.Export(&b, f, []*dataset.Dataset{d}, []dataset.Mask{m}); err != nil {
-		return err
-	}
-	return writeFile(path, b.Bytes())
+	return writeFile(path, func(w io.Writer) error {
+		return dataset.Export(w, f, []*dataset.Dataset{d}, []dataset.Mask{m})
+	})
 }
 
 // exportDialog asks for the slide's title, subtitle, marking, views and

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -83,6 +85,50 @@ func TestLoadCancel(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) || l.frame() != nil {
 		t.Errorf("after Cancel: %v, frame %v", err, l.frame() != nil)
+	}
+}
+
+// Cancel once the parse has begun stops it too, and what the file took is
+// handed back.
+func TestLoadCancelWhileParsing(t *testing.T) {
+	p := bigCSV(t, 400_000)
+	ctx, cancel := context.WithCancel(context.Background())
+	var cancelled time.Time
+	l, err := load(ctx, request{Path: p}, func(pr Progress) {
+		if pr.Stage == dataset.Parsing && cancelled.IsZero() {
+			cancelled = time.Now()
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || l.frame() != nil {
+		t.Fatalf("after Cancel: %v, frame %v", err, l.frame() != nil)
+	}
+	if took := time.Since(cancelled); took > 2*time.Second {
+		t.Errorf("the parse went on %v after Cancel", took)
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if kept := ms.HeapIdle - ms.HeapReleased; kept > 32<<20 {
+		t.Errorf("%d MB idle and not handed back", kept>>20)
+	}
+}
+
+// A named pipe hung the window's load in open; it is a tab saying why.
+func TestLoadNamedPipe(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes here")
+	}
+	fifo := filepath.Join(t.TempDir(), "pipe.csv")
+	mkfifo(t, fifo)
+	done := make(chan Loaded)
+	go func() { l, _ := load(context.Background(), request{Path: fifo}, nil); done <- l }()
+	select {
+	case l := <-done:
+		if l.Err == nil || l.Err.Error() != "cannot read "+fifo+": it is a named pipe, not a file; only regular files are read" {
+			t.Errorf("error %v", l.Err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("load still running after 5 s")
 	}
 }
 
@@ -194,5 +240,14 @@ func TestWindowCancel(t *testing.T) {
 	})
 	if len(w.views) != 1 || !w.views[0].file.Sample {
 		t.Errorf("%d views after a cancelled load", len(w.views))
+	}
+}
+
+// mkfifo makes a named pipe at path with the system's mkfifo, skipping
+// the test where there is none.
+func mkfifo(t *testing.T, path string) {
+	t.Helper()
+	if out, err := exec.Command("mkfifo", path).CombinedOutput(); err != nil {
+		t.Skipf("no named pipes here: %v %s", err, out)
 	}
 }

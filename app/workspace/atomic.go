@@ -5,87 +5,47 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
+
+	"chronomap/app/atomicfile"
 )
 
-// writeData writes the new content into the temporary file. Tests replace
-// it to fail half-way, as a full disk would.
-var writeData = func(f *os.File, data []byte) error {
-	_, err := f.Write(data)
+// writeData writes the new content. Tests replace it to fail half-way, as
+// a full disk would.
+var writeData = func(w io.Writer, data []byte) error {
+	_, err := w.Write(data)
 	return err
 }
 
 // writeAtomic replaces path with data so that at every moment path holds
-// either its old content or all of the new: the data goes to a temporary
-// file in the same folder (a rename across file systems would copy), is
-// synced to the disk, renamed over path, and the folder is synced so that
-// the rename itself survives a power cut. A file path links to is written
-// rather than the link replaced. A new file is made readable by all, as
-// editors make documents; a replaced one keeps its permissions.
+// either its old content or all of the new (see package atomicfile).
 func writeAtomic(path string, data []byte) error {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("cannot save %s: it is not a regular file", path)
-		}
-		mode = st.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := atomicfile.Create(path)
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
+		return saving(path, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := writeData(tmp, data); err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
+	if err := writeData(f, data); err != nil {
+		f.Discard()
+		return saving(path, unwrapPath(err))
 	}
-	if err := tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
-	}
-	done = true
-	return syncDir(dir)
+	return saving(path, f.Commit())
 }
 
-// syncDir makes a rename in dir durable. Windows cannot open a folder for
-// syncing and makes renames durable itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
+// saving says a save failed, and why, in the words of a save: "cannot
+// save PATH: no such file or directory".
+func saving(path string, err error) error {
+	if err == nil {
 		return nil
 	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("cannot sync folder %s: %w", dir, unwrapPath(err))
+	if ae := (*atomicfile.Error)(nil); errors.As(err, &ae) {
+		err = ae.Err
 	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("cannot sync folder %s: %w", dir, unwrapPath(err))
-	}
-	return nil
+	return fmt.Errorf("cannot save %s: %w", path, err)
 }
 
 // unwrapPath drops the operation and path of a *fs.PathError, which name
-// the temporary file rather than the one the user knows.
+// a file other than the one the user knows.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -2,7 +2,9 @@ package workspace
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -14,8 +16,8 @@ const configVersion = 1
 // readConfig reads the config file at path into v, which has a Version
 // field read into version. A missing file is not an error: ok is false.
 func readConfig(path string, v any, version *int) (ok bool, err error) {
-	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
+	data, err := readFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	if err != nil {

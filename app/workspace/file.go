@@ -2,11 +2,11 @@ package workspace
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -14,6 +14,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"chronomap/app/atomicfile"
+	"chronomap/data/input"
 )
 
 // file is a .chronomap file as it is written: the workspace with its
@@ -33,14 +36,26 @@ type fileSource struct {
 	Absolute string `json:"absolute,omitempty"`
 }
 
+// MaxZoom is the closest map zoom a workspace may keep. The map stops at
+// 2 metres a pixel, a zoom of about 10,000 on a slide and more in a small
+// window; a million is beyond any.
+const MaxZoom = 1_000_000
+
+// MaxFileBytes is the largest workspace file read, 64 MiB: thousands of
+// scenes with their notes take a few megabytes.
+const MaxFileBytes = 64 << 20
+
 // Load reads the workspace saved at path. Its sources' paths come back
 // absolute: a relative one is read from the workspace's folder, or, when
 // nothing is there, from where it was when saved. Errors name the file
-// and, for broken JSON, the line and column.
+// and, for broken JSON, the line and column. Only a regular file of at
+// most MaxFileBytes is read: a device or a named pipe is refused before it
+// is read.
 func Load(path string) (*Workspace, error) {
-	data, err := os.ReadFile(path)
+	atomicfile.Clean(path) // what saves that died left beside it
+	data, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+		return nil, err // "cannot read PATH: …" already
 	}
 	ws, _, err := decode(path, data)
 	return ws, err
@@ -64,6 +79,11 @@ func Save(path string, ws *Workspace) error {
 		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	return writeJSON(abs, f)
+}
+
+// readFile reads one of the files of this package within MaxFileBytes.
+func readFile(path string) ([]byte, error) {
+	return input.Read(context.Background(), path, MaxFileBytes, nil)
 }
 
 // toFile returns ws as written in a file in dir; dir "" writes every path
@@ -110,8 +130,10 @@ func decode(name string, data []byte) (*Workspace, *autosaveInfo, error) {
 		return nil, nil, jsonError(name, data, err)
 	}
 	switch {
-	case head.Version == nil || *head.Version < 1:
+	case head.Version == nil:
 		return nil, nil, fmt.Errorf("%s is not a Chronomap workspace: it has no format version", name)
+	case *head.Version < 1:
+		return nil, nil, fmt.Errorf("%s: format version %d is not one (versions count from 1)", name, *head.Version)
 	case *head.Version > FormatVersion:
 		return nil, nil, fmt.Errorf("%s was saved by a newer Chronomap (format %d); this one reads format %d", name, *head.Version, FormatVersion)
 	}
@@ -230,11 +252,17 @@ func checkView(f Filter, m MapView, t TimelineView, sel *Selection, sources int)
 	if !(m.Zoom >= 0) || math.IsInf(m.Zoom, 0) {
 		return fmt.Errorf("map zoom %v is not a positive number (or 0, to fit the data)", m.Zoom)
 	}
+	if m.Zoom > MaxZoom {
+		return fmt.Errorf("map zoom %v is closer than a map goes (the most is %d)", m.Zoom, MaxZoom)
+	}
 	if _, _, _, err := t.Window(); err != nil {
 		return err
 	}
 	if sel != nil {
-		if sel.Source < 0 || sel.Source >= sources {
+		if sel.Source < 0 {
+			return fmt.Errorf("the selection's source %d is negative", sel.Source)
+		}
+		if sel.Source >= sources {
 			return fmt.Errorf("the selection is in source %d, but there are %d sources", sel.Source+1, sources)
 		}
 		if sel.Row < 0 {

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,7 +149,7 @@ func TestSaveFailingWriteKeepsOldFile(t *testing.T) {
 	diskFull := errors.New("no space left on device")
 	saved := writeData
 	t.Cleanup(func() { writeData = saved })
-	writeData = func(f *os.File, data []byte) error {
+	writeData = func(f io.Writer, data []byte) error {
 		f.Write(data[:len(data)/2])
 		return diskFull
 	}
@@ -270,6 +271,11 @@ func TestLoadErrors(t *testing.T) {
 		{"timeline", `{"version": 1, "timeline": {"from": "2023-05-01T00:00:00Z", "to": "2023-04-01T00:00:00Z"}}`, `x.chronomap: timeline window 2023-05-01T00:00:00Z to 2023-04-01T00:00:00Z ends before it starts`},
 		{"selection", `{"version": 1, "selection": {"source": 0, "row": 3}}`, `x.chronomap: the selection is in source 1, but there are 0 sources`},
 		{"scene", `{"version": 1, "sources": [{"path": "/d/a.csv"}], "scenes": [{"title": "Eins"}, {"title": "Zwei", "selection": {"source": 0, "row": -2}}]}`, `x.chronomap: scene 2 ("Zwei"): the selection's row -2 is negative`},
+		// These were "source 0", "no format version" and a blank map.
+		{"negative source", `{"version": 1, "sources": [{"path": "/d/a.csv"}], "selection": {"source": -1, "row": 3}}`, `x.chronomap: the selection's source -1 is negative`},
+		{"negative version", `{"version": -3}`, `x.chronomap: format version -3 is not one (versions count from 1)`},
+		{"zero version", `{"version": 0}`, `x.chronomap: format version 0 is not one (versions count from 1)`},
+		{"huge zoom", `{"version": 1, "map": {"zoom": 1e308}}`, `x.chronomap: map zoom 1e+308 is closer than a map goes (the most is 1000000)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := decode("x.chronomap", []byte(c.content))

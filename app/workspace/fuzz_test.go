@@ -3,6 +3,7 @@ package workspace
 import (
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,12 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"version": 1, "filter": {"from": "509 BC", "to": "2023-11", "box": [170, -10, -170, 10]}, "scenes": [{"selection": {"source": 0, "row": 1}}]}`))
 	f.Add([]byte("{\n  \"version\": 1,\n  \"theme\": "))
 	f.Add([]byte(`[]`))
+	// What hostile files tried: a negative version and source, a zoom
+	// past any map, nesting deeper than any reader goes.
+	f.Add([]byte(`{"version": -3}`))
+	f.Add([]byte(`{"version": 1, "sources": [{"path": "/dev/zero"}], "selection": {"source": -1, "row": 0}}`))
+	f.Add([]byte(`{"version": 1, "map": {"center": [0, 0], "zoom": 1e308}}`))
+	f.Add([]byte(`{"version": 1, "scenes": [{"notes": ` + strings.Repeat("[", 20000) + `]}]}`))
 	name := filepath.Join(dir, "w.chronomap")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ws, _, err := decode(name, data)

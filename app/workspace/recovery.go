@@ -58,7 +58,7 @@ func Pending(dir string) ([]Recovery, error) {
 		if info, err := e.Info(); err == nil {
 			r.Saved = info.ModTime()
 		}
-		data, err := os.ReadFile(r.Path)
+		data, err := readFile(r.Path)
 		var as *autosaveInfo
 		if err == nil {
 			_, as, err = decode(r.Path, data)

@@ -152,9 +152,10 @@ func (v Viewport) WorldZoom() float64 {
 }
 
 // Centred returns the view centred on a longitude/latitude point at a
-// WorldZoom of zoom (1 or less shows the whole world).
+// WorldZoom of zoom (1 or less shows the whole world), no closer than the
+// map zooms by hand: 2 metres a pixel (a zoom of 1e308 drew nothing).
 func (v Viewport) Centred(lonLat orb.Point, zoom float64) Viewport {
 	v.Center = v.Projection.Forward(lonLat)
-	v.MetresPerPx = v.worldMetresPerPx() / math.Max(zoom, 1)
+	v.MetresPerPx = clamp(v.worldMetresPerPx()/math.Max(zoom, 1), 2, v.worldMetresPerPx())
 	return v
 }

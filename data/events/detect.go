@@ -177,7 +177,8 @@ func detectByValues(f *frame.Frame, m *Mapping) {
 	names := f.DF.Names()
 	if _, ok := m.Columns[Start]; !ok {
 		for i, col := range names {
-			if !free(col) || f.Columns[i].Kind == frame.Number {
+			if !free(col) || f.Columns[i].Kind == frame.Number ||
+				f.Columns[i].Kind == frame.Integer && !wholeNumberDates(f, col) {
 				continue
 			}
 			if s := dateShare(f, col); s >= 0.8 {
@@ -302,6 +303,35 @@ func dateShare(f *frame.Frame, col string) float64 {
 		}
 	}
 	return float64(n) / float64(len(vals))
+}
+
+// wholeNumberDates reports whether a column of whole numbers that no
+// header calls dates reads as dates by its values: numbers of a date kind
+// (Unix times, negative years), compact dates such as 20231107, or years
+// of four digits that are not all the same. A column of counts, "100" on
+// every row, once became the date: the year AD 100.
+func wholeNumberDates(f *frame.Frame, col string) bool {
+	vals := sample(f, col)
+	if len(vals) == 0 {
+		return false
+	}
+	if dates.Detect(col, vals).Kind != dates.Text {
+		return true
+	}
+	years := map[string]bool{}
+	for _, v := range vals {
+		switch len(v) {
+		case 8, 12, 14: // yyyymmdd[hhmm[ss]], which Parse checks
+		case 4:
+			if v[0] < '1' || v[0] > '2' {
+				return false
+			}
+			years[v] = true
+		default:
+			return false
+		}
+	}
+	return len(years) != 1
 }
 
 func isURL(s string) bool {

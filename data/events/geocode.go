@@ -130,9 +130,11 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 			p := frame.Problem{Row: i + 1, Column: col, Value: clip(names[k]), Reason: "place not found"}
 			var nf *places.NotFoundError
 			if errors.As(err, &nf) {
-				p.Detail = err.Error() + ", so the event is not placed"
+				short := *nf // the name quoted once, shortened
+				short.Query = clip(nf.Query)
+				p.Detail = short.Error() + ", so the event is not placed"
 			} else {
-				p.Detail = fmt.Sprintf("%q: %v, so the event is not placed", names[k], err)
+				p.Detail = fmt.Sprintf("%q: %v, so the event is not placed", clip(names[k]), err)
 			}
 			probs.add(p)
 			continue
@@ -153,7 +155,7 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 			}
 			probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(names[k]), Reason: "uncertain place",
 				Detail: fmt.Sprintf("%q was placed at %s, %s (%.0f%% sure); it could also be %s — add a country to settle it",
-					names[k], mt.Name, mt.Country, mt.Confidence*100, strings.Join(alts, "; "))})
+					clip(names[k]), mt.Name, mt.Country, mt.Confidence*100, strings.Join(alts, "; "))})
 		}
 	}
 }

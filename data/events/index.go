@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"chronomap/data/dates"
 	"chronomap/data/frame"
@@ -160,6 +161,9 @@ func BuildContext(ctx context.Context, f *frame.Frame, m Mapping) (*Index, []fra
 func AllProblems(f *frame.Frame, built []frame.Problem) []frame.Problem {
 	all := append(append([]frame.Problem(nil), f.Problems...), built...)
 	slices.SortStableFunc(all, func(a, b frame.Problem) int { return a.Row - b.Row })
+	for i := range all { // whoever made them, no problem quotes a cell whole
+		all[i].Value, all[i].Detail = clip(all[i].Value), clipTo(all[i].Detail, maxDetail)
+	}
 	return all
 }
 
@@ -450,10 +454,25 @@ func sortByStart(keep []int32, start []int64) {
 	slices.SortStableFunc(keep, func(a, b int32) int { return cmp.Compare(start[a], start[b]) })
 }
 
-// clip shortens a value for a problem listing.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		return string(r[:80]) + "…"
+// clip shortens a value for a problem listing to 80 characters, reading
+// no more of it than that: a cell may hold a megabyte, and turning it
+// whole into runes cost four times its size.
+func clip(s string) string { return clipTo(s, 80) }
+
+// clipTo shortens s to n characters, with "…" when it cut.
+func clipTo(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	return s
+	if i >= len(s) {
+		return s
+	}
+	return s[:i] + "…"
 }
+
+// maxDetail is the most characters a problem's detail keeps: a sentence
+// quoting a few values. One quoting a whole 50 MB cell made 52 MB of
+// `inspect` output.
+const maxDetail = 400

@@ -8,7 +8,10 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
+
+	"chronomap/data/input"
 )
 
 // readDelimited reads CSV, TSV and their relatives. The file is decoded to
@@ -19,15 +22,11 @@ func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Fr
 		return nil, fmt.Errorf("%s is %s, not a table of text", displayName(name), kind)
 	}
 	text, enc := decode(b)
-	if bytes.IndexByte(text, '\n') < 0 && bytes.IndexByte(text, '\r') >= 0 {
-		// Classic Mac line ends: a lone CR ends each line.
-		text = bytes.ReplaceAll(text, []byte{'\r'}, []byte{'\n'})
-	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil, fmt.Errorf("%s is empty", displayName(name))
 	}
-	if len(text) >= 1<<31 {
-		return nil, fmt.Errorf("%s is larger than 2 GB, which Chronomap cannot read yet", displayName(name))
+	if len(text) >= 1<<32 { // a field's offset has 32 bits
+		return nil, fmt.Errorf("%s decodes to more than 4 GiB of text, and Chronomap reads up to %s", displayName(name), input.Size(MaxFileBytes))
 	}
 	// A name ending in .tsv or .tab says tab as surely as Format does.
 	tsv := opt.Format == "tsv" || (opt.Format == "" && sniffFormat(name, nil) == "tsv")
@@ -70,9 +69,15 @@ func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Fr
 		names = append(names, "")
 	}
 
-	chunks := parseChunks(ctx, text, dataStart, sn.delim, ncols, sn.rowLen)
+	if ncols > limit.columns {
+		return nil, tooManyColumns(name, ncols)
+	}
+	chunks, full := parseChunks(ctx, text, dataStart, sn.delim, ncols, sn.rowLen, maxRows(ncols))
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if full {
+		return nil, tooManyRows(name, ncols)
 	}
 	t := &table{names: names}
 	if first.unclosed && sn.header { // a data row reports its own
@@ -88,6 +93,7 @@ func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Fr
 		rows += c.rows
 	}
 	t.rows = rows
+	t.problems = append(t.problems, nulProblems(text, dataStart, chunks, names)...)
 	t.cells = func(col int) iter.Seq2[int, string] {
 		return func(yield func(int, string) bool) {
 			i := 0
@@ -163,8 +169,9 @@ func unescapeInPlace(b []byte) []byte {
 // wrong guess (stray quotes) is repaired by parsing that chunk again from
 // the right place, so the result is always that of one sequential parse.
 // A cancelled ctx stops every chunk within a few thousand records; the
-// chunks are then partial.
-func parseChunks(ctx context.Context, text []byte, start int, delim byte, ncols, rowLen int) []*chunk {
+// chunks are then partial. So does passing maxRows records in all, which
+// full reports.
+func parseChunks(ctx context.Context, text []byte, start int, delim byte, ncols, rowLen, maxRows int) (chunks []*chunk, full bool) {
 	n := runtime.GOMAXPROCS(0)
 	if len(text)-start < 1<<20 {
 		n = 1
@@ -187,28 +194,86 @@ func parseChunks(ctx context.Context, text []byte, start int, delim byte, ncols,
 		bounds = append(bounds, b)
 	}
 	bounds = append(bounds, len(text))
-	chunks := make([]*chunk, len(bounds)-1)
+	chunks = make([]*chunk, len(bounds)-1)
+	rows := &rowCount{max: int64(maxRows)}
 	var wg sync.WaitGroup
 	for i := range chunks {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			chunks[i] = parseRange(ctx, text, bounds[i], bounds[i+1], delim, ncols, rowLen)
+			chunks[i] = parseRange(ctx, text, bounds[i], bounds[i+1], delim, ncols, rowLen, rows)
 		}()
 	}
 	wg.Wait()
 	// Repair: chunk i+1 must start where chunk i stopped.
-	for i := 0; i+1 < len(chunks); i++ {
+	for i := 0; i+1 < len(chunks) && !rows.full(); i++ {
 		if chunks[i].end != bounds[i+1] && ctx.Err() == nil {
 			bounds[i+1] = chunks[i].end
-			chunks[i+1] = parseRange(ctx, text, bounds[i+1], bounds[i+2], delim, ncols, rowLen)
+			rows.add(-chunks[i+1].rows)
+			chunks[i+1] = parseRange(ctx, text, bounds[i+1], bounds[i+2], delim, ncols, rowLen, rows)
 		}
 	}
-	return chunks
+	return chunks, rows.full()
 }
 
-// nextLineOutsideQuotes returns the position just after the first newline
-// at or after at that lies outside quotes, given whether at is inside.
+// rowCount counts the records of all chunks against a maximum, so that a
+// file of more cells than MaxCells stops being parsed soon after it has
+// passed it rather than at its end.
+type rowCount struct {
+	n   atomic.Int64
+	max int64
+}
+
+func (r *rowCount) add(n int) { r.n.Add(int64(n)) }
+
+func (r *rowCount) full() bool { return r.n.Load() > r.max }
+
+// nulProblems lists each row holding a NUL character, which no text has.
+// binaryKind refuses a file with one in its first 64 KB; one further on
+// marks a damaged stretch, or binary data after a text head: the row is
+// kept as it stands, but not in silence.
+func nulProblems(text []byte, dataStart int, chunks []*chunk, names []string) []Problem {
+	if bytes.IndexByte(text, 0) < 0 {
+		return nil
+	}
+	var out []Problem
+	if i := bytes.IndexByte(text[:dataStart], 0); i >= 0 {
+		out = append(out, Problem{Row: 0, Value: clip(head(text, 0, 40)), Reason: "NUL character",
+			Detail: "the header holds a NUL character (byte 0), which no text has: the file may be damaged there"})
+	}
+	base := 0 // rows before the chunk
+	for _, c := range chunks {
+		first := c.cols[0] // every row has a first field; their offsets ascend
+		for r := range first {
+			start, end := int(first[r]>>32), len(text)
+			if r+1 < len(first) {
+				end = int(first[r+1] >> 32)
+			}
+			at := bytes.IndexByte(text[start:end], 0)
+			if at < 0 {
+				// Rows without a NUL are skipped a stretch at a time.
+				continue
+			}
+			at += start
+			col := ""
+			for k := len(c.cols) - 1; k >= 0; k-- {
+				if f := c.cols[k][r]; f != 0 && int(f>>32) <= at {
+					if int(f>>32)+int(f&(escBit-1)) > at {
+						col = names[k]
+					}
+					break
+				}
+			}
+			out = append(out, Problem{Row: base + r + 1, Column: col, Value: clip(strings.ReplaceAll(head(text, start, 60), "\x00", "\\0")),
+				Reason: "NUL character", Detail: "the row holds a NUL character (byte 0), which no text has: the file may be damaged here; the row is kept as it stands"})
+		}
+		base += len(first)
+	}
+	return out
+}
+
+// nextLineOutsideQuotes returns the position just after the first line
+// end at or after at that lies outside quotes, given whether at is inside.
 func nextLineOutsideQuotes(text []byte, at int, inQuotes bool) int {
 	for i := at; i < len(text); i++ {
 		switch text[i] {
@@ -216,6 +281,10 @@ func nextLineOutsideQuotes(text []byte, at int, inQuotes bool) int {
 			inQuotes = !inQuotes
 		case '\n':
 			if !inQuotes {
+				return i + 1
+			}
+		case '\r':
+			if !inQuotes && (i+1 == len(text) || text[i+1] != '\n') {
 				return i + 1
 			}
 		}
@@ -226,13 +295,14 @@ func nextLineOutsideQuotes(text []byte, at int, inQuotes bool) int {
 // parseRange parses the records that start in [from, to); rowLen is the
 // expected length of a record, to size the columns once. It stops early,
 // with a partial chunk, when ctx is cancelled.
-func parseRange(ctx context.Context, text []byte, from, to int, delim byte, ncols, rowLen int) *chunk {
+func parseRange(ctx context.Context, text []byte, from, to int, delim byte, ncols, rowLen int, count *rowCount) *chunk {
 	c := &chunk{cols: make([][]field, ncols)}
 	// 5% to spare: growing would copy. A record of ncols fields takes at
 	// least ncols bytes, which bounds the guess when the sample's records
 	// were short; from is past to when an earlier record ran over this
-	// whole chunk.
+	// whole chunk. No more than the rows a file may have.
 	est := max(to-from, 0)/max(rowLen, ncols, 1)*21/20 + 16
+	est = min(est, int(count.max)+1)
 	for i := range c.cols {
 		c.cols[i] = make([]field, 0, est)
 	}
@@ -245,8 +315,11 @@ func parseRange(ctx context.Context, text []byte, from, to int, delim byte, ncol
 			continue // a blank line is not a row
 		}
 		c.rows++
-		if c.rows%4096 == 0 && ctx.Err() != nil {
-			break
+		if c.rows%4096 == 0 {
+			count.add(4096)
+			if ctx.Err() != nil || count.full() {
+				break
+			}
 		}
 		for i := range ncols {
 			var f field
@@ -273,6 +346,7 @@ func parseRange(ctx context.Context, text []byte, from, to int, delim byte, ncol
 				Detail: "a quote opened in this row is never closed, so the rest of the file was read as one value"})
 		}
 	}
+	count.add(c.rows % 4096)
 	c.end = pos
 	return c
 }
@@ -324,17 +398,16 @@ func nextRecord(text []byte, pos int, delim byte) (record, int) {
 func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 	rec.start, rec.unclosed = pos, false
 	n := len(text)
-	// A line of nothing but blanks (CRs included) is a blank line, not a
-	// row: no fields.
+	// A line of nothing but blanks is a blank line, not a row: no fields.
 	b := pos
-	for b < n && (text[b] == ' ' || text[b] == '\r' || (text[b] == '\t' && delim != '\t')) {
+	for b < n && (text[b] == ' ' || (text[b] == '\t' && delim != '\t')) {
 		b++
 	}
 	if b >= n {
 		return rec, n
 	}
-	if text[b] == '\n' {
-		return rec, b + 1
+	if text[b] == '\n' || text[b] == '\r' {
+		return rec, lineEnd(text, b)
 	}
 	for {
 		// Skip leading blanks of the field (not the delimiter itself).
@@ -359,14 +432,12 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 					continue
 				}
 				// A closing quote must be followed by the delimiter, a line
-				// end or the end of the text (blanks allowed); a CR only
-				// ends the line as part of CRLF or at the end of the text.
+				// end or the end of the text (blanks allowed).
 				j := i + 1
 				for j < n && (text[j] == ' ' || (text[j] == '\t' && delim != '\t')) {
 					j++
 				}
-				if j >= n || text[j] == delim || text[j] == '\n' ||
-					(text[j] == '\r' && (j+1 >= n || text[j+1] == '\n')) {
+				if j >= n || text[j] == delim || text[j] == '\n' || text[j] == '\r' {
 					s.end = i
 					pos = j
 					break
@@ -377,11 +448,11 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 			rec.fields = append(rec.fields, s)
 		} else {
 			s := span{start: pos}
-			for pos < n && text[pos] != delim && text[pos] != '\n' {
+			for pos < n && text[pos] != delim && text[pos] != '\n' && text[pos] != '\r' {
 				pos++
 			}
 			e := pos
-			for e > s.start && (text[e-1] == '\r' || text[e-1] == ' ' || (text[e-1] == '\t' && delim != '\t')) {
+			for e > s.start && (text[e-1] == ' ' || (text[e-1] == '\t' && delim != '\t')) {
 				e--
 			}
 			s.end = e
@@ -397,15 +468,22 @@ func parseRecord(text []byte, pos int, delim byte, rec record) (record, int) {
 				rec.fields = append(rec.fields, span{start: n, end: n})
 				return rec, n
 			}
-		case '\r': // after a closing quote: CRLF, or a CR ending the text
-			if pos+1 < n && text[pos+1] == '\n' {
-				return rec, pos + 2
-			}
-			return rec, n
-		case '\n':
-			return rec, pos + 1
+		case '\r', '\n':
+			return rec, lineEnd(text, pos)
 		}
 	}
+}
+
+// lineEnd returns the position after the line end at pos: LF, CRLF, or a
+// lone CR. A lone CR ends a line outside quotes as it does for Excel,
+// LibreOffice and Python: files put together from Mac and other files
+// mix them, and read as data it would merge two rows into one of too
+// many fields.
+func lineEnd(text []byte, pos int) int {
+	if text[pos] == '\r' && pos+1 < len(text) && text[pos+1] == '\n' {
+		return pos + 2
+	}
+	return pos + 1
 }
 
 // unescape undoes doubled quotes in a quoted field.

@@ -372,7 +372,13 @@ func TestReadBytesRecords(t *testing.T) {
 		{"stray quote in quoted field", "a,b\n1,\"x\"y\"\n2,z\n", [][]string{{"1", `x"y`}, {"2", "z"}}, nil},
 		{"quoted field then cr at end", "a,b\n1,\"x\"\r", [][]string{{"1", "x"}}, nil},
 		{"quoted field then cr at end too few", "a,b\n\"x\"\r", [][]string{{"x", ""}}, []string{"too few fields"}},
-		{"lone cr after quote is text", "a,b\n1,\"x\"\ry\"\n2,z\n", [][]string{{"1", "x\"\ry"}, {"2", "z"}}, nil},
+		// A lone CR ends a line outside quotes, as in Excel, LibreOffice
+		// and Python; it once merged the rows around it into one of "too
+		// many fields".
+		{"lone cr after quote ends the line", "a,b\n1,\"x\"\ry\"\n2,z\n", [][]string{{"1", "x"}, {"y\"", ""}, {"2", "z"}}, []string{"too few fields"}},
+		{"lone cr among lf line ends", "a,b\n1,x\r2,y\n3,z\n", [][]string{{"1", "x"}, {"2", "y"}, {"3", "z"}}, nil},
+		{"lone cr in quotes is text", "a,b\n1,\"x\ry\"\n2,z\n", [][]string{{"1", "x\ry"}, {"2", "z"}}, nil},
+		{"cr blank lines", "a,b\r\r1,x\r \r2,y\r", [][]string{{"1", "x"}, {"2", "y"}}, nil},
 		{"trailing delimiter on data only", "a,b\n1,x,\n2,y,\n", [][]string{{"1", "x", ""}, {"2", "y", ""}}, nil},
 		{"trailing delimiter at end of text", "a,b\n1,", [][]string{{"1", ""}}, nil},
 		{"too few", "a,b,c\n1\n2,y,z\n", [][]string{{"1", "", ""}, {"2", "y", "z"}}, []string{"too few fields"}},
@@ -527,7 +533,7 @@ func TestParseChunksMatchesSequential(t *testing.T) {
 		text := csvBigFile(1<<20+300_000, stray)
 		start := bytes.IndexByte(text, '\n') + 1
 		const ncols = 5
-		seq := parseRange(context.Background(), text, start, len(text), ',', ncols, 80)
+		seq := parseRange(context.Background(), text, start, len(text), ',', ncols, 80, &rowCount{max: MaxCells})
 		if seq.end != len(text) {
 			t.Fatalf("sequential parse ended at %d of %d", seq.end, len(text))
 		}
@@ -546,7 +552,7 @@ func TestParseChunksMatchesSequential(t *testing.T) {
 		}
 		for _, procs := range []int{1, 2, 3, 4, 7} {
 			runtime.GOMAXPROCS(procs)
-			chunks := parseChunks(context.Background(), text, start, ',', ncols, 80)
+			chunks, _ := parseChunks(context.Background(), text, start, ',', ncols, 80, MaxCells)
 			if procs > 1 && len(chunks) < 2 {
 				t.Errorf("stray %v, %d procs: the text was not split", stray, procs)
 			}
@@ -602,10 +608,10 @@ func TestParseChunksLongRecords(t *testing.T) {
 		{"unclosed", unclosed.Bytes()},
 	} {
 		start := bytes.IndexByte(c.text, '\n') + 1
-		seq := parseRange(context.Background(), c.text, start, len(c.text), ',', 2, 20)
+		seq := parseRange(context.Background(), c.text, start, len(c.text), ',', 2, 20, &rowCount{max: MaxCells})
 		for _, procs := range []int{1, 2, 4, 8} {
 			runtime.GOMAXPROCS(procs)
-			chunks := parseChunks(context.Background(), c.text, start, ',', 2, 20)
+			chunks, _ := parseChunks(context.Background(), c.text, start, ',', 2, 20, MaxCells)
 			rows, problems := 0, 0
 			for _, ch := range chunks {
 				rows += ch.rows

@@ -22,6 +22,8 @@ type Frame struct {
 	Columns []Column
 	// Problems lists what could not be read cleanly, in row order.
 	Problems []Problem
+
+	byName map[string]int // column positions by name, for Col
 }
 
 // Source is what was learnt about a file while reading it.

@@ -2,6 +2,8 @@ package frame
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -24,7 +26,7 @@ import (
 // Geometries are parsed with orb; properties, ids and point coordinates are
 // taken from the file itself so that members keep their order and numbers
 // stay as written.
-func readGeoJSON(b []byte) (*table, error) {
+func readGeoJSON(ctx context.Context, b []byte) (*table, error) {
 	b, err := jsonText(b)
 	if err != nil {
 		return nil, err
@@ -33,30 +35,34 @@ func readGeoJSON(b []byte) (*table, error) {
 		// RFC 8142 text sequences put a record separator before each feature.
 		b = bytes.ReplaceAll(b, []byte{0x1e}, []byte{' '})
 	}
-	recs, err := readJSONStream(b)
+	g := &geoRows{src: b, props: newRecordColumns()}
+	g.props.extra = 6 // lat, lon, the third coordinate, id, geometry, and one to spare
+	r := newJSONReader(ctx, b, 0)
+	r.skim = true
+	streamed := 0
+	r.features = func(f *jsonValue) error {
+		streamed++
+		g.addFeature(f)
+		return g.props.err
+	}
+	root, err := readJSONStream(r, func(rec jsonRecord) error {
+		if rec.bad != nil {
+			g.addRow()
+			g.problem("", rec.bad.text, "not valid JSON", fmt.Sprintf("line %d: %s; its row is left empty", rec.bad.line, rec.bad.detail))
+		} else {
+			g.addFeature(rec.v)
+		}
+		return g.props.err
+	})
 	if err != nil {
 		return nil, err
 	}
-	g := &geoRows{src: b, props: newRecordColumns()}
-	if len(recs) > 1 {
-		var features []*jsonValue
-		for _, rec := range recs {
-			if rec.v != nil {
-				features = append(features, rec.v)
-			}
-		}
-		g.depthName = depthName(features)
-		for _, rec := range recs {
-			if rec.bad != nil {
-				g.addRow()
-				g.problem("", rec.bad.text, "not valid JSON", fmt.Sprintf("line %d: %s; its row is left empty", rec.bad.line, rec.bad.detail))
-				continue
-			}
-			g.addFeature(rec.v)
-		}
+	if g.props.err != nil {
+		return nil, g.props.err
+	}
+	if root == nil { // a sequence of features
 		return g.table(), nil
 	}
-	root := recs[0].v
 	if root.kind != jsonObject {
 		return nil, errors.New("not GeoJSON: the top level is not an object")
 	}
@@ -66,22 +72,23 @@ func readGeoJSON(b []byte) (*table, error) {
 	}
 	switch typ.text {
 	case "FeatureCollection":
-		features := root.member("features")
-		if features == nil || features.kind != jsonArray {
+		// Its features were read as they came.
+		if features := root.member("features"); features == nil || features.kind != jsonArray {
 			return nil, errors.New(`not GeoJSON: the FeatureCollection has no "features" array`)
 		}
-		g.depthName = depthName(features.items)
-		for _, f := range features.items {
-			g.addFeature(f)
-		}
 	case "Feature":
-		g.depthName = depthName([]*jsonValue{root})
 		g.addFeature(root)
 	case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection":
 		g.addRow()
 		g.addGeometry(root)
 	default:
 		return nil, fmt.Errorf("not GeoJSON: the top-level type is %q", clip(typ.text))
+	}
+	if streamed > 0 && typ.text != "FeatureCollection" {
+		return nil, fmt.Errorf("not GeoJSON: a %s holds a \"features\" array", typ.text)
+	}
+	if g.props.err != nil {
+		return nil, g.props.err
 	}
 	return g.table(), nil
 }
@@ -97,24 +104,20 @@ type geoRows struct {
 	depthName                string
 }
 
-// depthName names the column for the third coordinate of points. GeoJSON
-// calls it altitude, but the USGS earthquake feeds put the depth in km
-// there; recognise them by their magnitude properties.
-func depthName(features []*jsonValue) string {
-	for _, f := range features {
-		if p := f.member("properties"); p != nil && p.kind == jsonObject {
-			if p.member("mag") != nil && p.member("magType") != nil {
-				return "depth"
-			}
-			break
-		}
+// depthName names the column for the third coordinate of points, from
+// the first feature with properties. GeoJSON calls it altitude, but the
+// USGS earthquake feeds put the depth in km there; recognise them by their
+// magnitude properties.
+func depthName(p *jsonValue) string {
+	if p.member("mag") != nil && p.member("magType") != nil {
+		return "depth"
 	}
 	return "elevation"
 }
 
 // addRow starts a row with every cell empty.
 func (g *geoRows) addRow() {
-	g.props.rows++
+	g.props.newRow()
 	g.lat = append(g.lat, "")
 	g.lon = append(g.lon, "")
 	g.depth = append(g.depth, "")
@@ -141,6 +144,9 @@ func (g *geoRows) addFeature(f *jsonValue) {
 	switch p := f.member("properties"); {
 	case p == nil || p.kind == jsonNull:
 	case p.kind == jsonObject:
+		if g.depthName == "" {
+			g.depthName = depthName(p)
+		}
 		g.props.flatten(g.src, "", p)
 	default:
 		g.problem("", p.compact(g.src), "properties not an object", fmt.Sprintf("the feature's properties are %s, not an object of named values; they are left out", p.kind))
@@ -169,14 +175,14 @@ func (g *geoRows) addGeometry(geom *jsonValue) {
 	shape := parsed.Geometry()
 	if _, ok := shape.(orb.Point); ok {
 		// Take the coordinates as written rather than as orb's floats.
-		c := geom.member("coordinates")
-		if c == nil || len(c.items) < 2 || c.items[0].kind != jsonNumber || c.items[1].kind != jsonNumber {
+		c := pointNumbers(geom.member("coordinates"), g.src)
+		if len(c) < 2 {
 			g.problem("geometry", geom.compact(g.src), "geometry cannot be read", "a Point needs two numbers, longitude and latitude; lat and lon are left empty")
 			return
 		}
-		g.lon[row], g.lat[row] = c.items[0].text, c.items[1].text
-		if len(c.items) > 2 && c.items[2].kind == jsonNumber {
-			g.depth[row], g.hasDepth = c.items[2].text, true
+		g.lon[row], g.lat[row] = c[0], c[1]
+		if len(c) > 2 {
+			g.depth[row], g.hasDepth = c[2], true
 		}
 		return
 	}
@@ -192,6 +198,27 @@ func (g *geoRows) addGeometry(geom *jsonValue) {
 	g.lon[row] = strconv.FormatFloat(p[0], 'f', -1, 64)
 	g.lat[row] = strconv.FormatFloat(p[1], 'f', -1, 64)
 	g.nonPoints++
+}
+
+// pointNumbers returns a Point's coordinates as written, up to the first
+// that is not a number; its array was kept as its span alone.
+func pointNumbers(c *jsonValue, src []byte) []string {
+	if c == nil || c.kind != jsonArray {
+		return nil
+	}
+	raw := bytes.TrimSpace(c.raw(src))
+	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+		return nil
+	}
+	var out []string
+	for _, part := range bytes.Split(raw[1:len(raw)-1], []byte(",")) {
+		n := string(bytes.TrimSpace(part))
+		if !json.Valid(part) || n == "" || (n[0] != '-' && (n[0] < '0' || n[0] > '9')) {
+			break
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // table assembles the columns: lat, lon, the third coordinate, id, the

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -59,7 +60,7 @@ func TestReadGeoJSONUSGS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, err := readGeoJSON(b)
+	tb, err := readGeoJSON(context.Background(), b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestReadGeoJSONShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, err := readGeoJSON(b)
+	tb, err := readGeoJSON(context.Background(), b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestReadGeoJSONFeature(t *testing.T) {
 
 func TestReadGeoJSONOtherShapes(t *testing.T) {
 	// A bare geometry is one row.
-	tb, err := readGeoJSON([]byte(`{"type": "Point", "coordinates": [13.4050, 52.5200, 34]}`))
+	tb, err := readGeoJSON(context.Background(), []byte(`{"type": "Point", "coordinates": [13.4050, 52.5200, 34]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestReadGeoJSONOtherShapes(t *testing.T) {
 	seq := "\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"n\":1}}\n" +
 		"\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[3,4]},\"properties\":{\"n\":2}}\n" +
 		"\x1e{\"type\":\"Feature\",\"geometry\":{\"type\":\"Po\n"
-	tb, err = readGeoJSON([]byte(seq))
+	tb, err = readGeoJSON(context.Background(), []byte(seq))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,12 +176,12 @@ func TestReadGeoJSONOtherShapes(t *testing.T) {
 		t.Errorf("sequence problems = %+v", tb.problems)
 	}
 	// An empty collection is a valid file with no rows.
-	tb, err = readGeoJSON([]byte(`{"type":"FeatureCollection","features":[]}`))
+	tb, err = readGeoJSON(context.Background(), []byte(`{"type":"FeatureCollection","features":[]}`))
 	if err != nil || len(tb.cols[0]) != 0 {
 		t.Errorf("empty collection: %v, %+v", err, tb)
 	}
 	// Odd features still give a row each.
-	tb, err = readGeoJSON([]byte(`{"type":"FeatureCollection","features":[
+	tb, err = readGeoJSON(context.Background(), []byte(`{"type":"FeatureCollection","features":[
 		42,
 		{"type":"Feature","properties":[1],"geometry":{"type":"Point","coordinates":[5]}},
 		{"type":"Feature","properties":{"geometry":"mine"},"geometry":{"type":"LineString","coordinates":[]}}]}`))
@@ -212,7 +213,7 @@ func TestReadGeoJSONErrors(t *testing.T) {
 		`{"type": "FeatureCollection"}`:       `not GeoJSON: the FeatureCollection has no "features" array`,
 		`{"type": "FeatureCollection", "features": [`: "JSON ends early at byte 43 (line 1)",
 	} {
-		_, err := readGeoJSON([]byte(in))
+		_, err := readGeoJSON(context.Background(), []byte(in))
 		if err == nil || err.Error() != want {
 			t.Errorf("readGeoJSON(%q): err = %v\nwant %s", in, err, want)
 		}
@@ -285,7 +286,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		tb, err := readGeoJSON(b)
+		tb, err := readGeoJSON(context.Background(), b)
 		if err != nil {
 			return
 		}
@@ -295,7 +296,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 
 func TestReadGeoJSONHugeCoordinates(t *testing.T) {
 	// The centroid overflows; the point inside comes from the scan line.
-	tb, err := readGeoJSON([]byte(`{"type":"Polygon","coordinates":[[[0,0],[1e308,0],[1e308,1e308],[0,1e308],[0,0]]]}`))
+	tb, err := readGeoJSON(context.Background(), []byte(`{"type":"Polygon","coordinates":[[[0,0],[1e308,0],[1e308,1e308],[0,1e308],[0,0]]]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +305,7 @@ func TestReadGeoJSONHugeCoordinates(t *testing.T) {
 		t.Errorf("lat, lon = %.20s…, %.20s…; want 5e307 for both", lat, lon)
 	}
 	// Coordinates orb cannot hold make a problem, not "+Inf" in a number column.
-	tb, err = readGeoJSON([]byte(`{"type":"LineString","coordinates":[[0,0],[1e400,0]]}`))
+	tb, err = readGeoJSON(context.Background(), []byte(`{"type":"LineString","coordinates":[[0,0],[1e400,0]]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

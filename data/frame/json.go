@@ -2,6 +2,7 @@ package frame
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,57 +17,61 @@ import (
 // Lines / NDJSON). Nested objects become dotted column names ("coords.lat"),
 // columns keep the order in which their keys first appear, and numbers stay
 // exactly as written.
-func readJSON(b []byte) (*table, error) {
+func readJSON(ctx context.Context, b []byte) (*table, error) {
 	b, err := jsonText(b)
 	if err != nil {
 		return nil, err
 	}
 	start := skipJSONSpace(b, 0)
 	if b[start] == '[' {
-		return readJSONArray(b)
+		return readJSONArray(ctx, b)
 	}
 	if b[start] != '{' {
 		return nil, fmt.Errorf("not a JSON array or object: it starts with %q", clip(string(b[start:min(len(b), start+20)])))
 	}
-	recs, err := readJSONStream(b)
+	rc := newRecordColumns()
+	// Several values: one record per value, in file order, with the lines
+	// that are not JSON kept as empty rows.
+	root, err := readJSONStream(newJSONReader(ctx, b, 0), func(rec jsonRecord) error {
+		if rec.bad != nil {
+			rc.addBadLine(*rec.bad)
+		} else {
+			rc.addRecord(b, rec.v)
+		}
+		return rc.err
+	})
 	if err != nil {
 		return nil, err
 	}
-	rc := newRecordColumns()
-	if len(recs) == 1 {
-		root := recs[0].v
+	if root != nil {
 		if arr := findRecords(root); arr != nil {
 			for _, v := range arr.items {
-				rc.addRecord(b, v)
+				if rc.addRecord(b, v); rc.err != nil {
+					return nil, rc.err
+				}
 			}
-			return rc.table(), nil
+		} else {
+			// An object with no array of objects inside is one record.
+			rc.addRecord(b, root)
 		}
-		// An object with no array of objects inside is one record.
-		rc.addRecord(b, root)
-		return rc.table(), nil
 	}
-	// Several values: one record per value, in file order, with the lines
-	// that are not JSON kept as empty rows.
-	for _, rec := range recs {
-		if rec.bad != nil {
-			rc.addBadLine(*rec.bad)
-			continue
-		}
-		rc.addRecord(b, rec.v)
+	if rc.err != nil {
+		return nil, rc.err
 	}
 	return rc.table(), nil
 }
 
 // readJSONArray reads a file whose top level is an array, one element at a
 // time so that a large file is never held twice over as a tree.
-func readJSONArray(b []byte) (*table, error) {
-	r := newJSONReader(b, 0)
+func readJSONArray(ctx context.Context, b []byte) (*table, error) {
+	r := newJSONReader(ctx, b, 0)
 	if _, err := r.dec.Token(); err != nil { // the opening bracket, already seen
 		return nil, r.fail(err)
 	}
 	rc := newRecordColumns()
 	objects := 0
 	for r.dec.More() {
+		r.values = 0 // the last element's tree is gone
 		v, err := r.value(1)
 		if err != nil {
 			return nil, r.fail(err)
@@ -74,7 +79,9 @@ func readJSONArray(b []byte) (*table, error) {
 		if v.kind == jsonObject {
 			objects++
 		}
-		rc.addRecord(b, v)
+		if rc.addRecord(b, v); rc.err != nil {
+			return nil, rc.err
+		}
 	}
 	if _, err := r.dec.Token(); err != nil {
 		return nil, r.fail(err)
@@ -135,6 +142,10 @@ type jsonValue struct {
 	// start and end are the value's byte span in the input; the span may
 	// begin with the whitespace and separator before the value.
 	start, end int
+	// skimmed is set for an array read as its span alone (its items are
+	// not kept), streamed for one whose items went to a reader's
+	// features one at a time.
+	skimmed, streamed bool
 }
 
 // member returns the value of an object's member, or nil. With a repeated
@@ -161,6 +172,11 @@ func (v *jsonValue) raw(b []byte) []byte {
 func (v *jsonValue) compact(b []byte) string {
 	var buf bytes.Buffer
 	raw := v.raw(b)
+	if len(raw) > 4096 {
+		// Only for a problem's value, which keeps 80 bytes: a polygon of
+		// 100 MB is not compacted whole.
+		return strings.Join(strings.Fields(string(raw[:4096])), "") + "…"
+	}
 	if err := json.Compact(&buf, raw); err != nil {
 		return string(raw) // cannot happen: the value was decoded from these bytes
 	}
@@ -170,17 +186,31 @@ func (v *jsonValue) compact(b []byte) string {
 // maxJSONDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxJSONDepth = 1000
 
+// maxJSONValues is the most values of one tree held at once: a record,
+// or a file of one object (about 100 bytes each). An array of records,
+// JSON Lines and a GeoJSON FeatureCollection are read a record at a time.
+const maxJSONValues = 10_000_000
+
 // jsonReader decodes JSON values from b, starting at byte base.
 type jsonReader struct {
-	dec  *json.Decoder
-	src  []byte
-	base int
+	dec    *json.Decoder
+	ctx    context.Context
+	src    []byte
+	base   int
+	values int // decoded and held
+	// skim, for GeoJSON, keeps the "coordinates" members as their span
+	// in src, without a tree: orb reads them from there, and a polygon
+	// of 5 million vertices was 15 million values.
+	skim bool
+	// features, when set, receives the elements of a top-level object's
+	// "features" array one at a time, which are then not kept.
+	features func(*jsonValue) error
 }
 
-func newJSONReader(b []byte, base int) *jsonReader {
+func newJSONReader(ctx context.Context, b []byte, base int) *jsonReader {
 	dec := json.NewDecoder(bytes.NewReader(b[base:]))
 	dec.UseNumber()
-	return &jsonReader{dec: dec, src: b, base: base}
+	return &jsonReader{dec: dec, ctx: ctx, src: b, base: base}
 }
 
 // offset is the reader's position in b.
@@ -191,14 +221,32 @@ var errEndOfValues = errors.New("no more JSON values")
 
 // value decodes the next value. At depth 0 a clean end of input gives
 // errEndOfValues; anywhere else the end of input is an error.
-func (r *jsonReader) value(depth int) (*jsonValue, error) {
-	v := &jsonValue{start: r.offset()}
+func (r *jsonReader) value(depth int) (*jsonValue, error) { return r.valueIn(depth, false) }
+
+// valueIn is value for a value inside GeoJSON properties, where
+// "coordinates" is a property like any other, when inProps is set.
+func (r *jsonReader) valueIn(depth int, inProps bool) (*jsonValue, error) {
+	start := r.offset()
 	tok, err := r.dec.Token()
 	if err != nil {
-		if err == io.EOF && depth == 0 && skipJSONSpace(r.src, v.start) == len(r.src) {
+		if err == io.EOF && depth == 0 && skipJSONSpace(r.src, start) == len(r.src) {
 			return nil, errEndOfValues
 		}
 		return nil, err
+	}
+	return r.valueOf(tok, depth, start, inProps)
+}
+
+// valueOf decodes the value that begins with tok.
+func (r *jsonReader) valueOf(tok json.Token, depth, start int, inProps bool) (*jsonValue, error) {
+	v := &jsonValue{start: start}
+	if r.values++; r.values%4096 == 0 {
+		if err := r.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if r.values > maxJSONValues {
+		return nil, fmt.Errorf("a JSON record holds more than %s values, and Chronomap reads up to %s at once", count(maxJSONValues), count(maxJSONValues))
 	}
 	switch t := tok.(type) {
 	case json.Delim:
@@ -213,7 +261,15 @@ func (r *jsonReader) value(depth int) (*jsonValue, error) {
 					return nil, err
 				}
 				key, _ := kt.(string) // the decoder allows only strings here
-				item, err := r.value(depth + 1)
+				var item *jsonValue
+				switch {
+				case r.skim && !inProps && key == "coordinates":
+					item, err = r.skimValue()
+				case r.features != nil && depth == 0 && key == "features":
+					item, err = r.streamFeatures(depth)
+				default:
+					item, err = r.valueIn(depth+1, inProps || key == "properties")
+				}
 				if err != nil {
 					return nil, err
 				}
@@ -223,7 +279,7 @@ func (r *jsonReader) value(depth int) (*jsonValue, error) {
 		} else {
 			v.kind = jsonArray
 			for r.dec.More() {
-				item, err := r.value(depth + 1)
+				item, err := r.valueIn(depth+1, inProps)
 				if err != nil {
 					return nil, err
 				}
@@ -247,6 +303,56 @@ func (r *jsonReader) value(depth int) (*jsonValue, error) {
 	}
 	v.end = r.offset()
 	return v, nil
+}
+
+// skipped takes a JSON value without keeping it.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// skimValue reads the next value as its span alone: an array without its
+// items (skimmed is set), or a scalar as usual.
+func (r *jsonReader) skimValue() (*jsonValue, error) {
+	start := r.offset()
+	at := skipJSONSpace(r.src, start)
+	for at < len(r.src) && (r.src[at] == ':' || r.src[at] == ' ' || r.src[at] == '\t' || r.src[at] == '\r' || r.src[at] == '\n') {
+		at++
+	}
+	if at >= len(r.src) || r.src[at] != '[' {
+		return r.value(1)
+	}
+	if err := r.dec.Decode(&skipped{}); err != nil {
+		return nil, err
+	}
+	return &jsonValue{kind: jsonArray, skimmed: true, start: start, end: r.offset()}, nil
+}
+
+// streamFeatures hands the elements of a "features" array to r.features
+// one at a time; the array kept has none.
+func (r *jsonReader) streamFeatures(depth int) (*jsonValue, error) {
+	start := r.offset()
+	tok, err := r.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if tok != json.Delim('[') {
+		return r.valueOf(tok, depth+1, start, false)
+	}
+	held := r.values
+	for r.dec.More() {
+		item, err := r.value(depth + 2)
+		if err != nil {
+			return nil, err
+		}
+		if err := r.features(item); err != nil {
+			return nil, err
+		}
+		r.values = held // the feature is a row now
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return nil, err
+	}
+	return &jsonValue{kind: jsonArray, streamed: true, start: start, end: r.offset()}, nil
 }
 
 // fail turns a decoding error into a message that says where in the file
@@ -282,41 +388,54 @@ type badJSONLine struct {
 	detail string // what is wrong with it
 }
 
-// readJSONStream reads the top-level values of b one after another. When
-// the first value sits on one line and more follows, the file is read as
-// JSON Lines: each line on its own, so that a damaged line costs one record
-// rather than the file. Otherwise every value must be valid.
-func readJSONStream(b []byte) ([]jsonRecord, error) {
-	r := newJSONReader(b, 0)
+// readJSONStream reads the top-level values of r's input one after
+// another. A file of one value returns it, and each is not called.
+// Otherwise each receives every record in file order, and none is kept:
+// when the first value sits on one line and more follows, the file is
+// read as JSON Lines, each line on its own, so that a damaged line costs
+// one record rather than the file; otherwise every value must be valid.
+func readJSONStream(r *jsonReader, each func(jsonRecord) error) (*jsonValue, error) {
+	b := r.src
 	first, err := r.value(0)
 	if err != nil {
 		return nil, r.fail(err)
 	}
-	recs := []jsonRecord{{v: first}}
 	rest := skipJSONSpace(b, r.offset())
 	if rest == len(b) {
-		return recs, nil
+		return first, nil
+	}
+	if err := each(jsonRecord{v: first}); err != nil {
+		return nil, err
 	}
 	if bytes.IndexByte(first.raw(b), '\n') < 0 && bytes.IndexByte(b[r.offset():rest], '\n') >= 0 {
-		return readJSONLines(b, rest, recs), nil
+		return nil, readJSONLines(r, rest, each)
 	}
 	for {
+		r.values = 0 // the last value is a row now
 		v, err := r.value(0)
 		if err == errEndOfValues {
-			return recs, nil
+			return nil, nil
 		}
 		if err != nil {
 			return nil, r.fail(err)
 		}
-		recs = append(recs, jsonRecord{v: v})
+		if err := each(jsonRecord{v: v}); err != nil {
+			return nil, err
+		}
 	}
 }
 
-// readJSONLines reads the lines of b from offset pos on, one record a line,
-// skipping blank lines.
-func readJSONLines(b []byte, pos int, recs []jsonRecord) []jsonRecord {
+// readJSONLines reads the lines of r's input from offset pos on, one
+// record a line, skipping blank lines.
+func readJSONLines(r0 *jsonReader, pos int, each func(jsonRecord) error) error {
+	b := r0.src
 	lineNo := bytes.Count(b[:pos], []byte("\n"))
 	for pos < len(b) {
+		if lineNo%4096 == 0 {
+			if err := r0.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		lineNo++
 		end := len(b)
 		if i := bytes.IndexByte(b[pos:], '\n'); i >= 0 {
@@ -324,24 +443,33 @@ func readJSONLines(b []byte, pos int, recs []jsonRecord) []jsonRecord {
 		}
 		line := b[:end]
 		if start := skipJSONSpace(line, pos); start < end {
-			r := newJSONReader(line, start)
+			r := newJSONReader(r0.ctx, line, start)
+			r.skim, r.features = r0.skim, r0.features
 			v, err := r.value(0)
+			var rec jsonRecord
 			switch {
 			case err == nil && skipJSONSpace(line, r.offset()) < end:
-				recs = append(recs, jsonRecord{bad: &badJSONLine{line: lineNo, text: string(b[start:end]), detail: "unexpected text after the record"}})
+				rec = jsonRecord{bad: &badJSONLine{line: lineNo, text: string(b[start:min(end, start+4096)]), detail: "unexpected text after the record"}}
 			case err == nil:
-				recs = append(recs, jsonRecord{v: v})
+				rec = jsonRecord{v: v}
+			case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+				return err
 			default:
 				detail := "the record ends early"
 				if se := (*json.SyntaxError)(nil); errors.As(err, &se) {
 					detail = strings.TrimPrefix(se.Error(), "json: ")
+				} else if !errors.Is(err, io.ErrUnexpectedEOF) && err != io.EOF {
+					detail = err.Error()
 				}
-				recs = append(recs, jsonRecord{bad: &badJSONLine{line: lineNo, text: strings.TrimRight(string(b[start:end]), "\r"), detail: detail}})
+				rec = jsonRecord{bad: &badJSONLine{line: lineNo, text: strings.TrimRight(string(b[start:min(end, start+4096)]), "\r"), detail: detail}}
+			}
+			if err := each(rec); err != nil {
+				return err
 			}
 		}
 		pos = end + 1
 	}
-	return recs
+	return nil
 }
 
 // findRecords returns the first array holding objects inside root, looking
@@ -384,7 +512,12 @@ type recordColumns struct {
 	objects  map[string]bool // names that have held an object
 	cols     [][]string
 	rows     int
+	text     int64 // bytes in the cells
 	problems []Problem
+	// err is set once the records pass a limit; nothing is added after.
+	err error
+	// extra is how many columns the caller adds beside these.
+	extra int
 }
 
 func newRecordColumns() *recordColumns {
@@ -395,6 +528,11 @@ func newRecordColumns() *recordColumns {
 func (rc *recordColumns) column(name string) int {
 	i, ok := rc.index[name]
 	if !ok {
+		if len(rc.names)+rc.extra >= limit.columns {
+			rc.fail(tooManyColumns("it", len(rc.names)+rc.extra+1))
+		} else if rc.rows > maxRows(len(rc.names)+rc.extra+1) {
+			rc.fail(tooManyRows("it", len(rc.names)+rc.extra+1))
+		}
 		i = len(rc.names)
 		rc.index[name] = i
 		rc.names = append(rc.names, name)
@@ -403,8 +541,30 @@ func (rc *recordColumns) column(name string) int {
 	return i
 }
 
+// fail stops the records at a limit.
+func (rc *recordColumns) fail(err error) {
+	if rc.err == nil {
+		rc.err = err
+	}
+}
+
+// newRow starts a row, within the limits.
+func (rc *recordColumns) newRow() {
+	rc.rows++
+	if rc.rows > maxRows(len(rc.names)+rc.extra) {
+		rc.fail(tooManyRows("it", len(rc.names)+rc.extra))
+	}
+}
+
 // set sets a cell of the current (last) row.
 func (rc *recordColumns) set(name, value string) {
+	if rc.err != nil {
+		return
+	}
+	if rc.text += int64(len(value)); rc.text > limit.text {
+		rc.fail(tooMuchText("it"))
+		return
+	}
 	i := rc.column(name)
 	col := rc.cols[i]
 	for len(col) < rc.rows {
@@ -417,7 +577,7 @@ func (rc *recordColumns) set(name, value string) {
 // addRecord adds one row for v: its members as cells when v is an object,
 // otherwise an empty row and a problem.
 func (rc *recordColumns) addRecord(b []byte, v *jsonValue) {
-	rc.rows++
+	rc.newRow()
 	if v.kind != jsonObject {
 		rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clip(v.compact(b)), Reason: "not an object",
 			Detail: fmt.Sprintf("the record is %s, not an object of named values; its row is left empty", v.kind)})
@@ -428,7 +588,7 @@ func (rc *recordColumns) addRecord(b []byte, v *jsonValue) {
 
 // addBadLine adds an empty row for a line that is not JSON.
 func (rc *recordColumns) addBadLine(l badJSONLine) {
-	rc.rows++
+	rc.newRow()
 	rc.problems = append(rc.problems, Problem{Row: rc.rows, Value: clip(l.text), Reason: "not valid JSON",
 		Detail: fmt.Sprintf("line %d: %s; its row is left empty", l.line, l.detail)})
 }
@@ -462,6 +622,9 @@ func (rc *recordColumns) flatten(b []byte, prefix string, v *jsonValue) {
 func cellText(b []byte, v *jsonValue) string {
 	if v.kind != jsonArray {
 		return v.text
+	}
+	if v.skimmed || v.streamed {
+		return v.compact(b)
 	}
 	parts := make([]string, 0, len(v.items))
 	for _, item := range v.items {

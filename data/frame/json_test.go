@@ -16,7 +16,7 @@ func readJSONFixture(t *testing.T, name string) *table {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, err := readJSON(b)
+	tb, err := readJSON(context.Background(), b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -85,7 +85,7 @@ func TestReadJSONWrapped(t *testing.T) {
 		t.Errorf("who = %q", got)
 	}
 
-	tb, err := readJSON([]byte(`{"count": 2, "events": [{"b": 1, "a": 2}, {"a": 3, "c": null}]}`))
+	tb, err := readJSON(context.Background(), []byte(`{"count": 2, "events": [{"b": 1, "a": 2}, {"a": 3, "c": null}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestReadJSONWrapped(t *testing.T) {
 }
 
 func TestReadJSONSingleObject(t *testing.T) {
-	tb, err := readJSON([]byte("\xef\xbb\xbf{\"date\": \"2023-11-07\", \"place\": {\"name\": \"Moskau\", \"tags\": []}}"))
+	tb, err := readJSON(context.Background(), []byte("\xef\xbb\xbf{\"date\": \"2023-11-07\", \"place\": {\"name\": \"Moskau\", \"tags\": []}}"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,14 +132,14 @@ func TestReadJSONLines(t *testing.T) {
 
 func TestReadJSONStreamOfObjects(t *testing.T) {
 	// Pretty-printed objects one after another: read as a stream, strictly.
-	tb, err := readJSON([]byte("{\n \"a\": 1\n}\n{\n \"a\": 2\n}\n"))
+	tb, err := readJSON(context.Background(), []byte("{\n \"a\": 1\n}\n{\n \"a\": 2\n}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(tableCells(t, tb, "a"), []string{"1", "2"}) {
 		t.Errorf("a = %q", tb.cols)
 	}
-	_, err = readJSON([]byte("{\n \"a\": 1\n}\n{\n \"a\" 2\n}\n"))
+	_, err = readJSON(context.Background(), []byte("{\n \"a\": 1\n}\n{\n \"a\" 2\n}\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "invalid JSON at line 5, column 6") {
 		t.Errorf("err = %v", err)
 	}
@@ -171,7 +171,7 @@ func TestReadJSONErrors(t *testing.T) {
 		`{"a": [1, 2}`:            "invalid JSON at line 1, column 12 (byte 12): invalid character '}' after array element",
 		strings.Repeat("[", 5000): "JSON nested more than 1000 levels deep at byte 1001",
 	} {
-		_, err := readJSON([]byte(in))
+		_, err := readJSON(context.Background(), []byte(in))
 		if err == nil || err.Error() != want {
 			t.Errorf("readJSON(%.30q): err = %v\nwant %s", in, err, want)
 		}
@@ -196,7 +196,7 @@ func FuzzReadJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		tb, err := readJSON(b)
+		tb, err := readJSON(context.Background(), b)
 		if err != nil {
 			return
 		}

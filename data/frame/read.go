@@ -3,13 +3,12 @@ package frame
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"chronomap/data/input"
 )
 
 // Options change how a file is read. The zero value reads any supported
@@ -33,68 +32,14 @@ func ReadFile(path string, opt Options) (*Frame, error) {
 // (when not nil) how many of its bytes have been read, and stopping with
 // ctx.Err() within a few milliseconds when ctx is cancelled. The report
 // with every byte read comes last, once the reading is over: the parse
-// follows it.
+// follows it. Only a regular file of at most MaxFileBytes is read: a
+// device, a named pipe or a larger file is refused before it is read.
 func ReadFileContext(ctx context.Context, path string, opt Options, progress func(done, total int64)) (*Frame, error) {
-	b, err := readAll(ctx, path, progress)
+	b, err := input.Read(ctx, path, MaxFileBytes, progress)
 	if err != nil {
 		return nil, err
 	}
 	return ReadContext(ctx, path, b, opt)
-}
-
-// chunkSize is how much is read between progress reports and checks for
-// cancellation: small enough for a smooth bar, large enough to cost nothing.
-const chunkSize = 4 << 20
-
-// readAll reads a file in chunks, telling progress how far it got and
-// stopping when ctx is cancelled.
-func readAll(ctx context.Context, path string, progress func(done, total int64)) ([]byte, error) {
-	fail := func(err error) ([]byte, error) {
-		// The path error's own text would repeat the path.
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("cannot read %s: %w", path, pe.Err)
-		}
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fail(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fail(err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("cannot read %s: it is a folder", path)
-	}
-	total := st.Size()
-	b := make([]byte, 0, total+1)
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // the file grew while being read
-		}
-		n, err := f.Read(b[len(b):min(cap(b), len(b)+chunkSize)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			// The last report comes once every byte is in, so that it
-			// marks the end of the reading.
-			if progress != nil {
-				progress(int64(len(b)), int64(len(b)))
-			}
-			return b, nil
-		}
-		if progress != nil && int64(len(b)) < total {
-			progress(int64(len(b)), total)
-		}
-		if err != nil {
-			return fail(err)
-		}
-	}
 }
 
 // ReadBytes reads a file's content into a frame; name is used for messages
@@ -122,13 +67,13 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	)
 	switch format {
 	case "xlsx":
-		t, src.Sheet, err = readXLSX(b, opt.Sheet)
+		t, src.Sheet, err = readXLSX(ctx, b, opt.Sheet)
 		src.HasHeader = true
 	case "json":
-		t, err = readJSON(b)
+		t, err = readJSON(ctx, b)
 		src.HasHeader = true
 	case "geojson":
-		t, err = readGeoJSON(b)
+		t, err = readGeoJSON(ctx, b)
 		src.HasHeader = true
 	case "kml":
 		t, err = readKML(b)

@@ -19,10 +19,19 @@ type sniffed struct {
 var delimiters = []byte{',', ';', '\t', '|'}
 
 // sniff decides the delimiter, the width and whether there is a header from
-// the first 64 KB: the delimiter is the one that splits the most records
-// into the same number (two or more) of fields.
+// the first 64 KB, or the first 21 lines when they are longer (a file of
+// 100,000 columns), up to 16 MiB: the delimiter is the one that splits the
+// most records into the same number (two or more) of fields.
 func sniff(text []byte, tsv bool) sniffed {
-	sample := text[:min(len(text), 64<<10)]
+	end := 0
+	for lines := 0; lines < 21 && end < min(len(text), 16<<20); lines++ {
+		i := bytes.IndexByte(text[end:min(len(text), 16<<20)], '\n')
+		if i < 0 {
+			break
+		}
+		end += i + 1
+	}
+	sample := text[:max(end, min(len(text), 64<<10))]
 	if len(sample) < len(text) {
 		if i := bytes.LastIndexByte(sample, '\n'); i > 0 {
 			sample = sample[:i+1]

@@ -56,6 +56,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	}
 	cols := make([]Column, len(t.names))
 	ser := make([]series.Series, len(t.names))
+	cut := make([][]Problem, len(t.names)) // per column, the cells cut to MaxCellBytes
 	var wg sync.WaitGroup
 	next := make(chan int)
 	workers := min(runtime.GOMAXPROCS(0), len(t.names))
@@ -71,7 +72,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
 				}
-				ser[i], col.Kind = column(t.names[i], t.rows, t.cells(i), src.DecimalComma)
+				ser[i], col.Kind = column(t.names[i], t.rows, cutCells(t.cells(i), t.names[i], &cut[i]), src.DecimalComma)
 				if t.release != nil {
 					t.release(i)
 				}
@@ -87,11 +88,40 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	for _, ps := range cut {
+		t.problems = append(t.problems, ps...)
+	}
+	slices.SortStableFunc(t.problems, func(a, b Problem) int { return a.Row - b.Row })
 	df := newDataFrame(ser)
 	if df.Err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(src.Path), df.Err)
 	}
-	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems}, nil
+	byName := make(map[string]int, len(cols))
+	for i, c := range cols {
+		byName[c.Name] = i
+	}
+	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems, byName: byName}, nil
+}
+
+// cutCells yields cells as they are, but those longer than MaxCellBytes
+// cut there, listing each cut in probs once however often the cells are
+// read.
+func cutCells(cells iter.Seq2[int, string], name string, probs *[]Problem) iter.Seq2[int, string] {
+	listed := map[int]bool{}
+	return func(yield func(int, string) bool) {
+		for i, c := range cells {
+			if short, ok := cutCell(c); ok {
+				if !listed[i] {
+					listed[i] = true
+					*probs = append(*probs, cutProblem(i+1, name, c, len(c)))
+				}
+				c = short
+			}
+			if !yield(i, c) {
+				return
+			}
+		}
+	}
 }
 
 // uniqueNames gives empty and repeated header names a distinct name, the

@@ -3,6 +3,7 @@ package frame
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -296,7 +298,7 @@ func TestReadXLSXEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, sheet, err := readXLSX(b, "")
+	tb, sheet, err := readXLSX(context.Background(), b, "")
 	if err != nil || sheet != "Ereignisse" {
 		t.Fatalf("readXLSX: sheet %q, err %v", sheet, err)
 	}
@@ -457,7 +459,7 @@ func TestReadXLSXNotAWorkbook(t *testing.T) {
 	for i := 40; i < len(good); i += 97 {
 		b := bytes.Clone(good)
 		b[i] ^= 0x55
-		_, _, _ = readXLSX(b, "")
+		_, _, _ = readXLSX(context.Background(), b, "")
 	}
 }
 
@@ -531,6 +533,20 @@ func TestPlainNumber(t *testing.T) {
 		_, _ = fmt.Sscan(raw, &v)
 		if got := plainNumber(raw, v); got != want {
 			t.Errorf("plainNumber(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+// isPlainNumber must agree with plainNumber wherever it says yes.
+func TestIsPlainNumber(t *testing.T) {
+	for _, raw := range []string{"0", "-0", "1", "12.5", "-12.5", "45237", "0.3", "0.30000000000000004", "1.0", "1.50", "01", "1e5", "1E-3",
+		"0.000001", "0.0000001", "123456789012345", "1234567890123456", "12345678901234.5", "-", ".5", "5.", "1.2.3", "", "0.1234567890123456"} {
+		v, err := strconv.ParseFloat(raw, 64)
+		want := err == nil && plainNumber(raw, v) == raw
+		if got := isPlainNumber(raw); got && !want {
+			t.Errorf("isPlainNumber(%q) = true, but plainNumber writes %q", raw, plainNumber(raw, v))
+		} else if !got && want && raw != "-0" {
+			t.Logf("isPlainNumber(%q) = false: parsed, as it may be", raw)
 		}
 	}
 }

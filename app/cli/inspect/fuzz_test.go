@@ -12,7 +12,7 @@ import (
 
 // fuzzExts are the extensions FuzzInspectBytes names its files with, so
 // that each reader gets the bytes.
-var fuzzExts = []string{".csv", ".json", ".geojson", ".tsv", ".txt"}
+var fuzzExts = []string{".csv", ".json", ".geojson", ".tsv", ".txt", ".xlsx"}
 
 // FuzzInspectBytes checks that no file makes inspect fail inside: every
 // input is either reported on or refused with a plain error. File turns a
@@ -34,6 +34,13 @@ func FuzzInspectBytes(f *testing.F) {
 		`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[37.62,55.75]},"properties":{"time":1699315200000}}]}`,
 		`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":null}`,
 		`{"a":`,
+		// What hostile files tried: a lone CR among LF line ends, a
+		// column of one whole number, a NUL in a row, a long place.
+		"date,title\n2023-11-07,a\r2023-11-08,b\n",
+		"name,count\na,100\nb,100\n",
+		"date,title\n2023-11-07,da\x00maged\n",
+		"date,place\n2023-11-07," + strings.Repeat("Ortschaft ", 2000) + "\n",
+		"PK\x03\x04",
 	}
 	for i, s := range seeds {
 		f.Add([]byte(s), uint8(i))
@@ -60,6 +67,14 @@ func FuzzInspectBytes(f *testing.F) {
 			return
 		}
 		checkReport(t, path, r)
+		// What render says of it is brief: no line quotes a cell whole.
+		var brief strings.Builder
+		Brief(&brief, r)
+		for _, line := range strings.Split(brief.String(), "\n") {
+			if len(line) > 2048+len(path) {
+				t.Fatalf("a line of %d bytes in %q", len(line), brief.String()[:200])
+			}
+		}
 		// Overrides on whatever columns there are must not break it either.
 		if len(r.Columns) > 0 {
 			c := r.Columns[0].Name

@@ -131,11 +131,38 @@ func WriteText(w io.Writer, r Report) {
 		fmt.Fprintln(w, "  no problems")
 		return
 	}
+	fmt.Fprintf(w, "  %s\n", problemCounts(r))
+	writeProblems(w, r, "    ", firstProblems, fmt.Sprintf("--json lists the first %d; the window lists all", firstProblems))
+}
+
+// Brief writes, for a command that draws rather than inspects, what
+// inspect says of the rows that could not be read and of roles that
+// could not be given: a line of counts and the first few problems,
+// nothing when there are none.
+func Brief(w io.Writer, r Report) {
+	if r.Problems.Total == 0 && r.Events > 0 {
+		return
+	}
+	fmt.Fprintf(w, "chronomap: %s: %d rows, %d events, %d located", r.File, r.Rows, r.Events, r.Located)
+	if r.Problems.Total > 0 {
+		fmt.Fprintf(w, "; %s", problemCounts(r))
+	}
+	fmt.Fprintln(w)
+	writeProblems(w, r, "  ", briefProblems, "chronomap inspect "+r.File+" lists them")
+}
+
+// briefProblems is how many problems Brief lists one by one.
+const briefProblems = 3
+
+// problemCounts says how many problems there are of each reason: "3
+// problems: 1 too few fields, 2 unparseable date".
+func problemCounts(r Report) string {
 	noun := "problems"
 	if r.Problems.Total == 1 {
 		noun = "problem"
 	}
-	fmt.Fprintf(w, "  %d %s:", r.Problems.Total, noun)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s:", r.Problems.Total, noun)
 	reasons := make([]string, 0, len(r.Problems.ByReason))
 	for k := range r.Problems.ByReason {
 		reasons = append(reasons, k)
@@ -146,29 +173,36 @@ func WriteText(w io.Writer, r Report) {
 		if i == 0 {
 			sep = ""
 		}
-		fmt.Fprintf(w, "%s %d %s", sep, r.Problems.ByReason[k], k)
+		fmt.Fprintf(&b, "%s %d %s", sep, r.Problems.ByReason[k], k)
 	}
-	fmt.Fprintln(w)
-	for _, p := range r.Problems.First {
-		where := fmt.Sprintf("row %d", p.Row)
+	return b.String()
+}
+
+// writeProblems lists the first n problems of a report, one a line with
+// indent before it, and how many more there are, saying where they are
+// listed.
+func writeProblems(w io.Writer, r Report, indent string, n int, where string) {
+	listed := r.Problems.First[:min(n, len(r.Problems.First))]
+	for _, p := range listed {
+		place := fmt.Sprintf("row %d", p.Row)
 		if p.Row == 0 {
-			where = "file"
+			place = "file"
 		}
 		if p.Column != "" {
-			where += fmt.Sprintf(", column %q", p.Column)
+			place += fmt.Sprintf(", column %q", p.Column)
 		}
 		switch {
 		case p.Detail != "" && (p.Value == "" || strings.Contains(p.Detail, p.Value)):
-			fmt.Fprintf(w, "    %s: %s\n", where, p.Detail)
+			fmt.Fprintf(w, "%s%s: %s\n", indent, place, p.Detail)
 		case p.Detail != "":
-			fmt.Fprintf(w, "    %s: %q: %s\n", where, p.Value, p.Detail)
+			fmt.Fprintf(w, "%s%s: %q: %s\n", indent, place, p.Value, p.Detail)
 		case p.Value != "":
-			fmt.Fprintf(w, "    %s: %q: %s\n", where, p.Value, p.Reason)
+			fmt.Fprintf(w, "%s%s: %q: %s\n", indent, place, p.Value, p.Reason)
 		default:
-			fmt.Fprintf(w, "    %s: %s\n", where, p.Reason)
+			fmt.Fprintf(w, "%s%s: %s\n", indent, place, p.Reason)
 		}
 	}
-	if more := r.Problems.Total - len(r.Problems.First); more > 0 {
-		fmt.Fprintf(w, "    … and %d more (--json lists the first %d; the window lists all)\n", more, firstProblems)
+	if more := r.Problems.Total - len(listed); more > 0 {
+		fmt.Fprintf(w, "%s… and %d more (%s)\n", indent, more, where)
 	}
 }

@@ -3,18 +3,21 @@
 package render
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"chronomap/app/atomicfile"
 	"chronomap/app/cli/args"
+	"chronomap/app/cli/inspect"
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
@@ -28,9 +31,13 @@ import (
 // [--title T] [--subtitle T] [--from DATE] [--to DATE] [--workspace W
 // --scene N] --out FILE.png|.svg|.pdf FILE ...`, with --page for a PDF's
 // page, --scale for a PNG's resolution and --marking for a banner. Every
-// picture is a briefing slide (see package slide). It returns the exit
-// code: 0 written, 1 a file could not be read or written, 2 a wrong
-// command line or something this build cannot draw yet.
+// picture is a briefing slide (see package slide). What the files hold
+// that could not be read or given a role is said on stderr, briefly, as
+// inspect says it. It returns the exit code: 0 written, 1 a file could not
+// be read or written, 2 a wrong command line or something this build
+// cannot draw yet, 3 written but leaving out what the files hold: a
+// column the roles name is missing, a quote that never closes swallowed
+// rows, or no row has a date.
 func Run(argv []string, stdout, stderr io.Writer) int {
 	fs := args.Flags("render", "chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] [--marking T] [--page 16:9|a4|letter] [--scale K] --out FILE.png|.svg|.pdf FILE ...", stderr)
 	view := fs.String("view", "both", "what to draw: both, map or timeline")
@@ -63,6 +70,8 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	case *out == "":
 		fs.Usage()
 		return 2
+	case *sceneN < 0:
+		return fail(2, "--scene %d: scenes count from 1", *sceneN)
 	case *wsPath == "" && (*sceneN != 0 || *deckOut):
 		return fail(2, "--scene and --deck draw the scenes of a workspace; give it with --workspace")
 	case *wsPath == "" && fs.NArg() == 0:
@@ -126,7 +135,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 		if given["from"] || given["to"] || given["size-by"] {
 			return fail(2, "--from, --to and --size-by draw files; a workspace keeps its own window")
 		}
-		job := workspaceJob{path: *wsPath, scene: *sceneN, deck: *deckOut, frames: *frames, out: *out, format: format,
+		job := workspaceJob{stderr: stderr, path: *wsPath, scene: *sceneN, deck: *deckOut, frames: *frames, out: *out, format: format,
 			w: w, h: h, scale: *scale, page: pg, title: *title,
 			options: scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}}
 		if given["projection"] {
@@ -136,7 +145,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(code, "%v", err)
 		}
-		return 0
+		return code
 	}
 	if *frames > 0 {
 		return fail(2, "--frames plays a workspace's view; give it with --workspace")
@@ -152,7 +161,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 			return fail(2, "%s: %v", d.flag, err)
 		}
 	}
-	f, err := load(fs.Args(), *sizeBy)
+	f, left, err := load(fs.Args(), *sizeBy, stderr)
 	if err != nil {
 		return fail(1, "%v", err)
 	}
@@ -161,12 +170,51 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 		return fail(2, "--from %s --to %s: the window ends before it starts", *from, *to)
 	}
 	o := scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}
-	var b bytes.Buffer
-	if err := f.Write(&b, []workspace.Scene{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title}); err != nil {
-		return fail(1, "cannot write %s: %v", *out, err)
+	err = save(*out, func(b io.Writer) error {
+		return f.Write(b, []workspace.Scene{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title})
+	})
+	if err != nil {
+		return fail(1, "%v", err)
 	}
-	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
-		return fail(1, "cannot write %s: %v", *out, err)
+	return leftOut(stderr, *out, left)
+}
+
+// save writes an output file as write writes it, atomically: a crash
+// half-way leaves the file as it was.
+func save(path string, write func(io.Writer) error) error {
+	err := atomicfile.WriteFunc(path, write)
+	if ae := (*atomicfile.Error)(nil); err != nil && !errors.As(err, &ae) {
+		err = fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return err
+}
+
+// told says on stderr what inspect would of the rows of d that could not
+// be read and the roles that could not be given, and returns why the
+// picture leaves out what d holds, "" when it does not.
+func told(stderr io.Writer, d *dataset.Dataset) string {
+	r := inspect.Of(d)
+	inspect.Brief(stderr, r)
+	switch {
+	case r.Problems.ByReason["missing column"] > 0:
+		return "a column its roles name is missing"
+	case r.Problems.ByReason["unclosed quote"] > 0:
+		return "a quote that never closes swallowed its rows"
+	case r.Events == 0:
+		return "no row has a date to draw"
+	}
+	return ""
+}
+
+// leftOut is the exit code once out is written: 3, saying so, when the
+// picture leaves out what a file holds (why, by file), else 0.
+func leftOut(stderr io.Writer, out string, why map[string]string) int {
+	names := slices.Sorted(maps.Keys(why))
+	for _, name := range names {
+		fmt.Fprintf(stderr, "chronomap: wrote %s, but it leaves out what %s holds: %s\n", out, name, why[name])
+	}
+	if len(names) > 0 {
+		return 3
 	}
 	return 0
 }
@@ -192,14 +240,20 @@ func parseSize(s string) (int, int, error) {
 }
 
 // load reads the files to draw: one as it is, several merged into one
-// set of events whose categories are ranked over all of them.
-func load(paths []string, sizeBy string) (scene.File, error) {
+// set of events whose categories are ranked over all of them. What each
+// holds that cannot be read is said on stderr; left says, by file, why
+// the picture will leave out what it holds.
+func load(paths []string, sizeBy string, stderr io.Writer) (f scene.File, left map[string]string, err error) {
 	ctx := context.Background()
 	var ds []*dataset.Dataset
+	left = map[string]string{}
 	for _, path := range paths {
 		d, err := dataset.Load(ctx, dataset.File{Path: path}, dataset.Options{}, nil)
 		if err != nil {
-			return scene.File{}, err
+			return scene.File{}, nil, err
+		}
+		if why := told(stderr, d); why != "" {
+			left[path] = why
 		}
 		ds = append(ds, d)
 	}
@@ -207,16 +261,16 @@ func load(paths []string, sizeBy string) (scene.File, error) {
 	if len(ds) > 1 {
 		var err error
 		if d, err = dataset.Merge(ctx, strings.Join(paths, ", "), ds); err != nil {
-			return scene.File{}, err
+			return scene.File{}, nil, err
 		}
 	}
-	f := scene.Open(d)
+	f = scene.Open(d)
 	if sizeBy != "" && f.Map != nil {
 		v, err := d.Numbers(sizeBy)
 		if err != nil {
-			return scene.File{}, fmt.Errorf("--size-by: %w", err)
+			return scene.File{}, nil, fmt.Errorf("--size-by: %w", err)
 		}
 		f.Map.SizeBy(v, sizeBy)
 	}
-	return f, nil
+	return f, left, nil
 }

@@ -1,12 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
 	"image/png"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -18,6 +17,7 @@ import (
 
 // workspaceJob is `render --workspace W [--scene N | --deck] [--frames N]`.
 type workspaceJob struct {
+	stderr     io.Writer // where what cannot be read is said
 	path       string
 	scene      int  // from 1; 0 draws the workspace as saved
 	deck       bool // every scene
@@ -70,38 +70,39 @@ func (j workspaceJob) run() (int, error) {
 	if err != nil {
 		return 1, err
 	}
+	left := map[string]string{}
+	if why := told(j.stderr, f.Data); why != "" {
+		left[f.Data.Name] = why
+	}
+	if n := len(ws.Sources) - 1; n > 0 {
+		fmt.Fprintf(j.stderr, "chronomap: %s: only its first file, %s, is drawn; its %d other %s not\n", j.path, f.Data.Name, n, plural(n, "file is", "files are"))
+	}
 	title := j.title
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
 	}
 	if j.frames > 0 && j.format != ".gif" {
 		err = f.Frames(views[0], j.options, j.w, j.h, j.frames, func(i int, img *image.RGBA) error {
-			return writePNG(fmt.Sprintf(j.out, i+1), img)
+			return save(fmt.Sprintf(j.out, i+1), func(w io.Writer) error { return png.Encode(w, img) })
 		})
 		if err != nil {
 			return 1, err
 		}
-		return 0, nil
+		return leftOut(j.stderr, j.out, left), nil
 	}
-	var b bytes.Buffer
-	err = f.Write(&b, views, j.options, scene.Output{Format: j.format, W: j.w, H: j.h, Scale: j.scale, Page: j.page, Title: title, Frames: j.frames})
+	err = save(j.out, func(w io.Writer) error {
+		return f.Write(w, views, j.options, scene.Output{Format: j.format, W: j.w, H: j.h, Scale: j.scale, Page: j.page, Title: title, Frames: j.frames})
+	})
 	if err != nil {
 		return 1, err
 	}
-	if err := os.WriteFile(j.out, b.Bytes(), 0o644); err != nil {
-		return 1, fmt.Errorf("cannot write %s: %w", j.out, err)
-	}
-	return 0, nil
+	return leftOut(j.stderr, j.out, left), nil
 }
 
-// writePNG writes one frame of a playback.
-func writePNG(path string, img image.Image) error {
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		return err
+// plural picks the singular or plural of a phrase for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return many
 }
