@@ -54,11 +54,13 @@ func (Dialect) Lat(e string) string { return e }
 func (Dialect) Contains(text, p string) string {
 	return "positionCaseInsensitiveUTF8(" + text + ", " + p + ") > 0"
 }
-func (Dialect) Word(w string) any             { return w }
-func (Dialect) Holds(text, p string) string   { return "position(" + text + ", " + p + ") > 0" }
-func (Dialect) Lower(e string) string         { return `lowerUTF8(replaceRegexpAll(` + e + `, '^\\s+|\\s+$', ''))` }
-func (Dialect) Div(a, b string) string        { return "intDiv(" + a + ", " + b + ")" }
-func (Dialect) Floor(e string) string         { return "toInt64(floor(" + e + "))" }
+func (Dialect) Word(w string) any           { return w }
+func (Dialect) Holds(text, p string) string { return "position(" + text + ", " + p + ") > 0" }
+func (Dialect) Lower(e string) string {
+	return `lowerUTF8(replaceRegexpAll(` + e + `, '^\\s+|\\s+$', ''))`
+}
+func (Dialect) Div(a, b string) string          { return "intDiv(" + a + ", " + b + ")" }
+func (Dialect) Floor(e string) string           { return "toInt64(floor(" + e + "))" }
 func (d Dialect) table(a engine.Address) string { return d.Quote(a.Database) + "." + d.Quote(a.Table) }
 
 // Conn is a connection pool to one ClickHouse server.

@@ -31,8 +31,8 @@ type Table struct {
 	// The SQL of each role. start and stop are Unix seconds, stop
 	// exclusive; lat and lon degrees; category and actors text.
 	from, start, stop, lat, lon, category, order string
-	actors, text                             []string
-	folded                                   bool // text is TextColumn, folded as events.Fold folds
+	actors, text                                 []string
+	folded                                       bool // text is TextColumn, folded as events.Fold folds
 }
 
 // Dialect returns the dialect the table's SQL is written in.
