@@ -48,8 +48,8 @@ func (t *Table) where(f dataset.Filter, withWindow bool, a *args) string {
 		}
 		conds = append(conds, "("+strings.Join(any, " OR ")+")")
 	}
-	if w := t.windowed(f, a); withWindow && w != "" {
-		conds = append(conds, w)
+	if withWindow && f.Window != nil {
+		conds = append(conds, t.windowed(f, a))
 	}
 	if len(f.HiddenCategories) > 0 && t.category != "" {
 		conds = append(conds, fmt.Sprintf("%s NOT IN (%s)", t.category, t.list(f.HiddenCategories, false, a)))
