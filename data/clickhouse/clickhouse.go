@@ -7,11 +7,15 @@ package clickhouse
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -109,14 +113,59 @@ func Connect(ctx context.Context, a engine.Address) (*Conn, error) {
 	return c, nil
 }
 
-// Query runs a statement, its $n parameters bound by the driver.
+// Query runs a statement, its $n parameters bound by the driver. The
+// server stops it when ctx is done (see watch).
 func (c *Conn) Query(ctx context.Context, sql string, args ...any) (engine.Rows, error) {
-	return c.db.Query(ctx, sql, args...)
+	qctx, stop := c.watch(ctx)
+	rows, err := c.db.Query(qctx, sql, args...)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	return &watched{Rows: rows, stop: stop}, nil
 }
 
 // Exec runs a statement that returns no rows.
 func (c *Conn) Exec(ctx context.Context, sql string, args ...any) error {
-	return c.db.Exec(ctx, sql, args...)
+	qctx, stop := c.watch(ctx)
+	defer stop()
+	return c.db.Exec(qctx, sql, args...)
+}
+
+// watch names a query and, should ctx be done before stop is called, has
+// the server kill it: a driver giving up on a query only closes its
+// connection, which a server busy aggregating notices when it is done,
+// minutes later. A deadline also becomes the server's own time limit.
+func (c *Conn) watch(ctx context.Context) (context.Context, func()) {
+	var b [12]byte
+	rand.Read(b[:])
+	id := "chronomap-" + hex.EncodeToString(b[:])
+	opts := []ch.QueryOption{ch.WithQueryID(id)}
+	if d, ok := ctx.Deadline(); ok {
+		opts = append(opts, ch.WithSettings(ch.Settings{"max_execution_time": int(math.Ceil(time.Until(d).Seconds()))}))
+	}
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			kctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			c.db.Exec(kctx, "KILL QUERY WHERE query_id = $1 ASYNC", id)
+		case <-done:
+		}
+	}()
+	return ch.Context(ctx, opts...), sync.OnceFunc(func() { close(done) })
+}
+
+// watched are a query's rows, its watch stopped when they are closed.
+type watched struct {
+	driver.Rows
+	stop func()
+}
+
+func (w *watched) Close() error {
+	defer w.stop()
+	return w.Rows.Close()
 }
 
 // Close closes the connections.
@@ -128,6 +177,7 @@ const (
 	codeUnknownDatabase = 81
 	codeUnknownUser     = 192
 	codeWrongPassword   = 193
+	codeNeedPassword    = 194
 	codeAuthFailed      = 516
 	codeTimeout         = 159
 	codeMemory          = 241
@@ -153,7 +203,7 @@ func (c *Conn) Explain(err error) error {
 			what = fmt.Sprintf("database %q has no table %q", a.Database, a.Table)
 		case codeUnknownDatabase:
 			what = fmt.Sprintf("the server has no database %q", a.Database)
-		case codeUnknownUser, codeWrongPassword, codeAuthFailed:
+		case codeUnknownUser, codeWrongPassword, codeNeedPassword, codeAuthFailed:
 			what = fmt.Sprintf("ClickHouse refused user %q: wrong user name or password (the password comes from the URL or $CLICKHOUSE_PASSWORD)", a.User)
 		case codeTimeout:
 			what = "the query ran past its time limit and was stopped"

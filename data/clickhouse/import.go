@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"chronomap/data/engine"
 )
@@ -98,15 +99,11 @@ func Import(ctx context.Context, a engine.Address, l *engine.Load, progress func
 			made.Tables = append(made.Tables, fmt.Sprintf("%s.%s on %s, over the %d shards of cluster %q", a.Database, a.Table, s.host, len(shards), a.Cluster))
 		}
 	}
-	names := make([]string, len(l.Columns))
-	for i, col := range l.Columns {
-		names[i] = col.Name
-	}
 	total := l.Rows()
 	for k, lo := 0, 0; lo < total; k, lo = k+1, lo+chunkRows {
 		hi := min(lo+chunkRows, total)
 		s := shards[k%len(shards)]
-		if err := s.conn.insert(ctx, local, names, l.Chunk(lo, hi)); err != nil {
+		if err := s.conn.insert(ctx, local, l.Columns, l.Chunk(lo, hi)); err != nil {
 			return made, err
 		}
 		made.Rows = hi
@@ -117,9 +114,52 @@ func Import(ctx context.Context, a engine.Address, l *engine.Load, progress func
 	return made, nil
 }
 
-// insert sends one block of rows, column by column.
-func (c *Conn) insert(ctx context.Context, table string, names []string, cols []any) error {
-	// Old servers send no column list for a bare INSERT: name them.
+// insert sends one block of rows, column by column. Old servers send no
+// column list for a bare INSERT, so the columns are named; and as the
+// driver reads that list itself, and cannot read names holding quotes,
+// brackets or commas, a table with such names is filled through a
+// staging table of plain names, copied over by the server.
+func (c *Conn) insert(ctx context.Context, table string, want []engine.Column, cols []any) error {
+	d := Dialect{}
+	names := make([]string, len(want))
+	for i, col := range want {
+		names[i] = col.Name
+	}
+	if slices.IndexFunc(names, func(n string) bool { return !plain(n) }) < 0 {
+		return c.send(ctx, table, names, cols)
+	}
+	stage := fmt.Sprintf("chronomap_staging_%d", time.Now().UnixNano())
+	plainNames, defs := make([]string, len(want)), make([]string, len(want))
+	for i, col := range want {
+		plainNames[i] = fmt.Sprintf("c%d", i)
+		defs[i] = plainNames[i] + " " + sqlType(col)
+	}
+	if err := c.Exec(ctx, fmt.Sprintf("CREATE TABLE %s (%s) ENGINE = Memory", d.Quote(stage), strings.Join(defs, ", "))); err != nil {
+		return c.explainAt(ctx, stage, err)
+	}
+	defer c.Exec(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+d.Quote(stage))
+	if err := c.send(ctx, stage, plainNames, cols); err != nil {
+		return err
+	}
+	// INSERT … SELECT fills the columns in order, without naming them.
+	if err := c.Exec(ctx, fmt.Sprintf("INSERT INTO %s SELECT * FROM %s", d.Quote(table), d.Quote(stage))); err != nil {
+		return c.explainAt(ctx, table, err)
+	}
+	return nil
+}
+
+// plain reports whether a name is letters, digits and underscores.
+func plain(n string) bool {
+	for _, r := range n {
+		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return n != ""
+}
+
+// send sends one block of rows into a table of plain names.
+func (c *Conn) send(ctx context.Context, table string, names []string, cols []any) error {
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = Dialect{}.Quote(n)

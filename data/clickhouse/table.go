@@ -61,7 +61,12 @@ func (c *Conn) Source(ctx context.Context) (*engine.Source, error) {
 
 // columns reads the table's columns from the catalog, in order.
 func (c *Conn) columns(ctx context.Context) ([]engine.Column, error) {
-	rows, err := c.db.Query(ctx, "SELECT name, type FROM system.columns WHERE database = $1 AND table = $2", c.addr.Database, c.addr.Table)
+	return c.columnsOf(ctx, c.addr.Table)
+}
+
+// columnsOf reads a table's columns from the catalog, in order.
+func (c *Conn) columnsOf(ctx context.Context, table string) ([]engine.Column, error) {
+	rows, err := c.db.Query(ctx, "SELECT name, type FROM system.columns WHERE database = $1 AND table = $2", c.addr.Database, table)
 	if err != nil {
 		return nil, c.Explain(err)
 	}
@@ -79,7 +84,7 @@ func (c *Conn) columns(ctx context.Context) ([]engine.Column, error) {
 		return nil, c.Explain(err)
 	}
 	if len(cols) == 0 {
-		return nil, engine.Errorf(c.addr, nil, "database %q has no table %q", c.addr.Database, c.addr.Table)
+		return nil, engine.Errorf(c.addr.WithTable(table), nil, "database %q has no table %q", c.addr.Database, table)
 	}
 	return cols, nil
 }

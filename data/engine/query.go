@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"chronomap/data/dataset"
 )
@@ -68,10 +69,13 @@ func (s *Source) query(ctx context.Context, sql string, a []any, scan func(Rows)
 // a superseded query is recognised as such), out of time, or what the
 // engine said.
 func (s *Source) fail(ctx context.Context, err error) error {
+	// A driver's read may time out at ctx's deadline a moment before ctx
+	// itself says so.
+	d, ok := ctx.Deadline()
 	switch {
 	case errors.Is(ctx.Err(), context.Canceled):
 		return ctx.Err()
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), ok && !time.Now().Before(d):
 		return fmt.Errorf("%s: the query ran past its time limit and was stopped: %w", s.Name(), context.DeadlineExceeded)
 	}
 	return s.Conn.Explain(err)

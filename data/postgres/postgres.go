@@ -16,6 +16,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"chronomap/data/engine"
@@ -89,6 +90,12 @@ func Connect(ctx context.Context, a engine.Address) (*Conn, error) {
 	cfg.ConnConfig.RuntimeParams["timezone"] = "UTC"
 	cfg.ConnConfig.RuntimeParams["application_name"] = "chronomap"
 	cfg.MaxConns = 8
+	// A query given up is cancelled on the server too, not only dropped
+	// by the client: the server would go on scanning a big table for
+	// nobody, holding its locks.
+	cfg.ConnConfig.BuildContextWatcherHandler = func(pc *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: pc, DeadlineDelay: 2 * time.Second}
+	}
 	if c.db, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
 		return nil, c.Explain(err)
 	}

@@ -11,10 +11,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"chronomap/data/dataset"
+	"chronomap/data/events"
 )
 
 // CSV generates n rows of an ACLED-like export, the same bytes for the
@@ -118,4 +120,60 @@ func Server(tb testing.TB, engine, passwordVar string) string {
 // TableName returns a fresh table name for a test.
 func TableName(prefix string) string {
 	return fmt.Sprintf("%s_%d_%d", prefix, time.Now().UnixNano()%1e9, rand.IntN(1000))
+}
+
+// HostileHeader names CSV's columns in ways that break SQL written by
+// pasting names in: quotes of every kind, backslashes, comments, the
+// placeholders of both drivers, statements of their own. Each still
+// says which role its column plays.
+var HostileHeader = []string{`id"; DROP TABLE canary; --`, `event_date\`, `event type"); DROP TABLE canary; --`, `actor1 "?"`,
+	`actor2 $1`, "country`", `location?`, `latitude"`, `longitude\"`, `fatalities $2 */`, `notes /* @name`}
+
+// HostileTable is a table name of the same kind.
+const HostileTable = `events"; DROP TABLE canary; -- \' $1 ?`
+
+// HostileDataset is CSV(n) under HostileHeader, read as Dataset reads it.
+func HostileDataset(tb testing.TB, n int) *dataset.Dataset {
+	tb.Helper()
+	b := CSV(n)
+	_, rows, _ := bytes.Cut(b, []byte("\n"))
+	var head bytes.Buffer
+	for i, h := range HostileHeader {
+		if i > 0 {
+			head.WriteByte(',')
+		}
+		head.WriteString(`"` + strings.ReplaceAll(h, `"`, `""`) + `"`)
+	}
+	head.WriteByte('\n')
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: "hostile.csv", Data: append(head.Bytes(), rows...)}, dataset.Options{}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, r := range []events.Role{events.Start, events.Category, events.Actor, events.Lat, events.Lon} {
+		if len(d.Mapping.Get(r)) == 0 {
+			tb.Fatalf("no column of %v plays %s: %v", HostileHeader, r, d.Mapping.Columns)
+		}
+	}
+	return d
+}
+
+// OneSentence checks that an error is one clear sentence naming what it
+// is about, without a password or a trace.
+func OneSentence(tb testing.TB, err error, about string, passwords ...string) {
+	tb.Helper()
+	if err == nil {
+		tb.Fatalf("no error; want one about %s", about)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || strings.Contains(msg, "goroutine") || strings.Contains(msg, "panic") {
+		tb.Errorf("not one sentence: %q", msg)
+	}
+	if !strings.Contains(msg, about) {
+		tb.Errorf("%q does not say %q", msg, about)
+	}
+	for _, p := range passwords {
+		if p != "" && strings.Contains(msg, p) {
+			tb.Errorf("%q shows the password", msg)
+		}
+	}
 }
