@@ -67,6 +67,12 @@ func (Dialect) Div(a, b string) string          { return "intDiv(" + a + ", " + 
 func (Dialect) Floor(e string) string           { return "toInt64(floor(" + e + "))" }
 func (d Dialect) table(a engine.Address) string { return d.Quote(a.Database) + "." + d.Quote(a.Table) }
 
+// CreateTableAs makes a SummingMergeTree table of a query's rows, which
+// adds up the counts of equal keys as it merges.
+func (Dialect) CreateTableAs(table string, keys []string, query string) string {
+	return fmt.Sprintf("CREATE TABLE %s ENGINE = SummingMergeTree ORDER BY (%s) AS %s", table, strings.Join(keys, ", "), query)
+}
+
 // Conn is a connection pool to one ClickHouse server.
 type Conn struct {
 	addr engine.Address

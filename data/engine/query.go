@@ -251,8 +251,10 @@ const maxMercatorLat = 85.05112878
 
 // mercator writes Mercator in SQL.
 func (t *Table) mercator(size string) (x, y string) {
-	lat := fmt.Sprintf("least(greatest(%s, %v), %v)", t.lat, -maxMercatorLat, maxMercatorLat)
-	return t.d.Floor(fmt.Sprintf("(%s + 180) / 360 * %s", t.lon, size)),
+	// Pixels are sorting keys of rollups, which may not be NULL: the
+	// callers keep located events only.
+	lat := fmt.Sprintf("least(greatest(%s, %v), %v)", t.notNull(t.lat), -maxMercatorLat, maxMercatorLat)
+	return t.d.Floor(fmt.Sprintf("(%s + 180) / 360 * %s", t.notNull(t.lon), size)),
 		t.d.Floor(fmt.Sprintf("(1 - ln(tan(pi() / 4 + %s * pi() / 360)) / pi()) / 2 * %s", lat, size))
 }
 

@@ -61,6 +61,12 @@ func (Dialect) Lower(e string) string       { return "lower(btrim(" + e + "))" }
 func (Dialect) Div(a, b string) string      { return "((" + a + ") / (" + b + "))" }
 func (Dialect) Floor(e string) string       { return "floor(" + e + ")::bigint" }
 
+// CreateTableAs makes a table of a query's rows, indexed by its keys: a
+// materialized rollup, which Citus makes on the coordinator.
+func (Dialect) CreateTableAs(table string, keys []string, query string) string {
+	return fmt.Sprintf("CREATE TABLE %s AS %s; CREATE INDEX ON %s (%s); ANALYZE %s", table, query, table, strings.Join(keys, ", "), table)
+}
+
 // Conn is a pool of connections to one PostgreSQL server.
 type Conn struct {
 	addr engine.Address

@@ -61,6 +61,7 @@ func TestAgreesWithMemory(t *testing.T) {
 		t.Fatalf("the imported table is not recognised as such: columns %v", src.Table.Columns)
 	}
 	enginetest.Agree(t, src, engine.Memory{D: d})
+	enginetest.AgreePrepared(t, src, engine.Memory{D: d}, Dialect{})
 }
 
 func TestHostileNamesStayNames(t *testing.T) {

@@ -171,3 +171,31 @@ func diffPage(got, want engine.Page) string {
 }
 
 func sameFloat(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+
+// AgreePrepared prepares the source's rollups and checks that it still
+// answers as memory does, with the rollups answering what they can.
+func AgreePrepared(t *testing.T, src *engine.Source, mem engine.Memory, c engine.Creator) {
+	t.Helper()
+	made, err := engine.Prepare(context.Background(), src, c, engine.DefaultMaxZoom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(made) != 3 || src.Rollups == nil {
+		t.Fatalf("prepare made %q, rollups %+v", made, src.Rollups)
+	}
+	lo, _, _ := mem.D.Index.Span()
+	b := engine.Bins{From: lo - lo%86400, Width: 7 * 86400, N: 10}
+	for what, uses := range map[string]string{
+		"histogram": src.Uses(dataset.Filter{HiddenCategories: []string{"Riots"}}, &b, nil),
+		"grid":      src.Uses(dataset.Filter{LocatedOnly: true}, nil, &engine.Tiles{Zoom: 5}),
+		"legend":    src.Uses(Filters(mem.D)["window"], nil, nil),
+	} {
+		if uses == "" {
+			t.Errorf("the %s is not answered from a rollup", what)
+		}
+	}
+	if src.Uses(dataset.Filter{Query: "x"}, &b, nil) != "" {
+		t.Errorf("a search is answered from a rollup")
+	}
+	Agree(t, src, mem)
+}
