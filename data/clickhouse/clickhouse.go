@@ -203,7 +203,7 @@ func (c *Conn) Explain(err error) error {
 	var op *net.OpError
 	switch {
 	case errors.As(err, &ex):
-		msg := strings.TrimPrefix(ex.Message, "DB::Exception: ")
+		msg := a.Hide(strings.TrimPrefix(ex.Message, "DB::Exception: "))
 		switch ex.Code {
 		case codeUnknownTable:
 			what = fmt.Sprintf("database %q has no table %q", a.Database, a.Table)
@@ -229,7 +229,7 @@ func (c *Conn) Explain(err error) error {
 	case errors.Is(err, net.ErrClosed), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), strings.Contains(err.Error(), "EOF"):
 		what = fmt.Sprintf("the connection to ClickHouse at %s was lost", a.Host)
 	default:
-		what = firstLine(err.Error())
+		what = a.Hide(firstLine(err.Error()))
 	}
 	return engine.Errorf(a, err, "%s", what)
 }

@@ -19,6 +19,13 @@ import (
 // the two-shard cluster when cluster, and drops the tables afterwards.
 func server(t *testing.T, prefix string, cluster bool) engine.Address {
 	t.Helper()
+	return serverTB(t, prefix, cluster)
+}
+
+// benchServer is server for benchmarks, on one server.
+func benchServer(b *testing.B, prefix string) engine.Address { return serverTB(b, prefix, false) }
+
+func serverTB(t testing.TB, prefix string, cluster bool) engine.Address {
 	a, err := engine.Parse(enginetest.Server(t, "CLICKHOUSE", "CLICKHOUSE_PASSWORD"))
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,8 @@ func (e *Error) Error() string { return e.msg }
 func (e *Error) Unwrap() error { return e.cause }
 
 // Errorf makes an Error: the address (without its password), a colon,
-// and the formatted sentence, with any password taken out of it.
+// and the formatted sentence. Text taken from a driver's error goes
+// through Address.Hide first.
 func Errorf(a Address, cause error, format string, args ...any) error {
-	return &Error{msg: a.Hide(a.String() + ": " + fmt.Sprintf(format, args...)), cause: cause}
+	return &Error{msg: a.String() + ": " + fmt.Sprintf(format, args...), cause: cause}
 }

@@ -159,11 +159,11 @@ func (c *Conn) Explain(err error) error {
 		case "57014":
 			what = "the query ran past its time limit and was stopped"
 		case "42501":
-			what = fmt.Sprintf("user %q may not do this: %s", a.User, pe.Message)
+			what = fmt.Sprintf("user %q may not do this: %s", a.User, a.Hide(pe.Message))
 		case "53200":
 			what = "the query needed more memory than the server allows"
 		default:
-			what = "PostgreSQL says: " + strings.TrimSuffix(pe.Message, ".")
+			what = "PostgreSQL says: " + a.Hide(strings.TrimSuffix(pe.Message, "."))
 		}
 	case errors.Is(err, syscall.ECONNREFUSED):
 		what = fmt.Sprintf("no PostgreSQL server answers at %s (is it running, and is that its port, 5432 by default?)", a.Host)
@@ -174,7 +174,7 @@ func (c *Conn) Explain(err error) error {
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), strings.Contains(err.Error(), "EOF"), strings.Contains(err.Error(), "conn closed"):
 		what = fmt.Sprintf("the connection to PostgreSQL at %s was lost", a.Host)
 	default:
-		what, _, _ = strings.Cut(err.Error(), "\n")
+		what, _, _ = strings.Cut(a.Hide(err.Error()), "\n")
 	}
 	return engine.Errorf(a, err, "%s", what)
 }
