@@ -1,7 +1,8 @@
 // Command chronomap puts dated events on a timeline and a world map side
 // by side. Without a sub-command it opens the window, on the files given
 // or on the bundled sample; `chronomap inspect` reports what was read from
-// files and how.
+// files and how, `chronomap extract` proposes the events of a report's
+// text, `chronomap export` writes the events that pass a filter out.
 package main
 
 import (
@@ -10,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"chronomap/app/cli/export"
+	"chronomap/app/cli/extract"
 	"chronomap/app/cli/geocode"
 	"chronomap/app/cli/importer"
 	"chronomap/app/cli/inspect"
@@ -17,8 +20,6 @@ import (
 	"chronomap/app/cli/render"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/window"
-	"chronomap/assets"
-	"chronomap/data/frame"
 )
 
 const usage = `usage:
@@ -32,6 +33,10 @@ const usage = `usage:
   chronomap import [--map ROLE=COLUMN ...] FILE ... --into clickhouse://host:port/db?table=T | postgres://user@host:port/db?table=T
                                            load files into a ClickHouse or PostgreSQL table
   chronomap prepare [--zoom N] URL         build a table's rollups in its engine, for fast views
+  chronomap extract [--json] [--lang de|en] [--date YYYY-MM-DD] FILE|-
+                                           propose the events a report's text tells (.txt, .md, .html, .docx)
+  chronomap export [--workspace W] --out F.csv|.geojson|.kml [FILE ...]
+                                           write the events that pass the filter, to read back or share
 `
 
 func main() {
@@ -48,6 +53,10 @@ func main() {
 			os.Exit(prepare.Run(args[1:], os.Stdout, os.Stderr))
 		case "geocode":
 			os.Exit(geocode.Run(args[1:], os.Stdout, os.Stderr))
+		case "extract":
+			os.Exit(extract.Run(args[1:], os.Stdin, os.Stdout, os.Stderr))
+		case "export":
+			os.Exit(export.Run(args[1:], os.Stdout, os.Stderr))
 		case "help", "-h", "-help", "--help":
 			fmt.Print(usage)
 			return
@@ -55,9 +64,7 @@ func main() {
 	}
 	a := app.NewWithID("org.chronomap.app")
 	if len(args) == 0 {
-		name, data := assets.Sample()
-		f, err := frame.ReadBytes(name, data, frame.Options{})
-		window.New(a, []window.Loaded{window.Load(assets.SampleTitle, f, err, true)}).ShowAndRun()
+		window.New(a, []window.Loaded{window.Sample()}).ShowAndRun()
 		return
 	}
 	// Files load in the background, with a progress bar, once the window

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -44,21 +45,24 @@ func startDisplay(t *testing.T) *display {
 		d := &display{name: name, cmd: cmd}
 		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 		// Ready when a client can ask it something.
-		for range 50 {
-			if d.run(t, "xdotool", "getmouselocation") == nil {
-				return d
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not come up", name)
+		waitFor(t, 30*time.Second, "Xvfb "+name+" to answer", func() (bool, string) {
+			err := d.run(t, "xdotool", "getmouselocation")
+			return err == nil, fmt.Sprint(err)
+		})
+		return d
 	}
 	t.Skip("no free X display number")
 	return nil
 }
 
+// clientLimit is how long an X client may take: none may hang the test.
+const clientLimit = 20 * time.Second
+
 // run runs an X client on the display.
 func (d *display) run(t *testing.T, name string, args ...string) error {
-	cmd := exec.Command(name, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), clientLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -69,29 +73,57 @@ func (d *display) run(t *testing.T, name string, args ...string) error {
 
 // output runs an X client and returns what it printed.
 func (d *display) output(name string, args ...string) string {
-	cmd := exec.Command(name, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), clientLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
 	out, _ := cmd.Output()
 	return strings.TrimSpace(string(out))
 }
 
-// screenshot takes the whole screen and checks it is a picture of a
-// window, not a blank or nearly blank screen: many colours, and no colour
-// covering nearly all of it.
-func (d *display) screenshot(t *testing.T, name string) image.Image {
+// waitFor asks cond every 100 ms until it holds, and fails the test when
+// it still does not after limit, with cond's last word on why not. The
+// limits are generous: a loaded machine is slow, not wrong.
+func waitFor(t *testing.T, limit time.Duration, what string, cond func() (ok bool, why string)) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
+	deadline := time.Now().Add(limit)
+	for {
+		ok, why := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %v for %s: %s", limit, what, why)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// shot is a screenshot: the PNG as taken and its picture.
+type shot struct {
+	png []byte
+	img image.Image
+}
+
+// capture takes the whole screen into the file at path.
+func (d *display) capture(t *testing.T, path string) (shot, error) {
 	if err := d.run(t, "import", "-window", "root", path); err != nil {
-		t.Fatal(err)
+		return shot{}, err
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		return shot{}, err
 	}
 	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
+		return shot{}, err
 	}
+	return shot{b, img}, nil
+}
+
+// blank says why img is not a picture of a window, or "" when it is one:
+// many colours, and no colour covering nearly all of it.
+func blank(img image.Image) string {
 	counts := map[[3]uint32]int{}
 	r := img.Bounds()
 	for y := r.Min.Y; y < r.Max.Y; y += 2 {
@@ -105,12 +137,69 @@ func (d *display) screenshot(t *testing.T, name string) image.Image {
 		most = max(most, n)
 	}
 	if len(counts) < 200 || most > all*9/10 {
-		t.Errorf("screenshot %s looks blank: %d colours, the commonest on %d%% of it", name, len(counts), most*100/all)
+		return fmt.Sprintf("it looks blank: %d colours, the commonest on %d%% of it", len(counts), most*100/all)
 	}
+	return ""
+}
+
+// changed is the share of the pixels of a in r that differ from b's.
+func changed(a, b image.Image, r image.Rectangle) float64 {
+	r = r.Intersect(a.Bounds()).Intersect(b.Bounds())
+	if r.Empty() {
+		return 0
+	}
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(r.Dx()*r.Dy())
+}
+
+// differs is a condition for screenshot: that at least a share of the
+// pixels in r (the whole screen when r is empty) differ from before.
+func differs(before image.Image, r image.Rectangle, share float64) func(image.Image) string {
+	return func(img image.Image) string {
+		if r.Empty() {
+			r = img.Bounds()
+		}
+		if c := changed(img, before, r); c < share {
+			return fmt.Sprintf("%.2f%% of %v changed, want %.2f%%", c*100, r, share*100)
+		}
+		return ""
+	}
+}
+
+// screenshot takes the whole screen until it is a picture of a window
+// (see blank) for which each condition says nothing against it, and
+// returns it: the app draws its first frames, opens a dialog and shows a
+// file some time after it was asked to.
+func (d *display) screenshot(t *testing.T, name string, conds ...func(image.Image) string) image.Image {
+	t.Helper()
+	var s shot
+	path := filepath.Join(t.TempDir(), name)
+	waitFor(t, 60*time.Second, "screenshot "+name, func() (bool, string) {
+		var err error
+		if s, err = d.capture(t, path); err != nil {
+			return false, err.Error()
+		}
+		if why := blank(s.img); why != "" {
+			return false, why
+		}
+		for _, c := range conds {
+			if why := c(s.img); why != "" {
+				return false, why
+			}
+		}
+		return true, ""
+	})
 	if dir := os.Getenv("CHRONOMAP_SHOTS"); dir != "" {
-		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+		os.WriteFile(filepath.Join(dir, name), s.png, 0o644)
 	}
-	return img
+	return s.img
 }
 
 // running is the binary running on the display.
@@ -146,54 +235,52 @@ func start(t *testing.T, d *display, bin string, args ...string) *running {
 // returns its id.
 func waitTitle(t *testing.T, d *display, a *running, title string) string {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
+	var win string
+	waitFor(t, 60*time.Second, fmt.Sprintf("a window titled %q", title), func() (bool, string) {
 		select {
 		case err := <-a.done:
 			t.Fatalf("the app ended before showing %q: %v\n%s", title, err, a.stderr)
 		default:
 		}
 		// xdotool's patterns are not UTF-8 aware: match the names here.
+		var names []string
 		for _, id := range strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")) {
-			if d.output("xdotool", "getwindowname", id) == title {
-				return id
+			name := d.output("xdotool", "getwindowname", id)
+			if name == title {
+				win = id
+				return true, ""
 			}
+			names = append(names, name)
 		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	var names []string
-	for _, id := range strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")) {
-		names = append(names, d.output("xdotool", "getwindowname", id))
-	}
-	t.Fatalf("no window titled %q after 60 s; windows: %q\n%s", title, names, a.stderr)
-	return ""
+		return false, fmt.Sprintf("windows: %q\n%s", names, a.stderr)
+	})
+	return win
 }
 
 // quit presses Ctrl+Q and expects the app to end cleanly.
 func quit(t *testing.T, d *display, a *running, win string) {
 	t.Helper()
 	// The window found may be gone already when the app replaced it while
-	// loading: ask again for one named Chronomap, a few times.
-	var err error
-	for range 10 {
-		if err = d.run(t, "xdotool", "key", "--window", win, "ctrl+q"); err == nil {
-			break
+	// loading: ask again for one named Chronomap until one takes the key.
+	// Without a window manager, no window has the focus unless given it.
+	waitFor(t, 30*time.Second, "Ctrl+Q to reach a window", func() (bool, string) {
+		d.run(t, "xdotool", "windowfocus", "--sync", win)
+		err := d.run(t, "xdotool", "key", "--window", win, "ctrl+q")
+		if err != nil {
+			if ids := strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")); len(ids) > 0 {
+				win = ids[len(ids)-1]
+			}
+			return false, err.Error()
 		}
-		time.Sleep(300 * time.Millisecond)
-		if ids := strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")); len(ids) > 0 {
-			win = ids[len(ids)-1]
-		}
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+		return true, ""
+	})
 	select {
 	case err := <-a.done:
 		if err != nil {
 			t.Errorf("the app ended with %v\n%s", err, a.stderr)
 		}
-	case <-time.After(15 * time.Second):
-		t.Errorf("the app did not end within 15 s of Ctrl+Q\n%s", a.stderr)
+	case <-time.After(30 * time.Second):
+		t.Errorf("the app did not end within 30 s of Ctrl+Q\n%s", a.stderr)
 	}
 	if s := a.stderr.String(); strings.Contains(s, "panic") || strings.Contains(s, "should have been called in fyne.Do") {
 		t.Errorf("the app's error output:\n%s", s)
@@ -216,8 +303,7 @@ func TestWindowEndToEnd(t *testing.T) {
 	t.Run("sample", func(t *testing.T) {
 		a := start(t, d, bin)
 		win := waitTitle(t, d, a, "Chronomap — Sample data")
-		time.Sleep(time.Second) // the first frames
-		d.screenshot(t, "sample.png")
+		shown := d.screenshot(t, "sample.png")
 		file, err := filepath.Abs("data/frame/testdata/preset_acled.csv")
 		if err != nil {
 			t.Fatal(err)
@@ -226,19 +312,22 @@ func TestWindowEndToEnd(t *testing.T) {
 		if err := d.run(t, "xdotool", "key", "--window", win, "ctrl+l"); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(700 * time.Millisecond)
-		d.screenshot(t, "open-location.png")
+		// The dialog dims the window behind it.
+		dialog := d.screenshot(t, "open-location.png", differs(shown, image.Rectangle{}, 0.2))
 		if err := d.run(t, "xdotool", "type", "--delay", "5", file); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(300 * time.Millisecond)
-		d.screenshot(t, "typed.png")
+		// The path typed: some 2,000 pixels of text; half of them will do,
+		// as the Return pressed next comes after the last key typed.
+		d.screenshot(t, "typed.png", differs(dialog, image.Rectangle{}, 0.001))
 		if err := d.run(t, "xdotool", "key", "Return"); err != nil {
 			t.Fatal(err)
 		}
 		win = waitTitle(t, d, a, "Chronomap — preset_acled.csv")
-		time.Sleep(time.Second)
-		d.screenshot(t, "opened.png")
+		// The window is titled after the file from the start of its
+		// loading: wait for the file's heading to replace the sample's at
+		// the top (some 7% of its pixels).
+		d.screenshot(t, "opened.png", differs(shown, image.Rect(0, 0, 1280, 110), 0.02))
 		quit(t, d, a, win)
 	})
 
@@ -249,7 +338,6 @@ func TestWindowEndToEnd(t *testing.T) {
 		}
 		a := start(t, d, bin, file)
 		win := waitTitle(t, d, a, "Chronomap — "+filepath.Base(file))
-		time.Sleep(time.Second)
 		d.screenshot(t, "fixture.png")
 		quit(t, d, a, win)
 	})

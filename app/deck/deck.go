@@ -63,7 +63,7 @@ func WritePPTX(w io.Writer, d Deck) error {
 		}
 		cfg, err := png.DecodeConfig(bytes.NewReader(s.Image))
 		if err != nil {
-			return fmt.Errorf("deck: slide %d (%q): image is not a PNG: %v", i+1, oneLine(s.Title), err)
+			return fmt.Errorf("deck: slide %d (%q): image is not a PNG: %w", i+1, oneLine(s.Title), err)
 		}
 		if cfg.Width == 0 || cfg.Height == 0 {
 			return fmt.Errorf("deck: slide %d (%q): image is %d×%d pixels", i+1, oneLine(s.Title), cfg.Width, cfg.Height)

@@ -273,7 +273,7 @@ func fontBytes(f font.Face) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if _, err := f.Face.WriteSourceTo(nil, &buf); err != nil {
-		return nil, fmt.Errorf("font %s %s (weight %d): cannot read its file: %v", key.Typeface, key.Variant, key.Weight, err)
+		return nil, fmt.Errorf("font %s %s (weight %d): cannot read its file: %w", key.Typeface, key.Variant, key.Weight, err)
 	}
 	fontFiles.m[key] = buf.Bytes()
 	return buf.Bytes(), nil
@@ -298,11 +298,11 @@ func (c *PDF) DrawImage(rect vg.Rectangle, img image.Image) {
 // WriteTo writes the document. It closes it: nothing more can be drawn.
 func (c *PDF) WriteTo(w io.Writer) (int64, error) {
 	if err := c.doc.Error(); err != nil {
-		return 0, fmt.Errorf("PDF: %v", err)
+		return 0, fmt.Errorf("PDF: %w", err)
 	}
 	cw := &counter{w: w}
 	if err := c.doc.Output(cw); err != nil {
-		return cw.n, fmt.Errorf("PDF: %v", err)
+		return cw.n, fmt.Errorf("PDF: %w", err)
 	}
 	return cw.n, nil
 }

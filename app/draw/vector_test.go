@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
 // typed is text in the languages briefings come in, with the en dash.
@@ -58,7 +58,7 @@ func TestSVG(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	texts, elements := golden.SVG(t, b.Bytes())
+	texts, elements := drawtest.SVG(t, b.Bytes())
 	for _, text := range append(typed, "in the part") {
 		if texts[text] != 1 {
 			t.Errorf("the SVG has %d <text> elements %q, want 1", texts[text], text)
@@ -91,7 +91,7 @@ func TestPDF(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	info, lines := golden.PDF(t, b.Bytes())
+	info, lines := drawtest.PDF(t, b.Bytes())
 	for _, want := range []string{"Pages:           2", "Page size:       960 x 540 pts", "Title:           Übung – Шойгу"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo does not say %q:\n%s", want, info)
@@ -121,7 +121,7 @@ func TestPDFPages(t *testing.T) {
 		if _, err := s.WriteTo(&b); err != nil {
 			t.Fatal(err)
 		}
-		if info, _ := golden.PDF(t, b.Bytes()); !strings.Contains(info, "Page size:       "+c.want+" pts") {
+		if info, _ := drawtest.PDF(t, b.Bytes()); !strings.Contains(info, "Page size:       "+c.want+" pts") {
 			t.Errorf("%v: pdfinfo says\n%s", c.page, info)
 		}
 	}

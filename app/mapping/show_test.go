@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
@@ -155,7 +155,7 @@ func TestDialogImage(t *testing.T) {
 	if c := h.next(t); c.Events != 1 || c.Problems != 12 { // 04/04/2024 alone reads one way
 		t.Errorf("counts %+v, want 1 event and 12 problems", c)
 	}
-	golden.Check(t, filepath.Join("testdata", "dialog-light.png"), w.Canvas().Capture())
+	drawtest.Check(t, filepath.Join("testdata", "dialog-light.png"), w.Canvas().Capture())
 
 	// The columns past the right edge: actors, sources, notes.
 	walk(e, func(o fyne.CanvasObject) {
@@ -163,7 +163,7 @@ func TestDialogImage(t *testing.T) {
 			s.ScrollToOffset(fyne.NewPos(s.Content.MinSize().Width, 0))
 		}
 	})
-	golden.Check(t, filepath.Join("testdata", "dialog-light-right.png"), w.Canvas().Capture())
+	drawtest.Check(t, filepath.Join("testdata", "dialog-light-right.png"), w.Canvas().Capture())
 }
 
 // variantTheme is a theme fixed to one variant, whatever the settings say.

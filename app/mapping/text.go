@@ -2,10 +2,10 @@ package mapping
 
 import (
 	"path/filepath"
-	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
+	"chronomap/app/number"
 	"chronomap/data/dates"
 	"chronomap/data/events"
 )
@@ -147,20 +147,5 @@ func plural(n int, one, other string) string {
 // groups them (the window's translations say how: "," in English, "." in
 // German).
 func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	sep := ","
-	if len(s) > 3 {
-		sep = lang.X("number.group", ",")
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return number.Marks{Group: lang.X("number.group", ",")}.Int(n)
 }

@@ -7,6 +7,7 @@ import (
 	"image"
 	"math"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,8 +17,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
+	"chronomap/app/palette"
 	"chronomap/app/tooltip"
-	"chronomap/app/variant"
 	"chronomap/app/worldmap"
 )
 
@@ -48,6 +49,11 @@ type Map struct {
 	tipAt  fyne.Position
 	fitted bool
 	moved  bool // the user has panned or zoomed: a resize keeps their view
+	// settle draws the map sharp once a zoom has rested, through do:
+	// fyne.Do, or in tests a queue the test drains, since the test driver
+	// runs fyne.Do's functions on the calling goroutine.
+	settle *time.Timer
+	do     func(func())
 	// want is a view asked for before the widget knew its size (a
 	// workspace being opened), set at the next frame.
 	want *struct {
@@ -60,7 +66,7 @@ type Map struct {
 // New returns a map widget over a map model. The model's view is refitted
 // to the widget's size the first time it is drawn.
 func New(m *worldmap.Map) *Map {
-	w := &Map{model: m, scale: 1}
+	w := &Map{model: m, scale: 1, do: fyne.Do}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -136,7 +142,27 @@ func (w *Map) Scrolled(e *fyne.ScrollEvent) {
 	factor := math.Pow(1.25, float64(e.Scrolled.DY)/10)
 	w.model.View = w.model.View.ZoomAt(w.pixel(e.Position), factor)
 	w.moved = true
+	w.zooming()
 	w.Refresh()
+}
+
+// settleAfter is how long a zoom must rest before the map is drawn sharp
+// again: while the wheel turns, frames rescale the last sharp basemap.
+const settleAfter = 150 * time.Millisecond
+
+// zooming marks the view as moving until the zoom has rested.
+func (w *Map) zooming() {
+	w.model.Moving = true
+	if w.settle != nil {
+		w.settle.Reset(settleAfter)
+		return
+	}
+	w.settle = time.AfterFunc(settleAfter, func() {
+		w.do(func() {
+			w.model.Moving = false
+			w.Refresh()
+		})
+	})
 }
 
 // Tapped selects the marker under the pointer, or clears the selection.
@@ -214,6 +240,7 @@ func (w *Map) TypedRune(r rune) {
 		return
 	}
 	w.moved = true
+	w.zooming()
 	w.Refresh()
 }
 
@@ -281,7 +308,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	v.Width, v.Height = width, height
 	// The map follows the window's light or dark theme.
-	w.model.Theme = variant.Theme(w.Colours)
+	w.model.Theme = palette.Current(w.Colours)
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -14,20 +15,15 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/worldmap"
-	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 func sampleMap(t *testing.T) *worldmap.Map {
-	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromIndex(f, m, x)}
+	return &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromDataset(d)}
 }
 
 // TestMapPansZoomsAndSelects drives the widget as a user would: the view
@@ -71,9 +67,25 @@ func TestMapPansZoomsAndSelects(t *testing.T) {
 	if after := model.View.MetresPerPx; math.Abs(before/after-1.25) > 1e-6 {
 		t.Errorf("a wheel notch zoomed by %g, want 1.25", before/after)
 	}
+	queue := make(chan func(), 4)
+	w.do = func(f func()) { queue <- f }
 	w.TypedRune('-')
 	if model.View.MetresPerPx <= before/1.25 {
 		t.Error("- did not zoom out")
+	}
+	// While the zoom goes on the map rescales its last sharp basemap;
+	// once it rests it is drawn sharp again.
+	if !model.Moving {
+		t.Error("a zoom did not mark the view as moving")
+	}
+	select {
+	case f := <-queue:
+		f()
+	case <-time.After(10 * time.Second):
+		t.Fatal("the zoom never came to rest")
+	}
+	if model.Moving {
+		t.Error("after the zoom rested the map is still moving")
 	}
 
 	if os.Getenv("CHRONOMAP_SHOT") != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/color/palette"
 	stddraw "image/draw"
 	"image/gif"
@@ -15,51 +16,91 @@ import (
 	"chronomap/app/workspace"
 )
 
-// PNG draws a view as a w×h picture at the given scale (2 for 4K from a
-// 1920×1080 layout).
-func (f File) PNG(v View, o Options, w, h int, scale float64) ([]byte, error) {
-	sp := f.Slide(v, o)
-	s := draw.NewRasterScaled(w, h, scale, sp.Theme.Background)
-	slide.Draw(s, sp)
-	var b bytes.Buffer
-	if _, err := s.WriteTo(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+// Output is a file the briefing writes, and how.
+type Output struct {
+	// Format is the file's extension: ".png", ".svg" and ".pdf" draw a
+	// slide (a PDF one page per view: a deck), ".pptx" a PowerPoint deck,
+	// ".gif" a playback of the first view.
+	Format string
+	W, H   int       // the layout's size in pixels; a PDF's is W wide, in its page's shape
+	Scale  float64   // a PNG's pixels per layout pixel: 2 for 4K from 1920×1080
+	Page   draw.Page // a PDF's page
+	Title  string    // a deck's title, in its metadata
+	Frames int       // a GIF's frames
 }
 
-// WritePDF writes views as the pages of one PDF, the layout w×h scaled
-// to page: a deck to project or print.
-func (f File) WritePDF(out io.Writer, title string, views []View, o Options, w, h int, page draw.Page) error {
+// Write writes views in the output's format: the one place where a
+// briefing becomes a file, for the window's exports and `render` alike.
+func (f File) Write(out io.Writer, views []workspace.Scene, o Options, w Output) error {
 	if len(views) == 0 {
 		return fmt.Errorf("there are no scenes to write")
 	}
-	s := draw.NewPDF(w, h, page)
-	s.PDF().SetTitle(title)
-	for i, v := range views {
-		if i > 0 {
-			s.PDF().NextPage()
-		}
-		slide.Draw(s, f.Slide(v, o))
+	scale := w.Scale
+	if scale == 0 {
+		scale = 1
 	}
+	switch w.Format {
+	case ".png":
+		return f.draw(out, draw.NewRasterScaled(w.W, w.H, scale, f.background(o)), views[0], o)
+	case ".svg":
+		return f.draw(out, draw.NewSVG(w.W, w.H), views[0], o)
+	case ".pdf":
+		page := w.Page
+		if page == (draw.Page{}) {
+			page = draw.Slide
+		}
+		width := w.W
+		if width == 0 {
+			width = 1920
+		}
+		pw, ph := page.Pixels(width) // the layout takes the page's shape
+		s := draw.NewPDF(pw, ph, page)
+		s.PDF().SetTitle(w.Title)
+		for i, v := range views {
+			if i > 0 {
+				s.PDF().NextPage()
+			}
+			slide.Draw(s, f.Slide(v, o))
+		}
+		_, err := s.WriteTo(out)
+		return err
+	case ".pptx":
+		return f.writePPTX(out, w.Title, views, o)
+	case ".gif":
+		return f.writeGIF(out, views[0], o, w.W, w.H, w.Frames, 8)
+	}
+	return fmt.Errorf("%s files are not written; write .png, .svg, .pdf, .pptx or .gif", w.Format)
+}
+
+// draw draws one view's slide on s and writes it.
+func (f File) draw(out io.Writer, s *draw.Surface, v workspace.Scene, o Options) error {
+	slide.Draw(s, f.Slide(v, o))
 	_, err := s.WriteTo(out)
 	return err
 }
 
-// WritePPTX writes views as a PowerPoint deck: one slide each, its
+// background is the colour behind a slide in o's theme.
+func (f File) background(o Options) color.RGBA {
+	if o.Theme.Palette == nil {
+		return draw.Light.Background
+	}
+	return o.Theme.Background
+}
+
+// writePPTX writes views as a PowerPoint deck: one slide each, its
 // picture drawn at 1920×1080, its title, its notes as speaker notes.
-func (f File) WritePPTX(out io.Writer, title string, views []View, o Options) error {
+func (f File) writePPTX(out io.Writer, title string, views []workspace.Scene, o Options) error {
 	d := deck.Deck{Title: title}
 	for i, v := range views {
-		img, err := f.PNG(v, o, 1920, 1080, 1)
-		if err != nil {
-			return fmt.Errorf("scene %d: %v", i+1, err)
+		var img bytes.Buffer
+		if err := f.Write(&img, []workspace.Scene{v}, o, Output{Format: ".png", W: 1920, H: 1080}); err != nil {
+			return fmt.Errorf("scene %d: %w", i+1, err)
 		}
 		t := v.Title
 		if t == "" {
 			t = fmt.Sprintf("Scene %d", i+1)
 		}
-		d.Slides = append(d.Slides, deck.Slide{Title: t, Image: img, Notes: v.Notes})
+		d.Slides = append(d.Slides, deck.Slide{Title: t, Image: img.Bytes(), Notes: v.Notes})
 	}
 	return deck.WritePPTX(out, d)
 }
@@ -69,9 +110,9 @@ func (f File) WritePPTX(out io.Writer, title string, views []View, o Options) er
 // one), moves from the first event to the last in n steps, and the map
 // shows what the window holds. each receives every frame; the picture is
 // reused, so each must copy what it keeps.
-func (f File) Frames(v View, o Options, w, h, n int, each func(i int, img *image.RGBA) error) error {
+func (f File) Frames(v workspace.Scene, o Options, w, h, n int, each func(i int, img *image.RGBA) error) error {
 	if f.Timeline == nil || f.Timeline.Len() == 0 {
-		return fmt.Errorf("%s has no dated events to play", f.Path)
+		return fmt.Errorf("%s has no dated events to play", f.Data.Name)
 	}
 	if n < 2 {
 		return fmt.Errorf("a playback needs at least 2 frames, not %d", n)
@@ -98,9 +139,9 @@ func (f File) Frames(v View, o Options, w, h, n int, each func(i int, img *image
 	return nil
 }
 
-// WriteGIF writes a playback of n frames as an animated GIF, each frame
+// writeGIF writes a playback of n frames as an animated GIF, each frame
 // shown for delay hundredths of a second, looping.
-func (f File) WriteGIF(out io.Writer, v View, o Options, w, h, n, delay int) error {
+func (f File) writeGIF(out io.Writer, v workspace.Scene, o Options, w, h, n, delay int) error {
 	anim := &gif.GIF{LoopCount: 0}
 	err := f.Frames(v, o, w, h, n, func(_ int, img *image.RGBA) error {
 		// Plan 9's palette holds the slide's greys and the Okabe–Ito

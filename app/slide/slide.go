@@ -31,6 +31,9 @@ type Spec struct {
 	// Window is the time window shown, written out: "7 Nov 2023 – 12 Dec
 	// 2023" (see Window).
 	Window string
+	// Filter, when set, says that a filter hides events, and how:
+	// `Filtered: "Shoigu" · 3 of 6 events`. It stands under the window.
+	Filter string
 	// Marking, when set, is written in a banner at the top and the bottom
 	// of the slide, as typed: "UNCLASSIFIED // FOR TRAINING".
 	Marking string
@@ -106,7 +109,7 @@ func layout(s *draw.Surface, sp Spec) plan {
 	}
 	// Header: accent rule, title, subtitle, then a hairline.
 	y := f.banner + ruleTop*u + 6*u + 18*u + titleType*u
-	if sp.Subtitle != "" {
+	if sp.Subtitle != "" || sp.Filter != "" {
 		y += 14*u + subType*u
 	}
 	f.bodyY0 = math.Round(y + 28*u)
@@ -148,8 +151,18 @@ func drawHeader(s *draw.Surface, sp Spec, t draw.Theme, f plan) {
 	if sp.Title != "" {
 		s.Text(title, x, ty, draw.Fit(title, sp.Title, room), t.Text)
 	}
+	subRoom := right - x
+	if sp.Filter != "" {
+		// Under the window, in the accent colour: a filtered slide must
+		// not pass for the whole picture.
+		ff := draw.Sans(math.Max(kickerType*u*1.15, 12), true)
+		text := draw.Fit(ff, sp.Filter, (right-x)*0.6)
+		fw := ff.Width(text)
+		s.Text(ff, right-fw, ty+14*u+subType*u, text, t.Accent)
+		subRoom -= fw + 40*u
+	}
 	if sp.Subtitle != "" {
-		s.Text(sub, x, ty+14*u+subType*u, draw.Fit(sub, sp.Subtitle, room), t.Muted)
+		s.Text(sub, x, ty+14*u+subType*u, draw.Fit(sub, sp.Subtitle, subRoom), t.Muted)
 	}
 	s.Rect(x, f.bodyY0-14*u, right-x, math.Max(1, u), t.Grid)
 }

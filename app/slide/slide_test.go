@@ -9,37 +9,32 @@ import (
 	"time"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/timeline"
 	"chronomap/app/worldmap"
-	"chronomap/assets"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 	"chronomap/data/events"
-	"chronomap/data/frame"
 )
 
 // sample is the bundled sample's slide: map, timeline and sources as the
 // render command gives them.
 func sample(t testing.TB, th draw.Theme) Spec {
-	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	chart := &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category), Theme: th}
+	chart := &timeline.Chart{Events: timeline.FromDataset(d), Theme: th}
 	chart.Fit()
-	src := f.Col(m.Get(events.Source)[0])
 	var sources []string
-	for _, row := range x.Row {
-		sources = append(sources, f.Text(int(row), src))
+	for i := range d.Len() {
+		sources = append(sources, d.Text(i, events.Source))
 	}
 	return Spec{
 		Title:    "Russia's outreach to Armenia, Nicaragua and Burkina Faso",
 		Subtitle: "Meetings and reactions reported by ISW, November 2023",
 		Window:   "1 Nov 2023 – 30 Nov 2023",
-		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: th, Graticule: true, Events: worldmap.FromIndex(f, m, x)},
+		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: th, Graticule: true, Events: worldmap.FromDataset(d)},
 		FitMap:   true,
 		Timeline: chart,
 		Sources:  Sources(sources),
@@ -72,7 +67,7 @@ func TestDraw(t *testing.T) {
 		}
 		s := draw.NewRaster(c.w, c.h, c.theme.Background)
 		Draw(s, sp)
-		golden.Check(t, filepath.Join("testdata", c.name), s.Pixels)
+		drawtest.Check(t, filepath.Join("testdata", c.name), s.Pixels)
 	}
 }
 
@@ -89,7 +84,7 @@ func TestDrawText(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	_, lines := golden.PDF(t, b.Bytes())
+	_, lines := drawtest.PDF(t, b.Bytes())
 	for _, want := range []string{sp.Title, sp.Subtitle, sp.Window, "Time window", "Source: ISW", "Basemap: Natural Earth · Places: GeoNames, CC BY 4.0"} {
 		if n := count(lines, want); n != 1 {
 			t.Errorf("the text layer has %q %d times, want once:\n%q", want, n, lines)
@@ -118,7 +113,7 @@ func TestLongTitle(t *testing.T) {
 	Draw(s, sp)
 	var b bytes.Buffer
 	s.WriteTo(&b)
-	texts, _ := golden.SVG(t, b.Bytes())
+	texts, _ := drawtest.SVG(t, b.Bytes())
 	for text := range texts {
 		if strings.HasPrefix(text, "A very long") {
 			if !strings.HasSuffix(text, "…") || draw.Sans(titleType, true).Width(text) > 1920-2*marginPx-draw.Sans(windowType, true).Width(sp.Window)-40 {

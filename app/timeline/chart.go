@@ -26,10 +26,11 @@ type Chart struct {
 	Collapsed map[int]bool
 	// Selected events are ringed and labelled first.
 	Selected map[int]bool
-	// Keep, when set, says which events pass the filter; the others are
-	// drawn faded and unlabelled, so that what the filter took out stays
-	// in sight.
-	Keep func(i int) bool
+	// Kept, when set, says which events pass the filter (its time window
+	// aside: that is the chart's own window); the others are not drawn
+	// and not counted, as on the map and in every export. Lanes left
+	// without a kept event are left out.
+	Kept []bool
 	// Today, when not 0, is the Unix time of the "today" marker.
 	Today int64
 	// NoOverview leaves out the overview band, a handle for moving the
@@ -38,6 +39,7 @@ type Chart struct {
 	NoOverview bool
 
 	widths []float32 // label widths by event, measured on first use
+	totals keptTotals
 	over   overviewCache
 	scr    scratch
 }

@@ -37,7 +37,7 @@ func (c *Chart) densities(l *layout, lanes []laneView) int32 {
 		}
 		bins := all[k*cols : (k+1)*cols]
 		k++
-		if c.Keep == nil {
+		if c.Kept == nil {
 			x.histogram(lv.lane, c.From, step, bins)
 		} else {
 			c.keptHistogram(lv.lane, step, bins)
@@ -57,7 +57,7 @@ func (c *Chart) keptHistogram(lane int, step float64, bins []int32) {
 	from, to := int64(math.Floor(c.From)), int64(math.Ceil(c.To))
 	c.scr.vis = c.Events.laneIndex().visible(e, lane, from, to, c.scr.vis[:0])
 	for _, id := range c.scr.vis {
-		if !c.Keep(int(id)) {
+		if !c.Kept[id] {
 			continue
 		}
 		if b := int((float64(e.Start[id]) - c.From) / step); b >= 0 && b < len(bins) {

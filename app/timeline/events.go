@@ -1,12 +1,10 @@
 package timeline
 
 import (
-	"cmp"
 	"slices"
 
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
-	"chronomap/data/events"
-	"chronomap/data/frame"
 )
 
 // Events is what the timeline shows of a set of events, one entry per
@@ -46,64 +44,30 @@ type Events struct {
 // Len returns the number of events.
 func (e *Events) Len() int { return len(e.Start) }
 
-// FromIndex takes the events of an index with their labels, colours by
-// the category column, and lanes by the column playing role by (Category,
-// Actor, Country, Source), or one lane when by is "" or unmapped.
-func FromIndex(f *frame.Frame, m events.Mapping, x *events.Index, by events.Role) *Events {
+// FromDataset takes the events of a dataset with their labels, coloured
+// and laned by the dataset's categories (one lane when it has none): the
+// colours are the dataset's, category k in the palette's colour k, as on
+// the map.
+func FromDataset(d *dataset.Dataset) *Events {
+	x := d.Index
 	n := x.Len()
 	e := &Events{
-		Start: make([]int64, n), Stop: make([]int64, n), Sure0: make([]int64, n), Sure1: make([]int64, n),
-		Prec: x.StartPrec, Label: make([]string, n),
+		Start: x.Start, Stop: d.Stop, Sure0: make([]int64, n), Sure1: make([]int64, n),
+		Prec: x.StartPrec, Label: d.Labels,
+		Category: d.Categories.Of, Legend: d.Categories.Labels,
 	}
 	for i := range n {
 		st := x.StartTime(i)
-		e.Start[i], e.Sure0[i] = st.Unix, st.End()
-		e.Stop[i], e.Sure1[i] = st.End(), st.Unix
+		e.Sure0[i], e.Sure1[i] = st.End(), st.Unix
 		if et := x.EndTime(i); !et.IsZero() {
-			e.Stop[i], e.Sure1[i] = max(et.End(), st.End()), et.Unix
+			e.Sure1[i] = et.Unix
 		}
 	}
-	column := func(r events.Role) []string {
-		c := m.Get(r)
-		if len(c) == 0 || r == "" {
-			return nil
-		}
-		col := f.Col(c[0])
-		out := make([]string, n)
-		for i, row := range x.Row {
-			out[i] = f.Text(int(row), col)
-		}
-		return out
-	}
-	e.Category, e.Legend = ranks(column(events.Category), n)
-	if e.Category == nil {
-		e.Category = make([]int32, n)
-		for i := range e.Category {
-			e.Category[i] = -1
-		}
-	}
-	if by == events.Category {
+	if len(e.Legend) > 0 {
 		e.Lane, e.Lanes, e.ByCategory = e.Category, e.Legend, true
-		if e.Legend == nil { // no category column: one lane
-			e.Lane, e.Lanes, e.ByCategory = nil, nil, false
-		}
-	} else if vals := column(by); vals != nil {
-		e.Lane, e.Lanes = ranks(vals, n)
-	}
-	if e.Lanes != nil {
-		e.LaneTitle = string(by)
+		e.LaneTitle = d.Categories.Title
 	}
 	e.noneLane()
-	if t := column(events.Title); t != nil {
-		e.Label = t
-	}
-	if p := column(events.Place); p != nil {
-		for i := range e.Label {
-			if e.Label[i] == "" {
-				e.Label[i] = p[i]
-			}
-		}
-	}
 	return e
 }
 
@@ -130,52 +94,4 @@ func (e *Events) noneLane() {
 		e.Lanes = append(e.Lanes, "(none)")
 	}
 	e.Lane = lane
-}
-
-// ranks numbers the distinct non-empty values of a column, most frequent
-// first and, among equals, in order of first appearance (the map's legend
-// orders categories the same way). Empty values get -1; with no value at
-// all the result is nil, nil.
-func ranks(vals []string, n int) ([]int32, []string) {
-	if vals == nil {
-		return nil, nil
-	}
-	first := map[string]int{}
-	var names []string
-	var counts []int
-	ids := make([]int32, n)
-	for i, v := range vals {
-		if v == "" {
-			ids[i] = -1
-			continue
-		}
-		k, ok := first[v]
-		if !ok {
-			k = len(names)
-			first[v] = k
-			names = append(names, v)
-			counts = append(counts, 0)
-		}
-		ids[i] = int32(k)
-		counts[k]++
-	}
-	if names == nil {
-		return nil, nil
-	}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(counts[b], counts[a]) })
-	rank := make([]int32, len(order))
-	sorted := make([]string, len(order))
-	for r, k := range order {
-		rank[k], sorted[r] = int32(r), names[k]
-	}
-	for i, k := range ids {
-		if k >= 0 {
-			ids[i] = rank[k]
-		}
-	}
-	return ids, sorted
 }

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"image/color"
-	"strconv"
 
 	"chronomap/app/draw"
 )
@@ -37,12 +36,12 @@ func (c *Chart) drawLaneBands(s *draw.Surface, l *layout, lanes []laneView) {
 		if lv.mode == collapsed || lv.y1-lv.y0 < 36 {
 			continue
 		}
-		total := x.total(lv.lane)
+		total := c.laneTotal(x, lv.lane)
 		note := c.count(total)
 		if lv.mode == expanded && len(lv.vis) < total {
-			note = thousands(len(lv.vis)) + " of " + note + " in view"
+			note = c.Lang.marks().Int(len(lv.vis)) + " of " + note + " in view"
 			if c.Lang == German {
-				note = thousands(len(lv.vis)) + " von " + c.count(total) + " im Bild"
+				note = c.Lang.marks().Int(len(lv.vis)) + " von " + c.count(total) + " im Bild"
 			}
 		}
 		if lv.mode == dense {
@@ -62,11 +61,11 @@ func (c *Chart) count(n int) string {
 	case c.Lang == German && n == 1:
 		return "1 Ereignis"
 	case c.Lang == German:
-		return thousands(n) + " Ereignisse"
+		return c.Lang.marks().Int(n) + " Ereignisse"
 	case n == 1:
 		return "1 event"
 	}
-	return thousands(n) + " events"
+	return c.Lang.marks().Int(n) + " events"
 }
 
 // laneColour is the colour of a lane: its category's when lanes are the
@@ -173,7 +172,7 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 
 // colour returns an event's colour, and whether it passes the filter.
 func (c *Chart) colour(id int32) (color.RGBA, bool) {
-	kept := c.Keep == nil || c.Keep(int(id))
+	kept := c.kept(id)
 	if !kept {
 		return c.Theme.Muted, false
 	}
@@ -200,13 +199,4 @@ func outline(s *draw.Surface, x0, y0, x1, y1 float64, c color.RGBA) {
 	s.Block(x0, y1-w, x1, y1, c, 1)
 	s.Block(x0, y0, x0+w, y1, c, 1)
 	s.Block(x1-w, y0, x1, y1, c, 1)
-}
-
-// thousands writes n with thousands separated by commas: "1,000,000".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

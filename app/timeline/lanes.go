@@ -141,3 +141,71 @@ func ceil(t float64) float64 {
 	}
 	return c
 }
+
+// kept reports whether event id passes the chart's filter.
+func (c *Chart) kept(id int32) bool { return c.Kept == nil || c.Kept[id] }
+
+// keepOnly drops from vis[from:] the events the filter does not keep.
+func (c *Chart) keepOnly(vis []int32, from int) []int32 {
+	if c.Kept == nil {
+		return vis
+	}
+	out := vis[:from]
+	for _, id := range vis[from:] {
+		if c.Kept[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// keptTotals are the kept events of each lane, worked out once per mask.
+type keptTotals struct {
+	of    []bool // the mask they were counted for
+	lanes []int
+	all   int
+}
+
+// laneTotal returns how many events of lane l the filter keeps.
+func (c *Chart) laneTotal(x *laneIndex, l int) int {
+	if c.Kept == nil {
+		return x.total(l)
+	}
+	c.countKept()
+	return c.totals.lanes[l]
+}
+
+// keptCount returns how many events the filter keeps.
+func (c *Chart) keptCount() int {
+	if c.Kept == nil {
+		return c.Events.Len()
+	}
+	c.countKept()
+	return c.totals.all
+}
+
+// countKept counts the kept events per lane, unless this mask is counted.
+func (c *Chart) countKept() {
+	t := &c.totals
+	if len(t.of) == len(c.Kept) && len(t.of) > 0 && &t.of[0] == &c.Kept[0] && len(t.lanes) == len(c.Events.Lanes) {
+		return
+	}
+	t.of, t.lanes, t.all = c.Kept, make([]int, len(c.Events.Lanes)), 0
+	for i, k := range c.Kept {
+		if k {
+			t.lanes[c.Events.Lane[i]]++
+			t.all++
+		}
+	}
+}
+
+// LaneTotals returns how many events each lane holds under the filter,
+// as its header counts them; a lane of none is left out of the picture.
+func (c *Chart) LaneTotals() []int {
+	x := c.Events.laneIndex()
+	out := make([]int, len(c.Events.Lanes))
+	for l := range out {
+		out[l] = c.laneTotal(x, l)
+	}
+	return out
+}

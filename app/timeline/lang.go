@@ -4,17 +4,27 @@ import (
 	"strconv"
 	"time"
 
+	"chronomap/app/number"
 	"chronomap/data/dates"
 )
 
-// Lang is how dates are written: the order of day, month and year, month
-// names and era words.
+// Lang is how dates and numbers are written: the order of day, month and
+// year, month names, era words and the marks that group digits.
 type Lang uint8
 
 const (
 	English Lang = iota // 7 Nov 2023, 509 BC, AD 100
 	German              // 7. Nov. 2023, 509 v. Chr., 100 n. Chr.
 )
+
+// marks are the separators numbers are written with in l: "1,234" in
+// English, "1.234" in German.
+func (l Lang) marks() number.Marks {
+	if l == German {
+		return number.German
+	}
+	return number.English
+}
 
 var (
 	monthsShort = [2][12]string{

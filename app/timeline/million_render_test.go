@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
 var millionOnce = sync.OnceValue(func() *Events { return million(1_000_000) })
@@ -28,7 +28,7 @@ func TestRenderMillion(t *testing.T) {
 			t.Errorf("full span: lane %q is not a density strip", e.Lanes[lv.lane])
 		}
 	}
-	golden.Check(t, filepath.Join("testdata", "million-full.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "million-full.png"), s.Pixels)
 
 	zoom := &Chart{Events: e, Theme: draw.Dark, From: week[0], To: week[1], Today: int64(week[0]) + 3*86400 + 15*3600,
 		Selected: map[int]bool{}}
@@ -61,7 +61,7 @@ func TestRenderMillion(t *testing.T) {
 	if labelled < 100 {
 		t.Errorf("one week: %d labels, want at least 100", labelled)
 	}
-	golden.Check(t, filepath.Join("testdata", "million-week-dark.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "million-week-dark.png"), s.Pixels)
 }
 
 // BenchmarkRenderTimeline1M draws one full 1920×1080 frame of a million

@@ -88,7 +88,7 @@ func (c *Chart) drawOverview(s *draw.Surface, l *layout) {
 	if c.Lang == German {
 		word = "Ereignisse gesamt"
 	}
-	s.Label(draw.Sans(12, true), l.gutter+6, y0+15, thousands(e.Len()), t.Text)
+	s.Label(draw.Sans(12, true), l.gutter+6, y0+15, c.Lang.marks().Int(c.keptCount()), t.Text)
 	s.Label(small, l.gutter+6, y0+30, draw.Fit(small, word, l.x0-l.gutter-14), t.Muted)
 }
 

@@ -1,31 +1,29 @@
 package timeline
 
 import (
+	"context"
 	"image"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 // load reads a file's events as the window does, lanes by category.
 func load(t testing.TB, name string, data []byte) *Events {
 	t.Helper()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: name, Data: data}, dataset.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, probs := events.Build(f, m)
-	for _, p := range probs {
+	for _, p := range d.Problems {
 		t.Logf("%s: %+v", name, p)
 	}
-	return FromIndex(f, m, x, events.Category)
+	return FromDataset(d)
 }
 
 func sample(t testing.TB) *Events {
@@ -58,7 +56,7 @@ func TestRenderSample(t *testing.T) {
 	for _, c := range cases {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden.Check(t, filepath.Join("testdata", c.name), render(ch, c.w, c.h))
+		drawtest.Check(t, filepath.Join("testdata", c.name), render(ch, c.w, c.h))
 	}
 }
 
@@ -72,7 +70,7 @@ func TestRenderWomenInComputing(t *testing.T) {
 	e := load(t, "timelinejs_women_in_computing.csv", data)
 	ch := &Chart{Events: e, Theme: draw.Light}
 	ch.Fit()
-	golden.Check(t, filepath.Join("testdata", "women-in-computing.png"), render(ch, 1280, 800))
+	drawtest.Check(t, filepath.Join("testdata", "women-in-computing.png"), render(ch, 1280, 800))
 }
 
 // TestRenderRome draws Rome from the Republic's founding in 509 BC to AD
@@ -90,6 +88,6 @@ func TestRenderRome(t *testing.T) {
 	}{{"rome.png", English, draw.Light}, {"rome-de-dark.png", German, draw.Dark}} {
 		ch := &Chart{Events: e, Theme: c.theme, Lang: c.lang}
 		ch.Fit()
-		golden.Check(t, filepath.Join("testdata", c.name), render(ch, 1920, 1080))
+		drawtest.Check(t, filepath.Join("testdata", c.name), render(ch, 1920, 1080))
 	}
 }

@@ -62,18 +62,18 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	area := l.lanesY1 - l.lanesY0
 	maxRows := max(1, int((area-2*lanePad)/rowH))
 	for k := range e.Lanes {
+		if c.Kept != nil && c.laneTotal(x, k) == 0 {
+			continue // a lane the filter emptied: a switched-off category
+		}
 		lv := laneView{lane: k, items: reuseItems(c.scr.lanes, len(lanes))}
 		switch {
 		case c.Collapsed[k]:
 			lv.mode = collapsed
-		case x.count(k, from, to) > int(width/densePx):
-			// The events starting in the window are some of those in
-			// view: counting them first keeps a million events in view
-			// from being listed only to be binned.
+		case c.tooMany(x, k, from, to, int(width/densePx)):
 			lv.mode = dense
 		default:
 			n0 := len(c.scr.vis)
-			c.scr.vis = x.visible(e, k, from, to, c.scr.vis)
+			c.scr.vis = c.keepOnly(x.visible(e, k, from, to, c.scr.vis), n0)
 			lv.vis = c.scr.vis[n0:len(c.scr.vis):len(c.scr.vis)]
 			if len(lv.vis) > int(width/densePx) || !c.fit(l, &lv, maxRows) {
 				lv.mode = dense
@@ -84,6 +84,16 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	c.shareHeight(l, lanes)
 	c.scr.lanes = lanes
 	return lanes
+}
+
+// tooMany reports whether lane k surely has more events in view than it
+// can draw one by one. The events starting in the window are some of
+// those in view: counting them first keeps a million events in view from
+// being listed only to be binned. Under a filter the count says less, as
+// it counts every event, so only a count far past room settles it.
+func (c *Chart) tooMany(x *laneIndex, k int, from, to int64, room int) bool {
+	n := x.count(k, from, to)
+	return n > room && (c.Kept == nil || n > 20*room)
 }
 
 // reuseItems returns the item slice lane k had last frame, emptied.
@@ -281,7 +291,7 @@ func (c *Chart) geometry(l *layout, id int32) item {
 	} else {
 		it.x0, it.x1 = x0, x1
 	}
-	kept := c.Keep == nil || c.Keep(int(id))
+	kept := c.kept(id)
 	if !kept || e.Label[id] == "" {
 		return it
 	}

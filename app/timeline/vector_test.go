@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
 // TestRenderVector draws the sample on SVG and PDF surfaces with the
@@ -23,7 +23,7 @@ func TestRenderVector(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	texts, elements := golden.SVG(t, b.Bytes())
+	texts, elements := drawtest.SVG(t, b.Bytes())
 	for _, w := range want {
 		if texts[w] != 1 {
 			t.Errorf("the SVG writes %q %d times, want once; it writes %v", w, texts[w], texts)
@@ -39,7 +39,7 @@ func TestRenderVector(t *testing.T) {
 	if _, err := p.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	_, lines := golden.PDF(t, b.Bytes())
+	_, lines := drawtest.PDF(t, b.Bytes())
 	for _, w := range want {
 		if !slices.Contains(lines, w) {
 			t.Errorf("the PDF's text has no line %q:\n%q", w, lines)
@@ -62,7 +62,7 @@ func TestRenderVectorMillion(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	_, elements := golden.SVG(t, b.Bytes())
+	_, elements := drawtest.SVG(t, b.Bytes())
 	if elements["image"] > 0 || elements["path"] > 3000 {
 		t.Errorf("the timeline is %d bitmaps and %d paths", elements["image"], elements["path"])
 	}

@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
+	"chronomap/app/palette"
 	"chronomap/app/timeline"
 	"chronomap/app/tooltip"
-	"chronomap/app/variant"
 )
 
 // Timeline shows events in time. The wheel zooms about the pointer, a drag
@@ -103,6 +103,13 @@ func New(c *timeline.Chart) *Timeline {
 
 // Chart returns the chart the widget shows.
 func (t *Timeline) Chart() *timeline.Chart { return t.chart }
+
+// SetWindow shows the span from to to, in Unix seconds, as a drag or the
+// wheel would, and tells OnWindow.
+func (t *Timeline) SetWindow(from, to float64) {
+	t.chart.From, t.chart.To = from, to
+	t.changed()
+}
 
 func (t *Timeline) changed() {
 	t.Refresh()
@@ -249,7 +256,7 @@ func (r *renderer) draw(w, h int) image.Image {
 		t.scale = float32(w) / r.size.Width
 	}
 	t.width, t.height = float64(w), float64(h)
-	t.chart.Theme = variant.Theme(t.Colours)
+	t.chart.Theme = palette.Current(t.Colours)
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
 	return s.Pixels

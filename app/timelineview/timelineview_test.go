@@ -12,20 +12,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/timeline"
-	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/data/dataset"
 )
 
 func sampleChart(t *testing.T) *timeline.Chart {
-	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category)}
+	return &timeline.Chart{Events: timeline.FromDataset(d)}
 }
 
 // TestTimelineZoomsAndPans drives the widget: the wheel zooms about the

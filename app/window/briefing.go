@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/palette"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
@@ -29,13 +30,14 @@ func (w *Window) drawable() (*fileView, scene.File, error) {
 	return v, f, nil
 }
 
-// sceneFile is the file on show as the scene package draws it.
+// sceneFile is the file on show as the scene package draws it: the same
+// dataset and the same models the window's views draw.
 func (v *fileView) sceneFile() (scene.File, bool) {
 	l := v.file
-	if l.Frame == nil || l.Index == nil || l.Timeline == nil {
+	if l.Data == nil || l.Timeline == nil {
 		return scene.File{}, false
 	}
-	f := scene.File{Path: l.Path, Frame: l.Frame, Mapping: l.Mapping, Index: l.Index, Timeline: l.Timeline.Events}
+	f := scene.File{Data: l.Data, Timeline: l.Timeline.Events}
 	if l.Map != nil {
 		f.Map = l.Map.Events
 	}
@@ -43,9 +45,8 @@ func (v *fileView) sceneFile() (scene.File, bool) {
 }
 
 // view is what the file's views show now, as a scene's view.
-func (v *fileView) view() scene.View {
-	ws := &workspace.Workspace{}
-	v.state(ws)
+func (v *fileView) view() workspace.Scene {
+	ws := v.state()
 	if ws.Map.Zoom == 0 && v.mapWidget != nil {
 		// Not moved since it was fitted: keep what it shows, not a refit
 		// to the filtered events, so the slide is what the analyst saw.
@@ -59,13 +60,14 @@ func (v *fileView) view() scene.View {
 		c := v.timelineWidget.Chart()
 		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
 	}
-	return scene.Current(ws)
+	return workspace.Scene{View: ws}
 }
 
 // slideOptions are the settings of slides drawn from the window: its date
-// style and country names, a light page.
+// style, projection and theme, so that a slide shows what the window does
+// in its colours.
 func (w *Window) slideOptions() scene.Options {
-	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App)}
+	return scene.Options{Lang: dateStyle(w.App), Projection: projection(w.App), Theme: palette.Current(nil)}
 }
 
 // captureScene keeps what the file on show shows as a new scene of the
@@ -82,7 +84,7 @@ func (w *Window) captureScene() {
 	if v.file.Sample {
 		name = v.file.title()
 	}
-	s := workspace.Scene{Title: name, Filter: view.Filter, Map: view.Map, Timeline: view.Timeline, Selection: view.Selection}
+	s := workspace.Scene{Title: name, View: view.View}
 	w.scenes = append(w.scenes, s)
 	w.bar.note(fmt.Sprintf(lang.L("Scene %d captured: %s. Briefing ▸ Scenes to name it and add notes."), len(w.scenes), sp.Window))
 }
@@ -94,7 +96,7 @@ func (w *Window) showScene(i int) {
 		return
 	}
 	s := w.scenes[i]
-	v.restore(&workspace.Workspace{Filter: s.Filter, Map: s.Map, Timeline: s.Timeline, Selection: s.Selection})
+	v.restore(s.View)
 }
 
 // editScenes shows the briefing's scenes: titles and notes to edit, the

@@ -13,8 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"chronomap/app/golden"
-	"chronomap/app/scene"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
@@ -48,12 +47,12 @@ func TestBriefing(t *testing.T) {
 				t.Errorf("%s: %v, %v", f.label, img.Bounds(), err)
 			}
 		case ".svg":
-			texts, _ := golden.SVG(t, b)
+			texts, _ := drawtest.SVG(t, b)
 			if texts["Russlands Werben – Москва"] == 0 || texts["Source: ISW"] == 0 {
 				t.Errorf("%s lacks its title or source line", f.label)
 			}
 		case ".pdf":
-			_, lines := golden.PDF(t, b)
+			_, lines := drawtest.PDF(t, b)
 			text := strings.Join(lines, "\n")
 			if !strings.Contains(text, "Russlands Werben – Москва") || strings.Count(text, "UNCLASSIFIED // FOR TRAINING") != 2 {
 				t.Errorf("%s text:\n%s", f.label, text)
@@ -66,7 +65,7 @@ func TestBriefing(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(pdf)
-	info, lines := golden.PDF(t, b)
+	info, lines := drawtest.PDF(t, b)
 	if !strings.Contains(info, "Pages:           2") || !strings.Contains(strings.Join(lines, "\n"), "Nicaragua in Moskau – Шойгу") {
 		t.Errorf("deck:\n%s", info)
 	}
@@ -143,7 +142,7 @@ func TestPresenter(t *testing.T) {
 		t.Fatalf("events mode: %v, %d events, card %v", p.events, len(p.order), p.card.Visible())
 	}
 	p.typedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Index.Row[p.order[1]]) {
+	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Data.Index.Row[p.order[1]]) {
 		t.Errorf("space: event %d, selection %+v", p.step, p.shown.Selection)
 	}
 	// A flight passes between the two ends.
@@ -158,10 +157,10 @@ func TestPresenter(t *testing.T) {
 	}
 }
 
-func toViews(s []workspace.Scene) []scene.View {
-	out := make([]scene.View, len(s))
+func toViews(s []workspace.Scene) []workspace.Scene {
+	out := make([]workspace.Scene, len(s))
 	for i := range s {
-		out[i] = scene.Of(s[i])
+		out[i] = s[i]
 	}
 	return out
 }

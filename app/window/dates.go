@@ -22,9 +22,7 @@ const (
 func dateStyle(a fyne.App) timeline.Lang {
 	style := a.Preferences().String(datesStyleKey)
 	if style == "" {
-		if l := lang.SystemLocale().LanguageString(); len(l) >= 2 && l[:2] == "de" {
-			style = "de"
-		}
+		style = uiLanguage()
 	}
 	if style == "de" {
 		return timeline.German
@@ -47,6 +45,9 @@ func (v *fileView) applyDates(a fyne.App) {
 	}
 	c := v.timelineWidget.Chart()
 	c.Lang, c.Zone = dateStyle(a), dateZone(a)
+	if v.onWindow != nil { // the date boxes write dates as the timeline does
+		v.onWindow(c.From, c.To)
+	}
 	v.timelineWidget.Refresh()
 }
 

@@ -26,12 +26,12 @@ type field struct {
 // whether from coordinates or found by name and how surely; then every
 // column of its row.
 func (v *fileView) eventFields(i int) (title string, head, cols []field) {
-	x, f := v.file.Index, v.file.Frame
+	x, f := v.file.index(), v.file.frame()
 	if x == nil || i < 0 || i >= x.Len() {
 		return "", nil, nil
 	}
 	row := int(x.Row[i])
-	m := v.file.Mapping
+	m := v.file.Data.Mapping
 	col := func(r events.Role) string {
 		for _, c := range m.Get(r) {
 			if k := f.Col(c); k >= 0 {
@@ -74,7 +74,7 @@ func (v *fileView) eventFields(i int) (title string, head, cols []field) {
 	head = append(head, field{Name: lang.L("Where"), Value: where})
 	head = append(head, field{Name: lang.L("Row"), Value: thousands(row + 1)})
 	for k, name := range f.DF.Names() {
-		cols = append(cols, field{Name: name, Value: v.grid.value(row, k), Role: v.file.Roles[name]})
+		cols = append(cols, field{Name: name, Value: v.grid.value(row, k), Role: v.file.roles()[name]})
 	}
 	return title, head, cols
 }

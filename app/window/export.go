@@ -19,6 +19,8 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
+	"chronomap/app/workspace"
+	"chronomap/data/dataset"
 )
 
 // exportFormat is a kind of file an export writes.
@@ -63,29 +65,11 @@ func (w *Window) exportView(path string, e exportSpec) error {
 }
 
 // writeSlide draws one view into a file of the given format.
-func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm exportFormat) error {
-	w, h := fm.w, fm.h
-	if fm.ext == ".pdf" {
-		w, h = fm.page.Pixels(1920)
-	}
+func writeSlide(path string, f scene.File, view workspace.Scene, o scene.Options, fm exportFormat) error {
 	var b bytes.Buffer
-	switch fm.ext {
-	case ".png":
-		p, err := f.PNG(view, o, w, h, fm.scale)
-		if err != nil {
-			return err
-		}
-		b.Write(p)
-	case ".svg":
-		s := draw.NewSVG(w, h)
-		slide.Draw(s, f.Slide(view, o))
-		if _, err := s.WriteTo(&b); err != nil {
-			return err
-		}
-	case ".pdf":
-		if err := f.WritePDF(&b, view.Title, []scene.View{view}, o, w, h, fm.page); err != nil {
-			return err
-		}
+	out := scene.Output{Format: fm.ext, W: fm.w, H: fm.h, Scale: fm.scale, Page: fm.page, Title: view.Title}
+	if err := f.Write(&b, []workspace.Scene{view}, o, out); err != nil {
+		return err
 	}
 	return writeFile(path, b.Bytes())
 }
@@ -93,7 +77,7 @@ func writeSlide(path string, f scene.File, view scene.View, o scene.Options, fm 
 // writeFile writes an export, saying where when it cannot.
 func writeFile(path string, b []byte) error {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf(lang.L("cannot write %s: %v"), path, err)
+		return fmt.Errorf(lang.L("cannot write %s: %w"), path, err)
 	}
 	return nil
 }
@@ -108,20 +92,18 @@ func (w *Window) exportDeck(path, title, marking string) error {
 	if err != nil {
 		return err
 	}
-	views := make([]scene.View, len(w.scenes))
+	views := make([]workspace.Scene, len(w.scenes))
 	for i, s := range w.scenes {
-		views[i] = scene.Of(s)
+		views[i] = s
 	}
 	o := w.slideOptions()
 	o.Marking = marking
-	var b bytes.Buffer
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".pptx":
-		err = f.WritePPTX(&b, title, views, o)
-	default:
-		err = f.WritePDF(&b, title, views, o, 1920, 1080, draw.Slide)
+	format := ".pdf"
+	if strings.EqualFold(filepath.Ext(path), ".pptx") {
+		format = ".pptx"
 	}
-	if err != nil {
+	var b bytes.Buffer
+	if err := f.Write(&b, views, o, scene.Output{Format: format, W: 1920, H: 1080, Page: draw.Slide, Title: title}); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())
@@ -148,7 +130,7 @@ func (w *Window) recordPlayback(path string, frames, width, height int) error {
 		})
 	}
 	var b bytes.Buffer
-	if err := f.WriteGIF(&b, view, o, width, height, frames, 8); err != nil {
+	if err := f.Write(&b, []workspace.Scene{view}, o, scene.Output{Format: ".gif", W: width, H: height, Frames: frames}); err != nil {
 		return err
 	}
 	return writeFile(path, b.Bytes())
@@ -180,6 +162,37 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 	d.SetFileName(name)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// eventFormats are the extensions Export Events writes.
+var eventFormats = []string{".csv", ".geojson", ".kml"}
+
+// exportEvents asks where to write the events the file on show shows, as
+// its filter leaves them, as a CSV, GeoJSON or KML file that reads back
+// into Chronomap with the same events.
+func (w *Window) exportEvents() {
+	v := w.active()
+	if v == nil || v.file.Data == nil || v.file.Data.Len() == 0 {
+		dialog.ShowInformation(lang.L("Export Events"), lang.L("The file on show has no events to export."), w.Win)
+		return
+	}
+	d, m := v.file.Data, v.layer.Mask
+	name := strings.TrimSuffix(tabName(v.file), filepath.Ext(tabName(v.file))) + " events.csv"
+	w.saveAs(name, eventFormats, func(p string) error { return writeEvents(p, d, m) })
+}
+
+// writeEvents writes the events a mask shows in the format the path's
+// extension names.
+func writeEvents(path string, d *dataset.Dataset, m dataset.Mask) error {
+	f, err := dataset.FormatOf(path)
+	if err != nil {
+		return fmt.Errorf(lang.L("%s: events are written as .csv, .geojson or .kml"), filepath.Base(path))
+	}
+	var b bytes.Buffer
+	if err := dataset.Export(&b, f, []*dataset.Dataset{d}, []dataset.Mask{m}); err != nil {
+		return err
+	}
+	return writeFile(path, b.Bytes())
 }
 
 // exportDialog asks for the slide's title, subtitle, marking, views and

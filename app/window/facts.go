@@ -40,12 +40,13 @@ func facts(f *frame.Frame) string {
 // eventFacts says how many events the rows made and how many are on the
 // map: "6 events · 6 placed (2 by place name)".
 func eventFacts(l Loaded) string {
-	if l.Events == 0 {
+	x := l.index()
+	if x == nil || x.Len() == 0 {
 		return lang.L("no events")
 	}
-	s := plural(l.Events, "1 event", "%s events") + " · " + fmt.Sprintf(lang.L("%s placed"), thousands(l.Located))
-	if l.Geocoded > 0 {
-		s += " " + fmt.Sprintf(lang.L("(%s by place name)"), thousands(l.Geocoded))
+	s := plural(x.Len(), "1 event", "%s events") + " · " + fmt.Sprintf(lang.L("%s placed"), thousands(x.Located))
+	if x.Geocoded > 0 {
+		s += " " + fmt.Sprintf(lang.L("(%s by place name)"), thousands(x.Geocoded))
 	}
 	return s
 }
@@ -118,21 +119,4 @@ func presetName(p string) string {
 		return "TimelineJS"
 	}
 	return p
-}
-
-// thousands writes n with its digits grouped in threes, as the language
-// groups them: "1,000,000" in English, "1.000.000" in German.
-func thousands(n int) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	if len(s) <= 3 {
-		return s
-	}
-	sep := lang.X("number.group", ",")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	return s
 }

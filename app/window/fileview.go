@@ -2,10 +2,7 @@ package window
 
 import (
 	"fmt"
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -17,8 +14,8 @@ import (
 
 	"chronomap/app/mapview"
 	"chronomap/app/timelineview"
+	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
-	"chronomap/data/events"
 )
 
 // fileView shows one loaded file: its title and facts, the filter bar,
@@ -40,7 +37,11 @@ type fileView struct {
 	mapWidget      *mapview.Map
 	timelineWidget *timelineview.Timeline
 
-	filter    filter
+	// layer is the file's events, filter, mask and selection, without a
+	// display: the filter bar, the timeline and the map edit it, and all
+	// of them, the table, the counts and the exports show its mask. It is
+	// nil when the file could not be read.
+	layer     *workspace.Layer
 	searchBox *widget.Entry
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
@@ -48,111 +49,56 @@ type fileView struct {
 	chips     []*widget.Check    // the categories' switches, by legend index
 	located   *widget.Check      // "located only"
 	side      *container.AppTabs // the event's details and the problems, beside the table
-	selected  int                // the selected event, -1 for none
-	rowEvent  []int32            // each frame row's event, -1 for rows that made none
-	// onWindow shows the timeline's window in the date boxes.
+	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
+	dates    [2]*widget.Entry
 	splits   splits
-	mask     masks
 	// tableLater refills a big table once the filter has rested.
 	tableLater *time.Timer
 	// searchGen numbers the searches, so that a slow one's answer is
 	// dropped when the user has typed on.
 	searchGen atomic.Int64
-	// index, once built in the background, answers searches of a big
-	// file; until then they scan the frame.
-	index *events.Search
 }
 
 // shown reports whether event i passes every part of the filter.
-func (v *fileView) shown(i int) bool {
-	if v.mask.shown != nil {
-		return i < len(v.mask.shown) && v.mask.shown[i]
+func (v *fileView) shown(i int) bool { return v.layer != nil && v.layer.Mask.IsShown(i) }
+
+// selected is the selected event, -1 for none.
+func (v *fileView) selected() int {
+	if v.layer == nil {
+		return -1
 	}
-	return v.filter.keep(v.file, i, true)
+	return v.layer.Selected
 }
 
-// masks are the filter worked out for every event at once, so that the
-// map, the timeline, the table and the counts look up a bool rather than
-// run the filter again, a million times per frame.
-type masks struct {
-	shown  []bool // passes the whole filter; nil when nothing narrows
-	styled []bool // passes all but the timeline's window; nil likewise
-	counts counts
+// eventOfRow is the event frame row r made, -1 for none.
+func (v *fileView) eventOfRow(r int) int {
+	if v.file.Data == nil {
+		return -1
+	}
+	return v.file.Data.EventOfRow(r)
 }
 
-// remask works the filter out for every event, on all cores.
-func (v *fileView) remask() {
-	x := v.file.Index
-	if x == nil {
-		return
-	}
-	n := x.Len()
-	m := masks{counts: counts{all: n}}
-	if !v.filter.narrows(true) {
-		m.counts.shown, m.counts.mapped = n, x.Located
-		v.mask = m
-		return
-	}
-	m.shown = make([]bool, n)
-	if v.filter.narrows(false) {
-		m.styled = make([]bool, n)
-	}
-	parts := runtime.GOMAXPROCS(0)
-	shown, mapped := make([]int, parts), make([]int, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := p * n / parts; i < (p+1)*n/parts; i++ {
-				if m.styled != nil {
-					m.styled[i] = v.filter.keep(v.file, i, false)
-					if !m.styled[i] {
-						continue
-					}
-				}
-				if v.filter.keep(v.file, i, true) {
-					m.shown[i] = true
-					shown[p]++
-					if x.IsLocated(i) {
-						mapped[p]++
-					}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for p := range parts {
-		m.counts.shown += shown[p]
-		m.counts.mapped += mapped[p]
-	}
-	v.mask = m
-}
-
-// refilter applies the filter to the map (hidden), the timeline (faded:
-// its own window is not applied to it) and the table (rows of other events
-// hidden), and counts what is shown.
+// refilter shows the layer's mask, as its filter left it: on the map, in
+// the timeline, the table and the counts.
 func (v *fileView) refilter() {
-	v.remask()
+	if v.layer == nil {
+		return
+	}
+	d, mask := v.file.Data, v.layer.Mask
 	if v.mapWidget != nil {
-		v.mapWidget.Model().Keep = nil
-		if s := v.mask.shown; s != nil {
-			v.mapWidget.Model().Keep = func(i int) bool { return s[i] }
-		}
+		m := v.mapWidget.Model()
+		m.Shown, m.Counts = mask.Shown, mask.Counts.ShownBy
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil {
-		v.timelineWidget.Chart().Keep = nil
-		if s := v.mask.styled; s != nil {
-			v.timelineWidget.Chart().Keep = func(i int) bool { return s[i] }
-		}
+		v.timelineWidget.Chart().Kept = mask.Kept
 		v.timelineWidget.Refresh()
 	}
-	if v.status != nil && v.file.Index != nil {
+	if v.status != nil {
 		v.status.SetText(v.counts().String())
 	}
-	if v.file.Index == nil || v.file.Index.Len() <= syncSearch {
+	if d.Len() <= syncSearch {
 		v.refillTable()
 		return
 	}
@@ -169,7 +115,10 @@ func (v *fileView) refilter() {
 const tableDelay = 150 * time.Millisecond
 
 // counts counts the events shown and those of them on the map.
-func (v *fileView) counts() counts { return v.mask.counts }
+func (v *fileView) counts() counts {
+	c := v.layer.Mask.Counts
+	return counts{shown: c.Shown, mapped: c.Located, all: c.All}
+}
 
 // refillTable shows in the table the rows of the events shown, in the
 // order sorted by; with no filter, every row of the frame.
@@ -183,10 +132,11 @@ func (v *fileView) refillTable() {
 		order = g.sorted(g.sortCol, g.sortDesc)
 	}
 	g.rows = order
-	if v.filter.narrows(true) && v.rowEvent != nil {
-		rows := make([]int32, 0, v.mask.counts.shown)
+	if v.layer != nil && v.layer.Mask.Shown != nil {
+		rowEvent := v.file.Data.RowEvent
+		rows := make([]int32, 0, v.layer.Mask.Counts.Shown)
 		each := func(r int32) {
-			if e := v.rowEvent[r]; e >= 0 && v.shown(int(e)) {
+			if e := rowEvent[r]; e >= 0 && v.shown(int(e)) {
 				rows = append(rows, r)
 			}
 		}
@@ -195,7 +145,7 @@ func (v *fileView) refillTable() {
 				each(r)
 			}
 		} else {
-			for r := range int32(len(v.rowEvent)) {
+			for r := range int32(len(rowEvent)) {
 				each(r)
 			}
 		}
@@ -229,35 +179,31 @@ func (v *fileView) sortBy(col int) {
 const syncSearch = 50_000
 
 // search filters the events to those whose text has every word typed.
+// A big file without its search index yet is searched in the background,
+// after a pause in the typing; a newer query makes an older one's answer
+// moot.
 func (v *fileView) search(q string) {
 	gen := v.searchGen.Add(1)
-	x, f := v.file.Index, v.file.Frame
-	if strings.TrimSpace(q) == "" || x == nil {
-		v.filter.matches = nil
-		v.refilter()
+	d := v.file.Data
+	if d == nil {
 		return
 	}
-	if v.index != nil {
+	if strings.TrimSpace(q) == "" || d.Len() <= syncSearch || d.Searchable() {
 		// The index answers within a few milliseconds on a million events.
-		v.filter.matches = v.index.Match(q).Bools(x.Len())
-		v.refilter()
-		return
-	}
-	if x.Len() <= syncSearch {
-		v.filter.matches = x.Matching(f, q)
+		v.layer.SetQuery(q)
 		v.refilter()
 		return
 	}
 	v.status.SetText(lang.L("Searching…"))
 	go func() {
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(150 * time.Millisecond) // a pause in the typing
 		if v.searchGen.Load() != gen {
 			return
 		}
-		m := x.Matching(f, q)
+		d.Matching(q) // kept: Apply finds it answered
 		fyne.Do(func() {
 			if v.searchGen.Load() == gen {
-				v.filter.matches = m
+				v.layer.SetQuery(q) // answered: Matching kept it
 				v.refilter()
 			}
 		})
@@ -269,14 +215,14 @@ func (v *fileView) search(q string) {
 // next shown event in time.
 func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	n := 0
-	if v.file.Index != nil {
-		n = v.file.Index.Len()
+	if v.file.index() != nil {
+		n = v.file.index().Len()
 	}
 	switch e.Name {
 	case fyne.KeyEscape:
 		v.selectEvent(-1, nil)
-		if v.filter.box != nil {
-			v.filter.box = nil
+		if v.layer != nil && v.layer.Filter.Box != nil {
+			v.layer.BoxAround(nil)
 			v.refilter()
 		}
 	case fyne.KeyRight, fyne.KeyLeft:
@@ -284,7 +230,7 @@ func (v *fileView) typedKey(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyLeft {
 			step = -1
 		}
-		i := v.selected
+		i := v.selected()
 		if i < 0 && step < 0 {
 			i = n
 		}
@@ -305,13 +251,13 @@ func (v *fileView) describe(i int) string {
 	if c := v.file.Timeline; c != nil {
 		parts = append(parts, c.Describe(i))
 	}
-	if i >= 0 && i < len(v.file.EventRows) {
-		for col, role := range v.file.Roles {
+	if i >= 0 && i < len(v.file.index().Row) {
+		for col, role := range v.file.roles() {
 			if role != "place" {
 				continue
 			}
-			if c := v.file.Frame.Col(col); c >= 0 {
-				if p := v.file.Frame.Text(int(v.file.EventRows[i]), c); p != "" {
+			if c := v.file.frame().Col(col); c >= 0 {
+				if p := v.file.frame().Text(int(v.file.index().Row[i]), c); p != "" {
 					parts = append(parts, p)
 				}
 			}
@@ -325,7 +271,9 @@ func (v *fileView) describe(i int) string {
 // details in the card; from is the widget where it was selected, which
 // needs no telling.
 func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
-	v.selected = i
+	if v.layer != nil {
+		v.layer.Select(i)
+	}
 	if v.mapWidget != nil && from != fyne.CanvasObject(v.mapWidget) {
 		v.mapWidget.Model().Selected = nil
 		if i >= 0 {
@@ -343,33 +291,27 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 			v.side.SelectIndex(0)
 		}
 	}
-	if i >= 0 && i < len(v.file.EventRows) && from != fyne.CanvasObject(v.table) {
-		if r := v.grid.tableRow(int(v.file.EventRows[i])); r >= 0 {
+	if i >= 0 && i < len(v.file.index().Row) && from != fyne.CanvasObject(v.table) {
+		if r := v.grid.tableRow(int(v.file.index().Row[i])); r >= 0 {
 			v.table.Select(widget.TableCellID{Row: r, Col: 0})
 		}
 	}
 }
 
 func newFileView(f Loaded) *fileView {
-	v := &fileView{file: f, selected: -1}
+	v := &fileView{file: f}
 	v.ExtendBaseWidget(v)
-	if f.Err != nil || f.Frame == nil {
+	if f.Err != nil || f.Data == nil {
 		return v
 	}
-	v.grid = newGrid(f.Frame)
-	v.grid.roles = f.Roles
-	if f.Index != nil {
-		v.rowEvent = make([]int32, f.Frame.DF.Nrow())
-		for i := range v.rowEvent {
-			v.rowEvent[i] = -1
-		}
-		for e, r := range f.Index.Row {
-			v.rowEvent[r] = int32(e)
-		}
+	v.layer = workspace.NewLayer(f.Data)
+	v.grid = newGrid(f.frame())
+	v.grid.roles = f.roles()
+	if f.Data.Len() > 0 {
 		v.card = newDetailCard()
 	}
 	v.mapWidget, v.timelineWidget = v.newMap(), v.newTimeline()
-	if f.Index != nil && f.Index.Len() > 0 {
+	if f.Data.Len() > 0 {
 		v.bar = v.filterBar()
 		v.refilter()
 	}
@@ -405,8 +347,8 @@ func (v *fileView) newTable() *widget.Table {
 		v.cell = id
 		v.detail.SetText(cellDetail(g, id))
 		// A row that made an event selects it in every view.
-		if r := g.frameRow(id.Row); r >= 0 && v.rowEvent != nil {
-			if e := int(v.rowEvent[r]); e >= 0 && e != v.selected {
+		if r := g.frameRow(id.Row); r >= 0 {
+			if e := v.eventOfRow(r); e >= 0 && e != v.selected() {
 				v.selectEvent(e, t)
 			}
 		}
@@ -470,15 +412,15 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		return widget.NewSimpleRenderer(container.NewBorder(head, nil, nil, nil, container.NewVBox(body)))
 	}
 
-	line := facts(v.file.Frame)
-	if v.file.Events > 0 {
+	line := facts(v.file.frame())
+	if v.file.index() != nil && v.file.index().Len() > 0 {
 		line += " · " + eventFacts(v.file)
 	}
 	top := container.NewVBox(head, widget.NewLabel(line))
 	if v.bar != nil {
 		top.Add(v.bar)
 	}
-	for _, line := range flagLines(v.file.Frame) {
+	for _, line := range flagLines(v.file.frame()) {
 		l := widget.NewLabel(line)
 		l.Importance = widget.WarningImportance
 		top.Add(l)
@@ -498,7 +440,7 @@ func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
 		v.side = container.NewAppTabs(
 			container.NewTabItem(lang.L("Event"), v.card),
 			container.NewTabItem(problemsHeading(len(v.file.problems())), probs))
-		if len(v.file.problems()) > 0 && v.selected < 0 {
+		if len(v.file.problems()) > 0 && v.selected() < 0 {
 			v.side.SelectIndex(1)
 		}
 		side = v.side
@@ -564,11 +506,8 @@ func (v *fileView) newTimeline() *timelineview.Timeline {
 	w := timelineview.New(c)
 	w.Describe = v.describe
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
-	e := c.Events
-	v.filter.first, v.filter.last = float64(e.Start[0]), float64(slices.Max(e.Stop))
-	v.filter.from, v.filter.to = c.From, c.To
 	w.OnWindow = func(from, to float64) {
-		v.filter.windowed, v.filter.from, v.filter.to = true, from, to
+		v.layer.SetWindow(from, to)
 		if v.onWindow != nil {
 			v.onWindow(from, to)
 		}
@@ -592,10 +531,9 @@ func (v *fileView) newMap() *mapview.Map {
 	w.Describe = v.describe
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnBoxSelect = func(sel []int) {
-		v.filter.box = make(map[int]bool, len(sel))
-		for _, i := range sel {
-			v.filter.box[i] = true
-		}
+		// The box is the bounds of the events drawn round: a place on
+		// Earth, which exports and scenes keep, not a list of events.
+		v.layer.BoxAround(sel)
 		v.refilter()
 	}
 	return w

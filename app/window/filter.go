@@ -10,56 +10,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/timeline"
 	"chronomap/data/dates"
 )
-
-// filter is what narrows the events shown: the search, the timeline's
-// window, categories switched off in the legend, "located only", and a box
-// drawn on the map. Its zero value shows everything.
-type filter struct {
-	matches []bool // events matching the search; nil when there is none
-	// from and to are the timeline's window in Unix seconds, set once the
-	// timeline reports it; first and last bound every event, so that a
-	// window holding them all does not count as narrowing.
-	windowed    bool
-	from, to    float64
-	first, last float64
-	hidden      map[int32]bool // categories switched off, by legend index
-	locatedOnly bool
-	box         map[int]bool // events inside a box drawn on the map; nil for none
-}
-
-// narrows reports whether the filter hides any event, counting the
-// timeline's window only when withWindow.
-func (f *filter) narrows(withWindow bool) bool {
-	return f.matches != nil || len(f.hidden) > 0 || f.locatedOnly || f.box != nil ||
-		(withWindow && f.windowed && (f.from > f.first || f.to < f.last))
-}
-
-// keep reports whether event i of l passes the filter; the timeline's
-// window counts only when withWindow (the timeline itself shows it).
-func (f *filter) keep(l Loaded, i int, withWindow bool) bool {
-	if f.matches != nil && (i >= len(f.matches) || !f.matches[i]) {
-		return false
-	}
-	if f.box != nil && !f.box[i] {
-		return false
-	}
-	if f.locatedOnly && (l.Index == nil || !l.Index.IsLocated(i)) {
-		return false
-	}
-	e := l.Timeline
-	if e == nil || e.Events == nil || i >= e.Events.Len() {
-		return true
-	}
-	if len(f.hidden) > 0 && f.hidden[e.Events.Category[i]] {
-		return false
-	}
-	if withWindow && f.windowed {
-		return float64(e.Events.Stop[i]) > f.from && float64(e.Events.Start[i]) < f.to
-	}
-	return true
-}
 
 // counts is what the status line says: events shown, of them on the map,
 // and all events.
@@ -71,14 +24,18 @@ func (c counts) String() string {
 
 // clearFilter shows every event again.
 func (v *fileView) clearFilter() {
-	f := &v.filter
-	f.matches, f.hidden, f.locatedOnly, f.box = nil, nil, false, nil
+	v.layer.Clear()
 	if v.searchBox != nil {
 		v.searchBox.SetText("")
 	}
+	for _, c := range v.chips {
+		c.SetChecked(true)
+	}
+	if v.located != nil {
+		v.located.SetChecked(false)
+	}
 	if v.timelineWidget != nil {
 		v.timelineWidget.Chart().Fit()
-		f.from, f.to = v.timelineWidget.Chart().From, v.timelineWidget.Chart().To
 		v.timelineWidget.Refresh()
 	}
 	v.refilter()
@@ -92,7 +49,7 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	v.searchBox.OnChanged = v.search
 	v.status = widget.NewLabel("")
 	located := widget.NewCheck(lang.L("Located only"), func(on bool) {
-		v.filter.locatedOnly = on
+		v.layer.SetLocatedOnly(on)
 		v.refilter()
 	})
 	v.located = located
@@ -107,25 +64,30 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	return bar
 }
 
-// dateRange is two boxes showing the timeline's window, in which a range
-// can be typed; Enter applies it to the timeline, and so to the map and
-// the table.
+// dateRange is two boxes showing the timeline's window as the timeline
+// writes dates ("509 BC", "7 Nov 2023"), in which a range can be typed in
+// any form data/dates reads ("509 v. Chr.", "2023-11-07"); Enter applies
+// it to the timeline, and so to the map and the table. A box left as it
+// was shown keeps the window's own edge, which its text only rounds.
 func (v *fileView) dateRange() fyne.CanvasObject {
 	from, to := widget.NewEntry(), widget.NewEntry()
+	v.dates = [2]*widget.Entry{from, to}
 	from.SetPlaceHolder(lang.L("From"))
 	to.SetPlaceHolder(lang.L("To"))
+	var shownFrom, shownTo string
 	show := func(a, b float64) {
-		from.SetText(day(a))
-		to.SetText(day(b))
+		shownFrom, shownTo = windowText(v.timelineWidget.Chart().Lang, a, b)
+		from.SetText(shownFrom)
+		to.SetText(shownTo)
 	}
 	apply := func(string) {
 		c := v.timelineWidget.Chart()
 		a, b := c.From, c.To
-		if r, err := dates.Parse(from.Text); err == nil {
+		if r, err := dates.Parse(from.Text); err == nil && from.Text != shownFrom {
 			a0, _ := r.Span()
 			a = float64(a0)
 		}
-		if r, err := dates.Parse(to.Text); err == nil {
+		if r, err := dates.Parse(to.Text); err == nil && to.Text != shownTo {
 			_, b1 := r.Span()
 			b = float64(b1)
 		}
@@ -133,10 +95,7 @@ func (v *fileView) dateRange() fyne.CanvasObject {
 			show(c.From, c.To) // not a range: show the window as it is
 			return
 		}
-		c.From, c.To = a, b
-		v.filter.windowed, v.filter.from, v.filter.to = true, a, b
-		v.timelineWidget.Refresh()
-		v.refilter()
+		v.timelineWidget.SetWindow(a, b) // the map and the table follow
 	}
 	from.OnSubmitted, to.OnSubmitted = apply, apply
 	c := v.timelineWidget.Chart()
@@ -147,32 +106,41 @@ func (v *fileView) dateRange() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(120, to.MinSize().Height), to))
 }
 
-// day writes Unix seconds as an ISO date ("2023-11-07", "-0508-03-01").
-func day(unix float64) string {
-	s := dates.ISO(int64(math.Floor(unix)))
-	if i := strings.IndexByte(s, 'T'); i > 0 {
-		return s[:i]
+// windowText writes a window's edges, Unix seconds with to exclusive, as
+// the timeline writes dates: in years for a window of years ("509 BC",
+// "AD 516", with the era on both when it crosses 1 BC), months for a
+// window of months, else days. The end is the period its last second is
+// in, so that "2023" to "2023" is the whole year, read back as it was.
+func windowText(l timeline.Lang, from, to float64) (string, string) {
+	a, b := int64(math.Floor(from)), int64(math.Ceil(to))-1
+	b = max(a, b)
+	const year = 365 * 24 * 3600
+	prec := dates.Day
+	switch {
+	case b-a >= 3*year:
+		prec = dates.Year
+	case b-a >= 60*24*3600:
+		prec = dates.Month
 	}
-	return s
+	if prec == dates.Year {
+		ya, yb := dates.Time{Unix: a, Prec: dates.Year}.Year(), dates.Time{Unix: b, Prec: dates.Year}.Year()
+		era := ya <= 0 && yb > 0
+		return l.Year(ya, era), l.Year(yb, era)
+	}
+	return l.Format(dates.Time{Unix: a, Prec: prec}), l.Format(dates.Time{Unix: b, Prec: prec})
 }
 
 // chipLimit is how many categories get a switch; a file with more (GDELT's
 // hundreds of event codes) is filtered by search instead.
 const chipLimit = 24
 
-// categoryChips are the timeline's legend as switches, in its colours;
-// nil when there are fewer than two categories.
+// categoryChips are the file's categories as switches, in their
+// colours, with how many events each has; nil when there are fewer than
+// two categories.
 func (v *fileView) categoryChips() fyne.CanvasObject {
-	tl := v.file.Timeline
-	if tl == nil || tl.Events == nil || len(tl.Events.Legend) < 2 {
+	cats := v.file.Data.Categories
+	if len(cats.Names) < 2 {
 		return nil
-	}
-	e := tl.Events
-	n := make([]int, len(e.Legend))
-	for _, c := range e.Category {
-		if c >= 0 {
-			n[c]++
-		}
 	}
 	row := container.NewHBox()
 	if name := legendTitle(v.file); name != "" {
@@ -180,16 +148,9 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		l.TextStyle.Bold = true
 		row.Add(l)
 	}
-	for k, name := range e.Legend[:min(len(e.Legend), chipLimit)] {
-		check := widget.NewCheck(fmt.Sprintf("%s (%s)", name, thousands(n[k])), func(on bool) {
-			if v.filter.hidden == nil {
-				v.filter.hidden = map[int32]bool{}
-			}
-			if on {
-				delete(v.filter.hidden, int32(k))
-			} else {
-				v.filter.hidden[int32(k)] = true
-			}
+	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
+		check := widget.NewCheck(fmt.Sprintf("%s (%s)", cats.Labels[k], thousands(cats.Counts[k])), func(on bool) {
+			v.layer.ShowCategory(name, on)
 			v.refilter()
 		})
 		check.SetChecked(true)
@@ -203,12 +164,9 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 // type"), capitalised.
 func legendTitle(l Loaded) string {
 	t := ""
-	if l.Map != nil && l.Map.Events != nil {
-		t = l.Map.Events.LegendTitle
-	} else if l.Timeline != nil && l.Timeline.Events != nil {
-		t = l.Timeline.Events.LaneTitle
+	if l.Data != nil {
+		t = l.Data.Categories.Title
 	}
-	t = strings.ReplaceAll(t, "_", " ")
 	if t == "" {
 		return ""
 	}

@@ -24,7 +24,7 @@ func sampleWindow(t *testing.T) (*Window, *fileView) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := New(a, []Loaded{Load(assets.SampleTitle, f, nil, true)})
+	w := New(a, []Loaded{loadFrame(assets.SampleTitle, f, true)})
 	t.Cleanup(w.Win.Close)
 	w.Win.Resize(fyne.NewSize(1280, 800))
 	w.Win.Canvas().Capture() // lays out and draws the map and the timeline once
@@ -55,21 +55,21 @@ func TestFlowSelectOnTimeline(t *testing.T) {
 		t.Fatal("no event under any point of the timeline")
 	}
 	test.TapAt(tl, at)
-	if v.selected != id {
-		t.Fatalf("clicked event %d, the window selected %d", id, v.selected)
+	if v.selected() != id {
+		t.Fatalf("clicked event %d, the window selected %d", id, v.selected())
 	}
 	if !v.mapWidget.Model().Selected[id] || len(v.mapWidget.Model().Selected) != 1 {
 		t.Errorf("the map selects %v, want only %d", v.mapWidget.Model().Selected, id)
 	}
 	title, _, _ := v.eventFields(id)
-	if !strings.HasPrefix(v.card.text, title) || !strings.Contains(v.card.text, "Row: "+thousands(int(v.file.Index.Row[id])+1)) {
+	if !strings.HasPrefix(v.card.text, title) || !strings.Contains(v.card.text, "Row: "+thousands(int(v.file.index().Row[id])+1)) {
 		t.Errorf("the card reads %q, want event %d (%q)", v.card.text, id, title)
 	}
 	// The label in the timeline names the same event the card does.
 	if d := c.Describe(id); !strings.HasPrefix(d, title) {
 		t.Errorf("the timeline describes %q, the card %q", d, title)
 	}
-	if v.grid.frameRow(v.cell.Row) != int(v.file.Index.Row[id]) {
+	if v.grid.frameRow(v.cell.Row) != int(v.file.index().Row[id]) {
 		t.Errorf("the table selects %v, want the row of event %d", v.cell, id)
 	}
 }
@@ -100,8 +100,8 @@ func TestFlowBrush(t *testing.T) {
 		t.Errorf("table rows: %d before, %d after, with %d events shown", rows, rowsAfter, after.shown)
 	}
 	kept := 0
-	for i := range v.file.Index.Len() {
-		if v.mapWidget.Model().Keep(i) {
+	for i := range v.file.index().Len() {
+		if mapShows(v.mapWidget.Model(), i) {
 			kept++
 		}
 	}
@@ -138,15 +138,17 @@ func TestFlowSearch(t *testing.T) {
 // and draws a box on the map.
 func TestFlowFilters(t *testing.T) {
 	_, v := sampleWindow(t)
-	v.filter.hidden = map[int32]bool{0: true} // the most frequent category
-	v.refilter()
+	v.chips[0].SetChecked(false) // the most frequent category
 	c := v.counts()
 	if c.shown != 3 {
 		t.Errorf("%d events shown with the first category off, want 3", c.shown)
 	}
-	v.filter.hidden = nil
-	v.filter.box = map[int]bool{0: true, 1: true}
-	v.refilter()
+	if got := v.mapWidget.Model().Counts; got[0] != 0 || got[1] != 2 {
+		t.Errorf("the legend counts %v with the first category off", got)
+	}
+	v.chips[0].SetChecked(true)
+	// Drawn round the two events in Yerevan: a box on the map.
+	v.mapWidget.OnBoxSelect([]int{0, 1})
 	if n, _ := v.table.Length(); n != 2 || v.counts().shown != 2 {
 		t.Errorf("a box of two events shows %d rows, %d events", n, v.counts().shown)
 	}

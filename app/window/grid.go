@@ -21,8 +21,11 @@ type grid struct {
 	names []string
 	kinds []frame.Kind
 	roles map[string]string // column name → the role it plays, if any
-	text  [][]string        // per column: Records() of text and integer columns
-	nums  [][]float64       // per column: the values of number columns
+	// codes is each column's code list (frame.Source.Codes), "" for
+	// most: its cells show the code's name before the code.
+	codes []string
+	text  [][]string  // per column: Records() of text and integer columns
+	nums  [][]float64 // per column: the values of number columns
 	// rows, when set, are the frame rows the table shows, in the order
 	// shown: a filter's or a sort's. nil shows every row in file order.
 	rows []int32
@@ -35,7 +38,9 @@ type grid struct {
 func newGrid(f *frame.Frame) *grid {
 	n := f.DF.Ncol()
 	g := &grid{f: f, names: f.DF.Names(), kinds: make([]frame.Kind, n), text: make([][]string, n), nums: make([][]float64, n), sortCol: -1}
+	g.codes = make([]string, n)
 	for i := range n {
+		g.codes[i] = f.Source.Codes[g.names[i]]
 		if i < len(f.Columns) {
 			g.kinds[i] = f.Columns[i].Kind
 			continue
@@ -190,7 +195,13 @@ func (g *grid) value(row, col int) string {
 	if g.text[col] == nil {
 		g.text[col] = g.f.DF.Col(g.name(col)).Records()
 	}
-	return g.text[col][row]
+	v := g.text[col][row]
+	if list := g.codes[col]; list != "" {
+		if name, ok := frame.CodeName(list, v, uiLanguage()); ok {
+			return name + " (" + v + ")" // GDELT's "04": "Consult (04)"
+		}
+	}
+	return v
 }
 
 // columnIndex is the index of the named column, or -1.

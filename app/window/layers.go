@@ -12,10 +12,11 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/mapview"
+	"chronomap/app/palette"
 	"chronomap/app/timeline"
 	"chronomap/app/timelineview"
-	"chronomap/app/variant"
 	"chronomap/app/worldmap"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 )
 
@@ -63,7 +64,8 @@ func combine(files []Loaded, names []string) combined {
 		Lane: make([]int32, n), Category: make([]int32, n), Label: make([]string, n)}
 	t.Prec = make([]dates.Precision, n)
 	m := &worldmap.Events{LegendTitle: lang.L("Layer"), Legend: names, Counts: make([]int, len(files)),
-		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int, n), Label: make([]string, n)}
+		Lon: make([]float64, n), Lat: make([]float64, n), Category: make([]int32, n), Label: make([]string, n),
+		Place: make([]string, n)}
 	where := make([][]int32, len(files)) // each file's events → the combined ones, for arcs
 	for k, f := range files {
 		if f.Timeline != nil && f.Timeline.Events != nil {
@@ -77,10 +79,13 @@ func combine(files []Loaded, names []string) combined {
 		t.Start[i], t.Stop[i], t.Sure0[i], t.Sure1[i] = src.Start[e], src.Stop[e], src.Sure0[e], src.Sure1[e]
 		t.Prec[i], t.Label[i] = src.Prec[e], src.Label[e]
 		t.Lane[i], t.Category[i] = k, k
-		m.Category[i] = int(k)
+		m.Category[i] = k
 		m.Lon[i], m.Lat[i] = math.NaN(), math.NaN()
 		if me := files[k].Map; me != nil && me.Events != nil && int(e) < len(me.Events.Lon) {
 			m.Lon[i], m.Lat[i], m.Label[i] = me.Events.Lon[e], me.Events.Lat[e], me.Events.Label[e]
+			if me.Events.Place != nil {
+				m.Place[i] = me.Events.Place[e] // a cluster of one place is named after it
+			}
 			if me.Events.Lon[e] == me.Events.Lon[e] { // not NaN: on the map
 				m.Counts[k]++
 			}
@@ -92,7 +97,7 @@ func combine(files []Loaded, names []string) combined {
 		}
 		for _, a := range f.Map.Events.Arcs {
 			if a.Event >= 0 && a.Event < len(where[k]) {
-				m.Arcs = append(m.Arcs, worldmap.Arc{From: a.From, To: a.To, Category: k, Event: int(where[k][a.Event])})
+				m.Arcs = append(m.Arcs, worldmap.Arc{From: a.From, To: a.To, Category: int32(k), Event: int(where[k][a.Event])})
 			}
 		}
 	}
@@ -117,10 +122,9 @@ type layersView struct {
 	status         *widget.Label
 	openButton     *widget.Button
 	selected       int
-	// windowed, from and to are the timeline's window, which filters the
-	// map as in a file's view.
-	windowed bool
-	from, to float64
+	// window is the timeline's window, which filters the map as in a
+	// file's view; nil before the timeline reports one.
+	window *dataset.Window
 	// open shows an event in its file's tab.
 	open func(layer *fileView, event int)
 }
@@ -149,7 +153,7 @@ func newLayersView(layers []*fileView, open func(*fileView, int)) *layersView {
 	v.timelineWidget.OnSelect = func(i int) { v.selectEvent(i, v.timelineWidget) }
 	v.timelineWidget.Describe = v.describe
 	v.timelineWidget.OnWindow = func(from, to float64) {
-		v.windowed, v.from, v.to = true, from, to
+		v.window = &dataset.Window{From: int64(math.Floor(from)), To: int64(math.Ceil(to))}
 		v.refilter()
 	}
 	v.card = newDetailCard()
@@ -176,9 +180,9 @@ func (v *layersView) keep(i int, withWindow bool) bool {
 	if !v.visible[k] || !v.layers[k].shown(e) {
 		return false
 	}
-	if withWindow && v.windowed {
+	if withWindow && v.window != nil {
 		t := v.all.Timeline
-		return float64(t.Stop[i]) > v.from && float64(t.Start[i]) < v.to
+		return v.window.Overlaps(t.Start[i], t.Stop[i])
 	}
 	return true
 }
@@ -186,17 +190,22 @@ func (v *layersView) keep(i int, withWindow bool) bool {
 // refilter applies the layers' switches and filters to both views and
 // counts what is shown.
 func (v *layersView) refilter() {
-	v.mapWidget.Model().Keep = func(i int) bool { return v.keep(i, true) }
-	v.timelineWidget.Chart().Keep = func(i int) bool { return v.keep(i, false) }
 	c := counts{all: len(v.all.Layer)}
+	shown, kept := make([]bool, c.all), make([]bool, c.all)
+	perLayer := make([]int, len(v.layers))
 	for i := range c.all {
-		if v.keep(i, true) {
+		kept[i] = v.keep(i, false)
+		if shown[i] = kept[i] && v.keep(i, true); shown[i] {
 			c.shown++
 			if lon := v.all.Map.Lon[i]; lon == lon {
 				c.mapped++
+				perLayer[v.all.Layer[i]]++
 			}
 		}
 	}
+	m := v.mapWidget.Model()
+	m.Shown, m.Counts = shown, perLayer
+	v.timelineWidget.Chart().Kept = kept
 	v.status.SetText(c.String())
 	v.mapWidget.Refresh()
 	v.timelineWidget.Refresh()
@@ -211,7 +220,7 @@ func (v *layersView) recolour() {
 }
 
 // palette is the palette the views draw with now.
-func palette() draw.Theme { return variant.Theme(nil) }
+func layerTheme() draw.Theme { return palette.Current(nil) }
 
 // layerRow is a layer's line in the list: on or off, its colour (a tap
 // takes the next one), its name and its counts.
@@ -224,7 +233,7 @@ func (v *layersView) layerRow(k int) fyne.CanvasObject {
 	on.SetChecked(true)
 	dot := newSwatch(v.colour[k], 22)
 	swatch := widget.NewButton("", func() {
-		v.colour[k] = (v.colour[k] + 1) % len(palette().Palette)
+		v.colour[k] = (v.colour[k] + 1) % len(layerTheme().Palette)
 		dot.setSlot(v.colour[k])
 		v.recolour()
 	})

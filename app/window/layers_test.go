@@ -52,8 +52,8 @@ func TestLayers(t *testing.T) {
 		t.Errorf("card %q", l.card.text)
 	}
 	l.openButton.OnTapped()
-	if w.active() != w.views[1] || w.views[1].selected != int(l.all.Event[i]) {
-		t.Errorf("Show in its file: tab %d, selected %d", w.tabs.SelectedIndex(), w.views[1].selected)
+	if w.active() != w.views[1] || w.views[1].selected() != int(l.all.Event[i]) {
+		t.Errorf("Show in its file: tab %d, selected %d", w.tabs.SelectedIndex(), w.views[1].selected())
 	}
 	l.colour[1] = 4
 	l.recolour()

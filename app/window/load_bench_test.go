@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"chronomap/data/dataset"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
@@ -20,7 +22,7 @@ func BenchmarkLoadWindow1M(b *testing.B) {
 	}
 	for b.Loop() {
 		var last Progress
-		at := map[Stage]time.Duration{}
+		at := map[dataset.Stage]time.Duration{}
 		l, err := load(context.Background(), request{Path: path}, func(p Progress) {
 			if p.Stage != last.Stage {
 				at[p.Stage] = p.Elapsed
@@ -30,10 +32,10 @@ func BenchmarkLoadWindow1M(b *testing.B) {
 		if err != nil || l.Err != nil {
 			b.Fatal(err, l.Err)
 		}
-		b.ReportMetric(at[Parsing].Seconds(), "s-read")
-		b.ReportMetric((at[Placing] - at[Parsing]).Seconds(), "s-parse")
-		b.ReportMetric((at[Done] - at[Placing]).Seconds(), "s-place")
-		b.ReportMetric(float64(l.Events), "events")
+		b.ReportMetric(at[dataset.Parsing].Seconds(), "s-read")
+		b.ReportMetric((at[dataset.Placing] - at[dataset.Parsing]).Seconds(), "s-parse")
+		b.ReportMetric((at[dataset.Done] - at[dataset.Placing]).Seconds(), "s-place")
+		b.ReportMetric(float64(l.index().Len()), "events")
 	}
 }
 

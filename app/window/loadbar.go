@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"chronomap/data/dataset"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -63,7 +65,7 @@ func (b *loadBar) note(text string) {
 	if b.cancel.Visible() && b.bar.Visible() && b.Visible() {
 		return // a load is under way: its progress comes first
 	}
-	b.last = Progress{File: text, Stage: Done}
+	b.last = Progress{File: text, Progress: dataset.Progress{Stage: dataset.Done}}
 	b.text.SetText(text)
 	b.bar.Hide()
 	b.cancel.Hide()

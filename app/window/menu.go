@@ -41,15 +41,20 @@ func (w *Window) setMenu() {
 	saveAs := fyne.NewMenuItem(lang.L("Save Workspace As…"), w.saveDialog)
 	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	quit.IsQuit = true
+	importReport := fyne.NewMenuItem(lang.L("Import Report…"), w.importReport)
+	importReport.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Open…"), fyne.KeyO, w.openDialog),
 		item(lang.L("Open Location…"), fyne.KeyL, w.openLocation),
+		importReport,
 		recent,
 		item(lang.L("Reload"), fyne.KeyR, w.reload),
 		item(lang.L("Close File"), fyne.KeyW, w.closeFile),
 		fyne.NewMenuItemSeparator(),
 		item(lang.L("Save Workspace"), fyne.KeyS, w.save),
 		saveAs,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Export Events…"), w.exportEvents),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -84,7 +89,7 @@ func (w *Window) setMenu() {
 }
 
 // fileTypes are the extensions the Open dialog lists.
-var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", workspaceExt}
+var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", ".kml", ".kmz", workspaceExt}
 
 // openDialog asks for a file to open, starting in the folder of the last.
 func (w *Window) openDialog() {
@@ -174,8 +179,7 @@ func (w *Window) reload() {
 	if v == nil || v.file.Path == "" {
 		return
 	}
-	m := v.file.Mapping
-	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: &m, Title: v.file.Title})
+	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title})
 }
 
 // closeFile closes the file on show.

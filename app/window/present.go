@@ -30,10 +30,10 @@ type presenter struct {
 	widget.BaseWidget
 	file   scene.File
 	source *fileView // the file's view, for the events' details
-	views  []scene.View
+	views  []workspace.Scene
 	opts   scene.Options
-	at     int        // the scene shown
-	shown  scene.View // what is drawn: a scene, or a moment of a flight
+	at     int             // the scene shown
+	shown  workspace.Scene // what is drawn: a scene, or a moment of a flight
 	// flight is how long going from scene to scene takes; 0 jumps.
 	flight time.Duration
 	anim   *fyne.Animation
@@ -55,7 +55,7 @@ type presenter struct {
 	drawnSize image.Point
 }
 
-func newPresenter(f scene.File, source *fileView, views []scene.View, o scene.Options, close func()) *presenter {
+func newPresenter(f scene.File, source *fileView, views []workspace.Scene, o scene.Options, close func()) *presenter {
 	p := &presenter{file: f, source: source, views: views, opts: o, flight: 900 * time.Millisecond, close: close, place: &cardLayout{}}
 	p.raster = canvas.NewRaster(p.draw)
 	p.cardTx = widget.NewRichText()
@@ -116,7 +116,7 @@ func (p *presenter) show(i int, fly bool) {
 
 // resolve gives a view an explicit map extent and time window, those the
 // slide would fit to it, so that a flight has two ends.
-func (p *presenter) resolve(v scene.View) scene.View {
+func (p *presenter) resolve(v workspace.Scene) workspace.Scene {
 	sp := p.file.Slide(v, p.opts)
 	if sp.Map != nil && v.Map.Zoom == 0 {
 		m := *sp.Map
@@ -134,7 +134,7 @@ func (p *presenter) resolve(v scene.View) scene.View {
 // between is the view a fraction t of the way from a to b: the map's
 // centre moves straight, its zoom evenly in scale, the window's edges
 // evenly in time; filter, title and selection are b's.
-func between(a, b scene.View, t float64) scene.View {
+func between(a, b workspace.Scene, t float64) workspace.Scene {
 	v := b
 	if a.Map.Zoom > 0 && b.Map.Zoom > 0 {
 		v.Map.Center = [2]float64{a.Map.Center[0] + (b.Map.Center[0]-a.Map.Center[0])*t, a.Map.Center[1] + (b.Map.Center[1]-a.Map.Center[1])*t}
@@ -172,11 +172,10 @@ func (p *presenter) toggleEvents() {
 		return
 	}
 	v := p.views[p.at]
-	from, to, windowed, _ := v.Timeline.Window()
-	shown, _ := p.file.Keep(v.Filter, from, to, windowed)
+	mask := p.file.Data.Apply(v.Filter.Dataset(v.Timeline))
 	p.order = p.order[:0]
-	for i, ok := range shown {
-		if ok {
+	for i := range p.file.Data.Len() {
+		if mask.IsShown(i) {
 			p.order = append(p.order, i) // the index is in time order
 		}
 	}
@@ -195,17 +194,17 @@ func (p *presenter) stepEvent(k int) {
 	p.step = k
 	i := p.order[k]
 	v := p.views[p.at]
-	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Index.Row[i])}
+	v.Selection = &workspace.Selection{Source: 0, Row: int(p.file.Data.Index.Row[i])}
 	p.shown = v
 	// The card goes on the side of the map away from the event.
-	if x := p.file.Index; x.IsLocated(i) {
+	if x := p.file.Data.Index; x.IsLocated(i) {
 		p.place.left = x.Lon[i] > p.resolve(v).Map.Center[0]
 	}
 	// The card tells the room what, when, where and who, and on whose
 	// word; how the file was read is for the analyst's own card.
 	title, _, cols := p.source.eventFields(i)
-	when := p.opts.Lang.Format(p.file.Index.StartTime(i))
-	if end := p.file.Index.EndTime(i); !end.IsZero() {
+	when := p.opts.Lang.Format(p.file.Data.Index.StartTime(i))
+	if end := p.file.Data.Index.EndTime(i); !end.IsZero() {
 		when += " – " + p.opts.Lang.Format(end)
 	}
 	lines := []string{when}
@@ -300,9 +299,9 @@ func (w *Window) present() {
 		w.bar.note(err.Error())
 		return
 	}
-	views := make([]scene.View, 0, len(w.scenes))
+	views := make([]workspace.Scene, 0, len(w.scenes))
 	for _, s := range w.scenes {
-		views = append(views, scene.Of(s))
+		views = append(views, s)
 	}
 	if len(views) == 0 {
 		cur := v.view()

@@ -1,10 +1,12 @@
 package window
 
 import (
+	"context"
 	"time"
 
 	"chronomap/app/mapping"
 	"chronomap/app/workspace"
+	"chronomap/data/dataset"
 	"chronomap/data/events"
 )
 
@@ -14,11 +16,11 @@ import (
 // columns.
 func (w *Window) editRoles() {
 	v := w.active()
-	if v == nil || v.file.Frame == nil {
+	if v == nil || v.file.frame() == nil {
 		return
 	}
-	f := v.file.Frame
-	mapping.Show(w.Win, f, v.file.Mapping, func(m events.Mapping, ok bool) {
+	f := v.file.frame()
+	mapping.Show(w.Win, f, v.file.Data.Mapping, func(m events.Mapping, ok bool) {
 		if ok {
 			w.rolesChosen(v, m)
 		}
@@ -28,7 +30,7 @@ func (w *Window) editRoles() {
 // rolesChosen remembers the roles chosen for a file's columns and reads
 // its events again with them.
 func (w *Window) rolesChosen(v *fileView, m events.Mapping) {
-	w.mappings.Remember(v.file.Frame.DF.Names(), workspace.MappingOf(m))
+	w.mappings.Remember(v.file.frame().DF.Names(), workspace.MappingOf(m))
 	w.remap(v, m)
 }
 
@@ -36,10 +38,11 @@ func (w *Window) rolesChosen(v *fileView, m events.Mapping) {
 // and shows the result in the file's tab.
 func (w *Window) remap(v *fileView, m events.Mapping) {
 	old := v.file
-	w.bar.show(Progress{File: tabName(old), Stage: Placing, Rows: old.Frame.DF.Nrow()})
+	w.bar.show(Progress{File: tabName(old), Progress: dataset.Progress{Stage: dataset.Placing, Rows: old.frame().DF.Nrow()}})
 	start := time.Now()
 	go func() {
-		l := build(old.Title, old.Frame, m)
+		d, err := old.Data.Rebuild(context.Background(), m)
+		l := loaded(old.Title, d, err)
 		l.Sample, l.Path, l.Options = old.Sample, old.Path, old.Options
 		w.do(func() {
 			for i, x := range w.views {
@@ -50,7 +53,7 @@ func (w *Window) remap(v *fileView, m events.Mapping) {
 					w.showTab(nv)
 				}
 			}
-			w.bar.finished(Progress{File: tabName(old), Stage: Done, Elapsed: time.Since(start)})
+			w.bar.finished(Progress{File: tabName(old), Progress: dataset.Progress{Stage: dataset.Done, Elapsed: time.Since(start)}})
 			w.bar.idle()
 		})
 	}()
@@ -59,7 +62,7 @@ func (w *Window) remap(v *fileView, m events.Mapping) {
 // askRoles opens the roles dialog by itself when a file made no events:
 // its dates were not found, or read both ways.
 func (w *Window) askRoles(v *fileView) {
-	if v.file.Frame != nil && v.file.Frame.DF.Nrow() > 0 && v.file.Events == 0 {
+	if v.file.frame() != nil && v.file.frame().DF.Nrow() > 0 && v.file.index().Len() == 0 {
 		w.editRoles()
 	}
 }

@@ -28,7 +28,7 @@ func (s *swatch) setSlot(slot int) {
 
 // CreateRenderer is part of fyne.Widget.
 func (s *swatch) CreateRenderer() fyne.WidgetRenderer {
-	dot := canvas.NewCircle(palette().Category(s.slot))
+	dot := canvas.NewCircle(layerTheme().Category(s.slot))
 	return &swatchRenderer{s: s, dot: dot}
 }
 
@@ -47,7 +47,7 @@ func (r *swatchRenderer) MinSize() fyne.Size { return fyne.NewSize(r.s.size, r.s
 
 // Refresh takes the colour again: the theme may have changed.
 func (r *swatchRenderer) Refresh() {
-	r.dot.FillColor = palette().Category(r.s.slot)
+	r.dot.FillColor = layerTheme().Category(r.s.slot)
 	r.dot.Refresh()
 }
 

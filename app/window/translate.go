@@ -3,12 +3,12 @@ package window
 import (
 	"embed"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	_ "chronomap/app/locale" // C means English, before Fyne reads the locale: see the package doc
+	"chronomap/app/number"
 	"chronomap/data/dates"
 	"chronomap/data/events"
 	"chronomap/data/frame"
@@ -49,6 +49,15 @@ func addTranslations() error {
 	return lang.AddTranslationsFS(translations, "translations")
 }
 
+// uiLanguage is the language the interface speaks, as data/dataset and
+// data/frame name languages: "de" for German, "" for English.
+func uiLanguage() string {
+	if l := lang.SystemLocale().LanguageString(); len(l) >= 2 && l[:2] == "de" {
+		return "de"
+	}
+	return ""
+}
+
 // plural is one for n == 1, else other with n (thousands grouped) in
 // place of its %s: "1 row", "1,200 rows". English and German need no more
 // forms than these two.
@@ -59,13 +68,14 @@ func plural(n int, one, other string) string {
 	return fmt.Sprintf(lang.L(other), thousands(n))
 }
 
-// decimal writes a formatted number with the language's decimal mark.
-func decimal(s string) string {
-	if d := lang.X("number.decimal", "."); d != "." {
-		return strings.Replace(s, ".", d, 1)
-	}
-	return s
+// marks are the separators the interface language writes numbers with.
+func marks() number.Marks {
+	return number.Marks{Group: lang.X("number.group", ","), Decimal: lang.X("number.decimal", ".")}
 }
+
+// thousands writes n with its digits grouped in threes, as the language
+// groups them: "1,000,000" in English, "1.000.000" in German.
+func thousands(n int) string { return marks().Int(n) }
 
 // reason is a problem's reason as the problems list shows it. The data
 // packages give it in English, which `chronomap inspect --json` keeps;

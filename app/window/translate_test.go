@@ -302,6 +302,9 @@ func TestTranslationsLoad(t *testing.T) {
 	if got := thousands(1234567); got != "1.234.567" {
 		t.Errorf("thousands in German: %q", got)
 	}
+	if got := marks().Fixed(1234.56, 1); got != "1.234,6" {
+		t.Errorf("a decimal in German: %q", got)
+	}
 }
 
 func TestWindowGerman(t *testing.T) {

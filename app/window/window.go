@@ -22,44 +22,55 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
-	"chronomap/app/scene"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
 	"chronomap/assets"
+	"chronomap/data/dataset"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
 // Loaded is one file as the window shows it.
 type Loaded struct {
-	Title  string       // e.g. the file name, or assets.SampleTitle
-	Sample bool         // show the "Sample data" badge
-	Frame  *frame.Frame // the file's frame; nil when Err is set
-	Err    error        // the file could not be read: show this sentence instead
-	// Problems lists every row problem, the reader's and the event
-	// index's; when nil the frame's own are shown.
-	Problems []frame.Problem
-	// Roles names the role each mapped column plays ("start", "lat").
-	Roles map[string]string
-	// Map, when the file has placed events, is their map; EventRows gives
-	// each of its events' frame row, so a click on the map finds the row.
-	Map       *worldmap.Map
-	EventRows []int32
-	// Timeline is the same events in time; its events share the map's
-	// numbering, so the timeline's window can filter the map.
+	Title  string           // e.g. the file name, or assets.SampleTitle
+	Sample bool             // show the "Sample data" badge
+	Data   *dataset.Dataset // the file's events; nil when Err is set
+	Err    error            // the file could not be read: show this sentence instead
+	// Map, when the file has placed events, is their map; Timeline is
+	// the same events in time. Both number events as Data does.
+	Map      *worldmap.Map
 	Timeline *timeline.Chart
-	// Index is the events, for the filter bar's search.
-	Index *events.Index
-	// Events, Located and Geocoded count the file's events, those on the
-	// map, and those placed by name.
-	Events, Located, Geocoded int
-	// Mapping is the roles the columns play, as detected or as chosen.
-	Mapping events.Mapping
 	// Path and Options say where the file came from and how it was read,
 	// to read it again; Path is empty for the bundled sample.
 	Path    string
 	Options frame.Options
+}
+
+// frame is the file's frame, nil when it could not be read.
+func (l Loaded) frame() *frame.Frame {
+	if l.Data == nil {
+		return nil
+	}
+	return l.Data.Frame
+}
+
+// index is the file's events, nil when it could not be read.
+func (l Loaded) index() *events.Index {
+	if l.Data == nil {
+		return nil
+	}
+	return l.Data.Index
+}
+
+// mapping is the roles the file's columns play, nil when it could not be
+// read: reading it again then detects them.
+func (l Loaded) mapping() *events.Mapping {
+	if l.Data == nil {
+		return nil
+	}
+	m := l.Data.Mapping
+	return &m
 }
 
 // title is the file's title as shown: the sample's in the interface's
@@ -73,10 +84,24 @@ func (l Loaded) title() string {
 
 // problems returns the problems to list for a file.
 func (l Loaded) problems() []frame.Problem {
-	if l.Problems != nil || l.Frame == nil {
-		return l.Problems
+	if l.Data == nil {
+		return nil
 	}
-	return l.Frame.Problems
+	return l.Data.Problems
+}
+
+// roles names the role each mapped column plays ("start", "lat").
+func (l Loaded) roles() map[string]string {
+	out := map[string]string{}
+	if l.Data == nil {
+		return out
+	}
+	for r, cols := range l.Data.Mapping.Columns {
+		for _, c := range cols {
+			out[c] = string(r)
+		}
+	}
+	return out
 }
 
 // size is the window's first size: it fits a 1280×800 screen with room for
@@ -116,6 +141,8 @@ type Window struct {
 	// stopAutosave ends autosaving and removes the recovery file: the
 	// session ended cleanly.
 	stopAutosave func()
+	// reportDialog is the Import Report dialog last shown, for tests.
+	reportDialog *reportDialog
 	// ask asks where a moved file went: its path, or "" to skip it. Tests
 	// answer in its place.
 	ask func(question string, answer func(path string))
@@ -196,15 +223,13 @@ func (w *Window) newView(l Loaded) *fileView {
 	v := newFileView(l)
 	v.applyDates(w.App)
 	v.applyPlaceNames(w.App)
-	if x := l.Index; x != nil && x.Len() > syncSearch {
+	if d := l.Data; d != nil && d.Len() > syncSearch {
 		// A big file gets a search index, built once it is on show.
 		go func() {
-			s, err := events.BuildSearch(context.Background(), l.Frame, x, nil)
-			if err != nil {
+			if err := d.BuildSearch(context.Background(), nil); err != nil {
 				return
 			}
 			w.do(func() {
-				v.index = s
 				if v.searchBox != nil && v.searchBox.Text != "" {
 					v.search(v.searchBox.Text)
 				}
@@ -383,7 +408,7 @@ func (w *Window) next() {
 			if ctx.Err() != nil {
 				return // cancelled: the bar says so already
 			}
-			if now := time.Now(); now.Sub(last) >= 50*time.Millisecond || p.Stage != Reading {
+			if now := time.Now(); now.Sub(last) >= 50*time.Millisecond || p.Stage != dataset.Reading {
 				last = now
 				w.do(func() { w.bar.show(p) })
 			}
@@ -414,8 +439,8 @@ func (w *Window) cancelLoad() {
 	if w.cancel != nil {
 		w.cancel()
 		w.cancel = nil
-		// Say so at once: a stage under way (parsing, placing) finishes
-		// in the background and its result is dropped.
+		// Say so at once: the stage under way stops within a few
+		// milliseconds, and what it made is dropped.
 		if w.loading {
 			w.bar.cancelled(w.bar.last.File)
 		}
@@ -446,49 +471,36 @@ func tabName(f Loaded) string {
 		return lang.L("Sample data")
 	}
 	if f.Title == "" {
-		if f.Frame != nil && f.Frame.Source.Path != "" {
-			return filepath.Base(f.Frame.Source.Path)
+		if f.Data != nil && f.Data.Name != "" {
+			return filepath.Base(f.Data.Name)
 		}
 		return lang.L("Untitled")
 	}
 	return filepath.Base(f.Title)
 }
 
-// Load prepares a frame for the window: it maps the columns, indexes the
-// events, gathers every row problem, and builds the map (when events are
-// placed) and the timeline. A file that could not be read keeps its error.
-func Load(title string, f *frame.Frame, err error, sample bool) Loaded {
-	if err != nil || f == nil {
-		return Loaded{Title: title, Sample: sample, Frame: f, Err: err}
+// Loaded prepares a dataset for the window: the map (when events are
+// placed) and the timeline over it. A file that could not be read keeps
+// its error.
+func loaded(title string, d *dataset.Dataset, err error) Loaded {
+	if err != nil || d == nil {
+		return Loaded{Title: title, Err: err}
 	}
-	l := build(title, f, events.Detect(f))
-	l.Sample = sample
-	if !sample {
-		l.Path = f.Source.Path
+	l := Loaded{Title: title, Data: d}
+	if d.Len() > 0 {
+		l.Timeline = &timeline.Chart{Events: timeline.FromDataset(d)}
+	}
+	if d.Index.Located > 0 {
+		l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
+			Graticule: true, Events: worldmap.FromDataset(d)}
 	}
 	return l
 }
 
-// build prepares a read frame for the window with the given roles.
-func build(title string, f *frame.Frame, m events.Mapping) Loaded {
-	l := Loaded{Title: title, Frame: f, Mapping: m}
-	x, probs := events.Build(f, m)
-	l.Problems = events.AllProblems(f, probs)
-	l.Events, l.Located, l.Geocoded = x.Len(), x.Located, x.Geocoded
-	l.Index, l.EventRows = x, x.Row
-	me, te := scene.Models(f, m, x)
-	if te != nil {
-		l.Timeline = &timeline.Chart{Events: te}
-	}
-	if me != nil {
-		l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
-			Graticule: true, Events: me}
-	}
-	l.Roles = map[string]string{}
-	for r, cols := range m.Columns {
-		for _, c := range cols {
-			l.Roles[c] = string(r)
-		}
-	}
+// Sample is the bundled sample, loaded for the window.
+func Sample() Loaded {
+	d, err := dataset.Sample()
+	l := loaded(assets.SampleTitle, d, err)
+	l.Sample = true
 	return l
 }

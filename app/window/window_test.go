@@ -2,10 +2,7 @@ package window
 
 import (
 	"errors"
-	"image"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,8 +15,10 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/assets"
+	"chronomap/data/dataset"
+	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -176,7 +175,7 @@ func TestProblems(t *testing.T) {
 // cell.
 func TestWindow(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := New(a, []Loaded{{Title: "events.csv", Frame: smallFrame()}})
+	w := New(a, []Loaded{{Title: "events.csv", Data: tableOnly(smallFrame())}})
 	defer w.Win.Close()
 	if w.Win.Title() != "Chronomap — events.csv" {
 		t.Errorf("title %q", w.Win.Title())
@@ -220,7 +219,7 @@ func TestWindow(t *testing.T) {
 func TestWindowTabs(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, []Loaded{
-		{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()},
+		{Title: assets.SampleTitle, Sample: true, Data: tableOnly(smallFrame())},
 		{Title: "broken.xlsx", Err: errors.New("broken.xlsx: not an XLSX file")},
 	})
 	defer w.Win.Close()
@@ -257,17 +256,12 @@ func TestWindowImage(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(forced{theme.DefaultTheme(), c.variant})
-			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Frame: smallFrame()}})
+			w := New(a, []Loaded{{Title: assets.SampleTitle, Sample: true, Data: tableOnly(smallFrame())}})
 			defer w.Win.Close()
 			w.Win.Resize(fyne.NewSize(900, 520))
 			v := w.active()
 			v.table.Select(widget.TableCellID{Row: 1, Col: 2})
-			img := w.Win.Canvas().Capture()
-			if *golden.Update {
-				writePNG(t, filepath.Join("testdata", c.name), img)
-				return
-			}
-			test.AssertImageMatches(t, c.name, img)
+			drawtest.Check(t, filepath.Join("testdata", c.name), w.Win.Canvas().Capture())
 		})
 	}
 }
@@ -295,21 +289,6 @@ func shownTexts(o fyne.CanvasObject) map[string]bool {
 	}
 	walk(o)
 	return texts
-}
-
-func writePNG(t *testing.T, path string, img image.Image) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestCellOnOneLine(t *testing.T) {
@@ -376,13 +355,16 @@ func TestCaptionShowsRole(t *testing.T) {
 
 // TestEventFacts checks the line that counts events and placed events.
 func TestEventFacts(t *testing.T) {
+	with := func(x *events.Index) Loaded { return Loaded{Data: &dataset.Dataset{Index: x}} }
 	for l, want := range map[*Loaded]string{
-		{Events: 6, Located: 6}:              "6 events · 6 placed",
-		{Events: 1, Located: 1, Geocoded: 1}: "1 event · 1 placed (1 by place name)",
-		{}:                                   "no events",
+		ptr(with(&events.Index{Start: make([]int64, 6), Located: 6})):              "6 events · 6 placed",
+		ptr(with(&events.Index{Start: make([]int64, 1), Located: 1, Geocoded: 1})): "1 event · 1 placed (1 by place name)",
+		{}: "no events",
 	} {
 		if got := eventFacts(*l); got != want {
 			t.Errorf("eventFacts = %q, want %q", got, want)
 		}
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

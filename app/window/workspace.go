@@ -47,12 +47,15 @@ func (w *Window) snapshot() *workspace.Workspace {
 			continue // the sample is not a file to save
 		}
 		src := workspace.Source{Path: v.file.Path, Title: v.file.Title, Sheet: v.file.Options.Sheet,
-			Format: v.file.Options.Format, Mapping: workspace.MappingOf(v.file.Mapping)}
+			Format: v.file.Options.Format}
+		if m := v.file.mapping(); m != nil {
+			src.Mapping = workspace.MappingOf(*m)
+		}
 		if v.file.Title == v.file.Path {
 			src.Title = ""
 		}
-		if v.file.Frame != nil && src.Format == "" {
-			src.Format = v.file.Frame.Source.Format
+		if v.file.frame() != nil && src.Format == "" {
+			src.Format = v.file.frame().Source.Format
 		}
 		if v != active {
 			ws.Sources = append(ws.Sources, src)
@@ -60,74 +63,66 @@ func (w *Window) snapshot() *workspace.Workspace {
 		}
 		// The file on show goes first: its state is the workspace's.
 		ws.Sources = append([]workspace.Source{src}, ws.Sources...)
-		v.state(ws)
+		ws.View = v.state()
 	}
 	return ws
 }
 
-// state writes the view's filter, map, timeline and selection into ws,
-// whose first source is the view's file.
-func (v *fileView) state(ws *workspace.Workspace) {
-	f := &ws.Filter
+// state is the view's filter, map, timeline and selection, as a workspace
+// keeps them: the file is a workspace's first source.
+func (v *fileView) state() workspace.View {
+	if v.layer == nil {
+		return workspace.View{}
+	}
+	v.syncViews()
+	ws := v.layer.View()
 	if v.searchBox != nil {
-		f.Query = v.searchBox.Text
+		ws.Filter.Query = v.searchBox.Text // typed, perhaps not searched yet
 	}
-	f.LocatedOnly = v.filter.locatedOnly
-	if tl := v.file.Timeline; tl != nil && tl.Events != nil {
-		for k := range v.filter.hidden {
-			if int(k) < len(tl.Events.Legend) {
-				f.HiddenCategories = append(f.HiddenCategories, tl.Events.Legend[k])
-			}
-		}
-		slices.Sort(f.HiddenCategories)
-	}
-	if v.filter.box != nil && v.file.Index != nil {
-		// The box is kept as the bounds of the events inside it: drawn
-		// around them, it holds exactly the events within those bounds.
-		x := v.file.Index
-		b := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-		for i := range v.filter.box {
-			b[0], b[1] = min(b[0], x.Lon[i]), min(b[1], x.Lat[i])
-			b[2], b[3] = max(b[2], x.Lon[i]), max(b[3], x.Lat[i])
-		}
-		if len(v.filter.box) > 0 {
-			f.Box = &b
-		}
-	}
+	return ws
+}
+
+// syncViews tells the layer where the map and the timeline stand now:
+// they move with every drag, the layer hears of it when it is read.
+func (v *fileView) syncViews() {
+	l := v.layer
 	if m := v.mapWidget; m != nil {
-		ws.Map.Projection = m.Model().View.Projection.Name
+		l.Map = workspace.MapView{Projection: m.Model().View.Projection.Name}
 		if c, z, ok := m.View(); ok {
 			// To a millionth of a degree (about 10 cm): a view kept, not
 			// the float noise of projecting there and back.
 			round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
-			ws.Map.Center, ws.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
+			l.Map.Center, l.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
 		}
 	}
-	if tl := v.timelineWidget; tl != nil && v.filter.windowed {
+	if tl := v.timelineWidget; tl != nil {
 		c := tl.Chart()
-		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(c.From), workspace.Stamp(c.To)
+		l.Timeline.Collapsed = nil
 		for lane := range c.Collapsed {
 			if lane < len(c.Events.Lanes) {
-				ws.Timeline.Collapsed = append(ws.Timeline.Collapsed, c.Events.Lanes[lane])
+				l.Timeline.Collapsed = append(l.Timeline.Collapsed, c.Events.Lanes[lane])
 			}
 		}
-		slices.Sort(ws.Timeline.Collapsed)
-	}
-	if v.selected >= 0 && v.file.Index != nil {
-		ws.Selection = &workspace.Selection{Source: 0, Row: int(v.file.Index.Row[v.selected])}
+		slices.Sort(l.Timeline.Collapsed)
 	}
 }
 
 // restore sets the view's filter, map, timeline and selection from ws,
-// whose first source is the view's file. What no longer fits the file
-// (a category it lacks, a row beyond its end) is left out.
-func (v *fileView) restore(ws *workspace.Workspace) {
-	f := ws.Filter
+// a view of the view's file, then sets its widgets as the layer says.
+// What no longer fits the file (a category it lacks, a row beyond its
+// end) is left out.
+func (v *fileView) restore(ws workspace.View) {
+	if v.layer == nil {
+		return
+	}
+	query := ws.Filter.Query
+	ws.Filter.Query = "" // the search box searches, below
+	l := v.layer
+	l.Restore(ws)
 	if tl := v.timelineWidget; tl != nil {
 		c := tl.Chart()
 		if from, to, ok, err := ws.Timeline.Window(); ok && err == nil {
 			c.From, c.To = from, to
-			v.filter.windowed, v.filter.from, v.filter.to = true, from, to
 			if v.onWindow != nil {
 				v.onWindow(from, to)
 			}
@@ -141,33 +136,15 @@ func (v *fileView) restore(ws *workspace.Workspace) {
 				c.Collapsed[lane] = true
 			}
 		}
-		v.filter.hidden = nil
-		for k, name := range c.Events.Legend {
-			if slices.Contains(f.HiddenCategories, name) {
-				if v.filter.hidden == nil {
-					v.filter.hidden = map[int32]bool{}
-				}
-				v.filter.hidden[int32(k)] = true
-				if k < len(v.chips) {
-					v.chips[k].SetChecked(false)
-				}
-			}
-		}
 		tl.Refresh()
 	}
-	v.filter.locatedOnly = f.LocatedOnly
-	if v.located != nil {
-		v.located.SetChecked(f.LocatedOnly)
-	}
-	v.filter.box = nil
-	if b := f.Box; b != nil && v.file.Index != nil {
-		x := v.file.Index
-		v.filter.box = map[int]bool{}
-		for i := range x.Len() {
-			if x.IsLocated(i) && x.Lon[i] >= b[0] && x.Lat[i] >= b[1] && x.Lon[i] <= b[2] && x.Lat[i] <= b[3] {
-				v.filter.box[i] = true
-			}
+	for k, name := range v.file.Data.Categories.Names {
+		if k < len(v.chips) {
+			v.chips[k].SetChecked(!slices.Contains(l.Filter.HiddenCategories, name))
 		}
+	}
+	if v.located != nil {
+		v.located.SetChecked(l.Filter.LocatedOnly)
 	}
 	if m := v.mapWidget; m != nil {
 		if ws.Map.Projection != "" {
@@ -182,13 +159,13 @@ func (v *fileView) restore(ws *workspace.Workspace) {
 		}
 	}
 	if v.searchBox != nil {
-		v.searchBox.SetText(f.Query) // searches, and refilters
+		v.searchBox.SetText(query) // searches, and refilters
+	} else {
+		l.SetQuery(query)
 	}
 	v.refilter()
-	if s := ws.Selection; s != nil && s.Source == 0 && v.rowEvent != nil && s.Row >= 0 && s.Row < len(v.rowEvent) {
-		if e := int(v.rowEvent[s.Row]); e >= 0 {
-			v.selectEvent(e, nil)
-		}
+	if e := l.Selected; e >= 0 {
+		v.selectEvent(e, nil)
 	}
 }
 
@@ -281,7 +258,7 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 			r.Mapping = &m
 		}
 		if i == 0 {
-			r.then = func(v *fileView) { v.restore(ws) }
+			r.then = func(v *fileView) { v.restore(ws.View) }
 		}
 		w.enqueue(r)
 	}

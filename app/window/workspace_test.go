@@ -77,7 +77,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		t.Fatalf("the filter shows %d events", shown.shown)
 	}
 	var sel int
-	for i := range v.file.Index.Len() {
+	for i := range v.file.index().Len() {
 		if v.shown(i) {
 			sel = i
 			break
@@ -113,14 +113,14 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if got := v2.counts(); got != shown {
 		t.Errorf("shown %+v after opening, %+v before", got, shown)
 	}
-	if v2.selected != sel || v2.searchBox.Text != "Event number 1" || v2.chips[1].Checked || !v2.located.Checked {
-		t.Errorf("selected %d (want %d), search %q, chips %v, located %v", v2.selected, sel, v2.searchBox.Text, v2.chips[1].Checked, v2.located.Checked)
+	if v2.selected() != sel || v2.searchBox.Text != "Event number 1" || v2.chips[1].Checked || !v2.located.Checked {
+		t.Errorf("selected %d (want %d), search %q, chips %v, located %v", v2.selected(), sel, v2.searchBox.Text, v2.chips[1].Checked, v2.located.Checked)
 	}
 	// The selection brought its event into view: the map is centred
 	// there, at the zoom set.
 	if center, zoom, ok := v2.mapWidget.View(); !ok || zoom < 11.99 || zoom > 12.01 ||
-		math.Abs(center[0]-v2.file.Index.Lon[sel]) > 0.01 || math.Abs(center[1]-v2.file.Index.Lat[sel]) > 0.01 {
-		t.Errorf("map at %v ×%.2f, want event %d at %v, %v", center, zoom, sel, v2.file.Index.Lon[sel], v2.file.Index.Lat[sel])
+		math.Abs(center[0]-v2.file.index().Lon[sel]) > 0.01 || math.Abs(center[1]-v2.file.index().Lat[sel]) > 0.01 {
+		t.Errorf("map at %v ×%.2f, want event %d at %v, %v", center, zoom, sel, v2.file.index().Lon[sel], v2.file.index().Lat[sel])
 	}
 }
 
@@ -146,7 +146,7 @@ func TestWorkspaceMovedFile(t *testing.T) {
 	if asked == "" {
 		t.Error("the window did not ask where the file went")
 	}
-	if v := w2.active(); v == nil || v.file.Path != moved || v.file.Events != 100 {
+	if v := w2.active(); v == nil || v.file.Path != moved || v.file.index().Len() != 100 {
 		t.Errorf("opened %+v", v)
 	}
 }
@@ -156,7 +156,7 @@ func TestWorkspaceMovedFile(t *testing.T) {
 func TestRecovery(t *testing.T) {
 	p := bigCSV(t, 50)
 	as := workspace.NewAutosaver(configDir(), time.Hour, func(error) {})
-	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, Filter: workspace.Filter{Query: "number 4"}})
+	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, View: workspace.View{Filter: workspace.Filter{Query: "number 4"}}})
 	if err := as.Flush(); err != nil {
 		t.Fatal(err)
 	}
@@ -214,4 +214,28 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 		t.Fatalf("no %q button", text)
 	}
 	return found
+}
+
+// TestSnapshotOfUnreadableFile saves and reloads a workspace holding a
+// file that could not be read: its tab keeps the error, and neither the
+// snapshot nor a reload fails on it.
+func TestSnapshotOfUnreadableFile(t *testing.T) {
+	w, _ := sampleWindow(t)
+	bad := filepath.Join(t.TempDir(), "broken.xlsx")
+	if err := os.WriteFile(bad, []byte("PK\x03\x04 not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitIdle(t, w, func() { w.Open(bad) })
+	v := w.active()
+	if v.file.Err == nil {
+		t.Fatalf("%s read without an error", bad)
+	}
+	ws := w.snapshot()
+	if len(ws.Sources) != 1 || ws.Sources[0].Path != bad || len(ws.Sources[0].Mapping.Roles) != 0 {
+		t.Errorf("snapshot sources %+v", ws.Sources)
+	}
+	waitIdle(t, w, w.reload)
+	if v := w.active(); v.file.Err == nil || v.file.Path != bad {
+		t.Errorf("after a reload: %v, %q", v.file.Err, v.file.Path)
+	}
 }

@@ -39,7 +39,7 @@ func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	done := false
 	defer func() {
@@ -49,19 +49,19 @@ func writeAtomic(path string, data []byte) error {
 		}
 	}()
 	if err := writeData(tmp, data); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	if err := tmp.Chmod(mode); err != nil && runtime.GOOS != "windows" {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	done = true
 	return syncDir(dir)
@@ -75,11 +75,11 @@ func syncDir(dir string) error {
 	}
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("cannot sync folder %s: %v", dir, unwrapPath(err))
+		return fmt.Errorf("cannot sync folder %s: %w", dir, unwrapPath(err))
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil {
-		return fmt.Errorf("cannot sync folder %s: %v", dir, unwrapPath(err))
+		return fmt.Errorf("cannot sync folder %s: %w", dir, unwrapPath(err))
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ func unwrapPath(err error) error {
 func writeJSON(path string, v any) error {
 	data, err := marshal(v)
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, err)
+		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	return writeAtomic(path, data)
 }

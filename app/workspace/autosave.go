@@ -145,7 +145,7 @@ func (a *Autosaver) take() (*file, error) {
 	now := a.clock.Now()
 	f, err := toFile(a.state, "")
 	if err != nil {
-		return nil, fmt.Errorf("autosave: %v", err)
+		return nil, fmt.Errorf("autosave: %w", err)
 	}
 	f.Autosave = &autosaveInfo{Saved: now.UTC().Format(time.RFC3339), Workspace: a.workspace, PID: os.Getpid()}
 	a.state = nil
@@ -156,10 +156,10 @@ func (a *Autosaver) take() (*file, error) {
 // write writes the recovery file; a.writing is held.
 func (a *Autosaver) write(f *file) error {
 	if err := os.MkdirAll(filepath.Dir(a.path), 0o755); err != nil {
-		return fmt.Errorf("autosave: %v", err)
+		return fmt.Errorf("autosave: %w", err)
 	}
 	if err := writeJSON(a.path, f); err != nil {
-		return fmt.Errorf("autosave: %v", err)
+		return fmt.Errorf("autosave: %w", err)
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func (a *Autosaver) remove() error {
 	a.writing.Lock()
 	defer a.writing.Unlock()
 	if err := os.Remove(a.path); err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("autosave: %v", err)
+		return fmt.Errorf("autosave: %w", err)
 	}
 	return nil
 }

@@ -91,7 +91,7 @@ func recovered(t *testing.T, dir string) (Recovery, *Workspace) {
 	return recs[0], ws
 }
 
-func query(q string) *Workspace { return &Workspace{Filter: Filter{Query: q}} }
+func query(q string) *Workspace { return &Workspace{View: View{Filter: Filter{Query: q}}} }
 
 func TestAutosaveAtMostEveryInterval(t *testing.T) {
 	dir := t.TempDir()
@@ -139,7 +139,7 @@ func TestAutosaveCopiesOnChanged(t *testing.T) {
 	dir := t.TempDir()
 	clock := newFakeClock()
 	a := newAutosaver(dir, time.Second, nil, clock)
-	ws := &Workspace{Filter: Filter{HiddenCategories: []string{"Riots"}}}
+	ws := &Workspace{View: View{Filter: Filter{HiddenCategories: []string{"Riots"}}}}
 	a.Changed(ws)
 	ws.Filter.HiddenCategories[0] = "changed later"
 	clock.Advance(0)

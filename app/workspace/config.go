@@ -33,7 +33,7 @@ func readConfig(path string, v any, version *int) (ok bool, err error) {
 // writeConfig saves v at path, atomically, making its folder if need be.
 func writeConfig(path string, v any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, unwrapPath(err))
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPath(err))
 	}
 	return writeJSON(path, v)
 }

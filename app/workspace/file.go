@@ -40,7 +40,7 @@ type fileSource struct {
 func Load(path string) (*Workspace, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
 	}
 	ws, _, err := decode(path, data)
 	return ws, err
@@ -53,15 +53,15 @@ func Load(path string) (*Workspace, error) {
 // changed.
 func Save(path string, ws *Workspace) error {
 	if err := check(ws); err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, err)
+		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, err)
+		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	f, err := toFile(ws, filepath.Dir(abs))
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %v", path, err)
+		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
 	return writeJSON(abs, f)
 }
@@ -75,7 +75,7 @@ func toFile(ws *Workspace, dir string) (*file, error) {
 	for _, s := range ws.Sources {
 		abs, err := filepath.Abs(s.Path)
 		if err != nil {
-			return nil, fmt.Errorf("source %s: %v", s.Path, err)
+			return nil, fmt.Errorf("source %s: %w", s.Path, err)
 		}
 		fs := fileSource{Source: s}
 		fs.Path = abs
@@ -134,7 +134,7 @@ func decode(name string, data []byte) (*Workspace, *autosaveInfo, error) {
 	}
 	normalise(&ws)
 	if err := check(&ws); err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &ws, f.Autosave, nil
 }
@@ -172,6 +172,9 @@ func normaliseView(f *Filter, t *TimelineView) {
 	if len(f.HiddenCategories) == 0 {
 		f.HiddenCategories = nil
 	}
+	if len(f.Actors) == 0 {
+		f.Actors = nil
+	}
 	if len(t.Collapsed) == 0 {
 		t.Collapsed = nil
 	}
@@ -198,7 +201,7 @@ func check(ws *Workspace) error {
 			return fmt.Errorf("%s: colour %q is not written #rrggbb", where, s.Colour)
 		}
 		if _, err := s.Mapping.Events(); err != nil {
-			return fmt.Errorf("%s: mapping: %v", where, err)
+			return fmt.Errorf("%s: mapping: %w", where, err)
 		}
 	}
 	if err := checkView(ws.Filter, ws.Map, ws.Timeline, ws.Selection, len(ws.Sources)); err != nil {
@@ -206,7 +209,7 @@ func check(ws *Workspace) error {
 	}
 	for i, sc := range ws.Scenes {
 		if err := checkView(sc.Filter, sc.Map, sc.Timeline, sc.Selection, len(ws.Sources)); err != nil {
-			return fmt.Errorf("scene %d (%q): %v", i+1, sc.Title, err)
+			return fmt.Errorf("scene %d (%q): %w", i+1, sc.Title, err)
 		}
 	}
 	return nil
@@ -253,12 +256,12 @@ func jsonError(name string, data []byte, err error) error {
 	switch {
 	case errors.As(err, &se):
 		line, col := position(data, se.Offset)
-		return fmt.Errorf("%s line %d, column %d: %v (the file is not valid JSON)", name, line, col, se)
+		return fmt.Errorf("%s line %d, column %d: %w (the file is not valid JSON)", name, line, col, se)
 	case errors.As(err, &te):
 		line, col := position(data, te.Offset)
 		return fmt.Errorf("%s line %d, column %d: %s should be %s, not %s", name, line, col, fieldPath(te.Field), goKind(te.Type), jsonKind(te.Value))
 	}
-	return fmt.Errorf("%s: %v", name, err)
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // fieldPath returns a field's path as the file writes it: encoding/json

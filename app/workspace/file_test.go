@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -42,19 +43,21 @@ func full(t testing.TB, dir string) *Workspace {
 				Colour:  "#FF7F0E", Hidden: true,
 			},
 		},
-		Filter: Filter{
-			Query: "Chartum", From: "-0508", To: "2023-11",
-			HiddenCategories: []string{"Protests", "Riots"}, LocatedOnly: true,
-			Box: &[4]float64{21.8, 8.7, 38.6, 22.2},
+		View: View{
+			Filter: Filter{
+				Query: "Chartum", From: "-0508", To: "2023-11",
+				HiddenCategories: []string{"Protests", "Riots"}, LocatedOnly: true,
+				Box: &[4]float64{21.8, 8.7, 38.6, 22.2},
+			},
+			Map:       MapView{Projection: "Equal Earth", Center: [2]float64{30.2, 15.5}, Zoom: 6.25},
+			Timeline:  TimelineView{From: "2023-04-15T00:00:00Z", To: "2023-06-01T12:30:05Z", Collapsed: []string{"Battles"}},
+			Selection: &Selection{Source: 1, Row: 41},
 		},
-		Map:       MapView{Projection: "Equal Earth", Center: [2]float64{30.2, 15.5}, Zoom: 6.25},
-		Timeline:  TimelineView{From: "2023-04-15T00:00:00Z", To: "2023-06-01T12:30:05Z", Collapsed: []string{"Battles"}},
-		Selection: &Selection{Source: 1, Row: 41},
-		Theme:     ThemeDark,
+		Theme: ThemeDark,
 		Scenes: []Scene{
 			{Title: "Fighting reaches Khartoum", Notes: "Speaker notes,\nover two lines — with an en dash.",
-				Filter: Filter{From: "2023-04-15", To: "2023-04-30"}, Map: MapView{Center: [2]float64{32.5, 15.6}, Zoom: 40},
-				Timeline: TimelineView{From: "2023-04-10T00:00:00Z", To: "2023-05-05T00:00:00Z"}, Selection: &Selection{Source: 0, Row: 0}},
+				View: View{Filter: Filter{From: "2023-04-15", To: "2023-04-30"}, Map: MapView{Center: [2]float64{32.5, 15.6}, Zoom: 40},
+					Timeline: TimelineView{From: "2023-04-10T00:00:00Z", To: "2023-05-05T00:00:00Z"}, Selection: &Selection{Source: 0, Row: 0}}},
 			{Title: "Before"},
 		},
 	}
@@ -280,8 +283,24 @@ func TestLoadErrors(t *testing.T) {
 func TestLoadMissingFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gone.chronomap")
 	_, err := Load(path)
-	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), path) {
-		t.Errorf("error = %v, want one saying %s does not exist", err, path)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	if want := "cannot read " + path + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
+
+// TestSaveMissingFolder checks that saving into a folder that is not there
+// fails in one sentence naming the file, its cause told with errors.Is.
+func TestSaveMissingFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone", "lage.chronomap")
+	err := Save(path, &Workspace{})
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	if want := "cannot save " + path + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
 	}
 }
 

@@ -24,11 +24,11 @@ func (v TimelineView) Window() (from, to float64, ok bool, err error) {
 	}
 	f, err := dates.Parse(v.From)
 	if err != nil {
-		return 0, 0, false, fmt.Errorf("timeline from: %v", err)
+		return 0, 0, false, fmt.Errorf("timeline from: %w", err)
 	}
 	t, err := dates.Parse(v.To)
 	if err != nil {
-		return 0, 0, false, fmt.Errorf("timeline to: %v", err)
+		return 0, 0, false, fmt.Errorf("timeline to: %w", err)
 	}
 	if t.Start.Unix <= f.Start.Unix {
 		return 0, 0, false, fmt.Errorf("timeline window %s to %s ends before it starts", v.From, v.To)
@@ -45,14 +45,14 @@ func (f Filter) Span() (from, to int64, err error) {
 	if f.From != "" {
 		r, err := dates.Parse(f.From)
 		if err != nil {
-			return 0, 0, fmt.Errorf("filter from: %v", err)
+			return 0, 0, fmt.Errorf("filter from: %w", err)
 		}
 		from, _ = r.Span()
 	}
 	if f.To != "" {
 		r, err := dates.Parse(f.To)
 		if err != nil {
-			return 0, 0, fmt.Errorf("filter to: %v", err)
+			return 0, 0, fmt.Errorf("filter to: %w", err)
 		}
 		_, to = r.Span()
 	}

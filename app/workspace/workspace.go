@@ -36,11 +36,9 @@ type Workspace struct {
 	// paths are absolute once loaded; Save writes them relative to the
 	// workspace's folder when they are near it.
 	Sources []Source `json:"sources,omitempty"`
-	// Filter, Map, Timeline and Selection are the state of the window.
-	Filter    Filter       `json:"filter"`
-	Map       MapView      `json:"map"`
-	Timeline  TimelineView `json:"timeline"`
-	Selection *Selection   `json:"selection,omitempty"`
+	// View is what the window showed: its filter, map, timeline and
+	// selection, written beside the sources.
+	View
 	// Theme is "light", "dark", "system" or "" (system).
 	Theme string `json:"theme,omitempty"`
 	// Scenes are the saved views of a briefing, in presentation order.
@@ -71,6 +69,8 @@ type Filter struct {
 	To   string `json:"to,omitempty"`
 	// HiddenCategories are the legend's categories switched off.
 	HiddenCategories []string `json:"hidden_categories,omitempty"`
+	// Actors, when set, keeps the events with one of these actors.
+	Actors []string `json:"actors,omitempty"`
 	// LocatedOnly hides events without coordinates.
 	LocatedOnly bool `json:"located_only,omitempty"`
 	// Box, when set, is a box selected on the map: minimum longitude,
@@ -111,16 +111,27 @@ type Selection struct {
 	Row    int `json:"row"`    // the frame row, 0-based
 }
 
-// Scene is a saved view for a briefing: its title and speaker notes, and
-// the filter, views and selection it shows.
-type Scene struct {
-	Title     string       `json:"title,omitempty"`
-	Notes     string       `json:"notes,omitempty"`
+// View is what a file's views show: the filter, the map's extent, the
+// timeline's window and collapsed lanes, and the selected event. The
+// window's state, each scene of a briefing and every slide are one.
+type View struct {
 	Filter    Filter       `json:"filter"`
 	Map       MapView      `json:"map"`
 	Timeline  TimelineView `json:"timeline"`
 	Selection *Selection   `json:"selection,omitempty"`
 }
+
+// Scene is a saved view for a briefing: its title and speaker notes, and
+// the filter, views and selection it shows. A slide of the workspace as
+// it is, not a scene of it, has neither title nor notes.
+type Scene struct {
+	Title string `json:"title,omitempty"`
+	Notes string `json:"notes,omitempty"`
+	View
+}
+
+// Current is the view the workspace was saved with, as a scene.
+func (ws *Workspace) Current() Scene { return Scene{View: ws.View} }
 
 // Clone returns a copy of ws that shares no memory with it, so that one
 // goroutine can keep it while another changes ws.
@@ -130,20 +141,24 @@ func (ws *Workspace) Clone() *Workspace {
 		s.Mapping = s.Mapping.clone()
 		return s
 	})
-	c.Filter = ws.Filter.clone()
-	c.Timeline = ws.Timeline.clone()
-	c.Selection = clonePtr(ws.Selection)
+	c.View = ws.View.clone()
 	c.Scenes = cloneSlice(ws.Scenes, func(s Scene) Scene {
-		s.Filter = s.Filter.clone()
-		s.Timeline = s.Timeline.clone()
-		s.Selection = clonePtr(s.Selection)
+		s.View = s.View.clone()
 		return s
 	})
 	return &c
 }
 
+func (v View) clone() View {
+	v.Filter = v.Filter.clone()
+	v.Timeline = v.Timeline.clone()
+	v.Selection = clonePtr(v.Selection)
+	return v
+}
+
 func (f Filter) clone() Filter {
 	f.HiddenCategories = cloneSlice(f.HiddenCategories, nil)
+	f.Actors = cloneSlice(f.Actors, nil)
 	f.Box = clonePtr(f.Box)
 	return f
 }

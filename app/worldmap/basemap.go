@@ -53,15 +53,15 @@ func World(detail bool) (*Basemap, error) {
 func decodeBasemap(gz []byte) (*Basemap, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, fmt.Errorf("basemap: %v", err)
+		return nil, fmt.Errorf("basemap: %w", err)
 	}
 	data, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("basemap: %v", err)
+		return nil, fmt.Errorf("basemap: %w", err)
 	}
 	fc, err := geojson.UnmarshalFeatureCollection(data)
 	if err != nil {
-		return nil, fmt.Errorf("basemap: %v", err)
+		return nil, fmt.Errorf("basemap: %w", err)
 	}
 	b := &Basemap{Countries: make([]Country, 0, len(fc.Features))}
 	for _, f := range fc.Features {

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"chronomap/app/draw"
+	"chronomap/app/number"
 )
 
 // occupiedBlocks counts the k×k blocks of cells that hold any event:
@@ -137,7 +138,7 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 	for _, c := range g.Count {
 		total += int(c)
 	}
-	head := fmt.Sprintf("%s events, by density", thousands(total))
+	head := fmt.Sprintf("%s events, by density", number.English.Int(total))
 	w := math.Max(title.Width(head), 180)
 	x, y, h := 12.0, s.H-12-64, 64.0
 	s.RoundRect(x, y, w+24, h, 6, draw.Translucent(m.Theme.Background, 0.9))
@@ -153,6 +154,6 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 	cell := fmt.Sprintf("per %d px cell", g.Cell)
 	s.Text(f, x+12, y+54, "1", m.Theme.Text)
 	s.Text(f, x+12+w/2-f.Width(cell)/2, y+54, cell, m.Theme.Muted)
-	top := thousands(int(peak))
+	top := number.English.Int(int(peak))
 	s.Text(f, x+12+w-f.Width(top), y+54, top, m.Theme.Text)
 }

@@ -58,15 +58,15 @@ type Grid struct {
 	SumX, SumY []float32
 }
 
-// Bin counts the points that keep accepts (nil keeps all) into cells of
+// Bin counts the points that keep marks (nil keeps all) into cells of
 // cell pixels over the viewport. Points outside the picture are left out.
-func (pts *Points) Bin(v Viewport, cell int, keep func(i int) bool) *Grid {
+func (pts *Points) Bin(v Viewport, cell int, keep []bool) *Grid {
 	return pts.BinInto(nil, v, cell, keep)
 }
 
 // BinInto is Bin reusing g's storage when it is large enough, so that a
 // frame allocates nothing.
-func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep func(i int) bool) *Grid {
+func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep []bool) *Grid {
 	cell = max(cell, 1)
 	if g == nil {
 		g = &Grid{}
@@ -99,7 +99,7 @@ func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep func(i int) bool)
 			if !(px >= 0 && px < w && py >= 0 && py < h) { // also false for NaN
 				continue
 			}
-			if keep != nil && !keep(i) {
+			if keep != nil && !keep[i] {
 				continue
 			}
 			c := int(py*inv)*g.Cols + int(px*inv)
@@ -114,10 +114,10 @@ func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep func(i int) bool)
 	return g
 }
 
-// Counts counts the points keep accepts per cell of cell pixels, into
+// Counts counts the points keep marks per cell of cell pixels, into
 // counts (reused when large enough): Bin without the positions and
 // representatives, for density layers, where only the counts are drawn.
-func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep func(i int) bool) (out []int32, cols, rows int) {
+func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (out []int32, cols, rows int) {
 	cell = max(cell, 1)
 	cols, rows = (v.Width+cell-1)/cell, (v.Height+cell-1)/cell
 	n := cols * rows
@@ -139,7 +139,7 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep func(i int)
 			if !(cx >= 0 && cx < fc && cy >= 0 && cy < fr) { // also false for NaN
 				continue
 			}
-			if keep != nil && !keep(i) {
+			if keep != nil && !keep[i] {
 				continue
 			}
 			counts[int(cy)*cols+int(cx)]++

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb/geo"
 
 	"chronomap/app/draw"
+	"chronomap/app/number"
 )
 
 // Map is what the map view draws: the view, its style and the events.
@@ -21,14 +22,21 @@ type Map struct {
 	Theme     draw.Theme
 	Graticule bool
 	Events    *Events
-	// Keep, when set, says which events to show (a filter or a brushed
-	// time window); others are left out.
-	Keep func(i int) bool
+	// Shown, when set, says which events to show (a filter's mask);
+	// others are left out. Counts, when set, are the shown events of
+	// each category (the mask's counts), for the legend: a category with
+	// none shown leaves it, the others keep their colours.
+	Shown  []bool
+	Counts []int
 	// Selected events are drawn ringed, on top, and labelled first.
 	Selected map[int]bool
 	// Language names countries in that language ("de", "fr", "es", "ru")
 	// where Natural Earth has the name; "" is English.
 	Language string
+	// Moving, while set, says the view is changing under the user's hand:
+	// a zoom's basemap may then be the last sharp one rescaled, and the
+	// first frame without it draws it sharp again.
+	Moving bool
 
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
@@ -102,7 +110,7 @@ func (m *Map) Render(s *draw.Surface) {
 	// whether the view is too dense for markers, and is all a density
 	// layer needs.
 	var cols, rows int
-	m.counts, cols, rows = m.points.Counts(m.counts, m.View, densityCell, m.Keep)
+	m.counts, cols, rows = m.points.Counts(m.counts, m.View, densityCell, m.Shown)
 	m.markers = nil
 	if occupiedBlocks(m.counts, cols, rows, denseBlock/densityCell) > denseClusters {
 		d := &Grid{Cols: cols, Rows: rows, Cell: densityCell, Count: m.counts}
@@ -111,7 +119,7 @@ func (m *Map) Render(s *draw.Surface) {
 		m.drawScaleBar(s)
 		return
 	}
-	m.coarse = m.points.BinInto(m.coarse, m.View, clusterCell, m.Keep)
+	m.coarse = m.points.BinInto(m.coarse, m.View, clusterCell, m.Shown)
 	clusters := m.clusters(m.coarse)
 	m.markers = clusters
 	m.placeLegend(s, clusters)
@@ -140,6 +148,19 @@ func (m *Map) drawBase(s *draw.Surface) {
 		copy(s.Pixels.Pix, m.base.Pix)
 		return
 	}
+	if m.Moving && m.base != nil && m.base.Rect == s.Pixels.Rect && samePlace(m.baseOf, key) {
+		// A zoom under way: the sharp basemap rescaled, from the one with
+		// the margin when there is one, so that a zoom out finds land.
+		if m.wide == nil || m.wideOf != m.baseOf {
+			// Once a zoom: the sharp view with a margin round it.
+			m.drawWideOf(Viewport{Projection: m.View.Projection, Center: m.baseOf.center,
+				MetresPerPx: m.baseOf.metresPerPx, Width: m.baseOf.w, Height: m.baseOf.h})
+		}
+		src, of, pad := m.wide, m.wideOf, m.widePad
+		if preview(s.Pixels, m.View, src, of, pad, m.Theme.Background) {
+			return // m.base stays the sharp one
+		}
+	}
 	panned := m.base != nil && m.base.Rect == s.Pixels.Rect && sameButCentre(m.baseOf, key)
 	if panned && (m.wide == nil || !sameButCentre(m.wideOf, key) || !m.cutWide(s)) {
 		m.drawWide()
@@ -166,13 +187,19 @@ func sameButCentre(a, b baseKey) bool {
 const widePad = 0.5
 
 // drawWide draws the basemap of the view with a margin on every side.
-func (m *Map) drawWide() {
-	v := m.View
+func (m *Map) drawWide() { m.drawWideOf(m.View) }
+
+// drawWideOf draws the basemap of view v with a margin on every side.
+func (m *Map) drawWideOf(v Viewport) {
+	was := m.View
+	m.View = v
+	key := m.baseKey()
+	m.View = was
 	pad := int(math.Ceil(float64(max(v.Width, v.Height)) * widePad))
 	v.Width, v.Height = v.Width+2*pad, v.Height+2*pad
 	w := draw.NewRaster(v.Width, v.Height, m.Theme.Background)
 	drawBasemap(w, v, m.Theme, m.Graticule)
-	m.wide, m.widePad, m.wideOf = w.Pixels, pad, m.baseKey()
+	m.wide, m.widePad, m.wideOf = w.Pixels, pad, key
 }
 
 // cutWide copies the view's part of the wide basemap into s; false when
@@ -193,8 +220,13 @@ func (m *Map) cutWide(s *draw.Surface) bool {
 type cluster struct {
 	x, y     float64
 	count    int
-	first    int // an event of the group
-	category int // the most common category, -1 for none
+	first    int   // an event of the group
+	category int32 // the most common category, -1 for none
+	// mix counts the events of each category, nil on a map without
+	// categories; place is the one place every event of
+	// the group is at, "" when they are at several.
+	mix      []int32
+	place    string
 	selected bool
 	weight   float64 // the sum of the events' sizes, when the map sizes by a column
 }
@@ -212,18 +244,23 @@ func (m *Map) clusters(g *Grid) []cluster {
 			count: int(n), first: int(g.First[c]), category: -1,
 		})
 	}
-	// The most common category of each cluster: counted over the events
-	// again only for clusters, which are few next to the events.
-	if len(m.Events.Legend) > 0 {
-		m.clusterCategories(out, g)
-	}
+	// What each cluster holds: counted over the events again only for
+	// clusters, which are few next to the events.
+	m.clusterMix(out, g)
 	for i := range out {
 		out[i].selected = m.Selected[out[i].first]
 	}
 	for i := range m.Selected {
 		if i < len(m.Events.Lon) && m.shown(i) {
 			p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
-			out = append(out, cluster{x: p[0], y: p[1], count: 1, first: i, category: m.Events.Category[i], selected: true})
+			c := cluster{x: p[0], y: p[1], count: 1, first: i, category: m.Events.Category[i], place: m.place(i), selected: true}
+			if n := len(m.Events.Legend); n > 0 {
+				c.mix = make([]int32, n)
+				if c.category >= 0 {
+					c.mix[c.category] = 1
+				}
+			}
+			out = append(out, c)
 		}
 	}
 	m.clusterWeights(out, g)
@@ -255,6 +292,7 @@ func mergeOverlaps(cs []cluster, ref float64) []cluster {
 					o.y = (o.y*float64(o.count) + c.y*float64(c.count)) / n
 					o.count += c.count
 					o.weight += c.weight
+					o.join(c)
 					merged = true
 					continue next
 				}
@@ -270,38 +308,81 @@ func mergeOverlaps(cs []cluster, ref float64) []cluster {
 }
 
 func (m *Map) shown(i int) bool {
-	return !math.IsNaN(m.Events.Lat[i]) && (m.Keep == nil || m.Keep(i))
+	return !math.IsNaN(m.Events.Lat[i]) && (m.Shown == nil || m.Shown[i])
 }
 
-// clusterCategories finds each cluster's most common category.
-func (m *Map) clusterCategories(out []cluster, g *Grid) {
+// place returns event i's place name, "" when the map has none.
+func (m *Map) place(i int) string {
+	if m.Events.Place == nil {
+		return ""
+	}
+	return m.Events.Place[i]
+}
+
+// clusterMix counts each cluster's events by category and finds its most
+// common one, and the place its events share, if they share one.
+func (m *Map) clusterMix(out []cluster, g *Grid) {
 	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
 	for i := range out {
 		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
 		if c := cellOf(g, p); c >= 0 {
 			index[c] = int32(i + 1)
 		}
+		out[i].place = m.place(out[i].first)
 	}
 	ncat := len(m.Events.Legend)
-	counts := make([]int32, len(out)*ncat)
-	k := m.Keep
-	for i, cat := range m.Events.Category {
-		if cat < 0 || (k != nil && !k(i)) || math.IsNaN(m.points.X[i]) {
+	var counts []int32
+	if ncat > 0 {
+		counts = make([]int32, len(out)*ncat)
+	}
+	for i, x := range m.points.X {
+		if math.IsNaN(x) || (m.Shown != nil && !m.Shown[i]) {
 			continue
 		}
-		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
-		if c := cellOf(g, p); c >= 0 && index[c] > 0 {
-			counts[int(index[c]-1)*ncat+cat]++
+		p := m.View.PlanePixel(orb.Point{x, m.points.Y[i]})
+		c := cellOf(g, p)
+		if c < 0 || index[c] == 0 {
+			continue
+		}
+		k := int(index[c] - 1)
+		if cat := m.Events.Category[i]; cat >= 0 && counts != nil {
+			counts[k*ncat+int(cat)]++
+		}
+		if out[k].place != "" && m.place(i) != out[k].place {
+			out[k].place = ""
 		}
 	}
 	for c := range out {
-		best := int32(0)
-		for cat := range ncat {
-			if n := counts[c*ncat+cat]; n > best {
-				best, out[c].category = n, cat
-			}
+		if counts != nil {
+			out[c].mix = counts[c*ncat : (c+1)*ncat : (c+1)*ncat]
+			out[c].category = majority(out[c].mix)
 		}
 	}
+}
+
+// join adds what cluster c holds to o, which swallows it. Each cluster
+// owns its counts, so they are added in place.
+func (o *cluster) join(c cluster) {
+	if o.mix != nil && c.mix != nil {
+		for k, n := range c.mix {
+			o.mix[k] += n
+		}
+		o.category = majority(o.mix)
+	}
+	if o.place != c.place {
+		o.place = ""
+	}
+}
+
+// majority is the category with the most events, -1 for none.
+func majority(mix []int32) int32 {
+	best, k := int32(0), int32(-1)
+	for cat, n := range mix {
+		if n > best {
+			best, k = n, int32(cat)
+		}
+	}
+	return k
 }
 
 // clusterWeights sums the sizes of each cluster's events, when the map
@@ -319,7 +400,7 @@ func (m *Map) clusterWeights(out []cluster, g *Grid) {
 		}
 	}
 	for i, v := range size {
-		if !(v > 0) || (m.Keep != nil && !m.Keep(i)) || math.IsNaN(m.points.X[i]) {
+		if !(v > 0) || (m.Shown != nil && !m.Shown[i]) || math.IsNaN(m.points.X[i]) {
 			continue
 		}
 		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
@@ -386,7 +467,7 @@ func (m *Map) sizeRef() float64 {
 func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
 	t := m.Theme
 	for _, c := range cs {
-		fill := t.Category(c.category)
+		fill := t.Category(int(c.category))
 		r := radius(c, m.sizeRef())
 		ring, width := t.Halo, 1.5
 		if c.selected {
@@ -397,12 +478,83 @@ func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
 			alpha = 0.85
 		}
 		s.Disc(c.x, c.y, r, fill, alpha, ring, width)
+		if c.count > 1 && !c.selected {
+			m.drawMix(s, c, r)
+		}
 		if c.count > 1 {
 			label := compact(c.count)
 			f := draw.Sans(math.Min(11+math.Log2(float64(c.count))/2, 15), true)
 			s.Text(f, c.x-f.Width(label)/2, c.y+f.Ascent()*0.36, label, contrastText(fill))
 		}
 	}
+}
+
+// drawMix rings a cluster of several categories with its mix: an arc per
+// category, as long as its share, in its colour, the largest first from
+// twelve o'clock; a cluster of one category keeps its plain ring.
+func (m *Map) drawMix(s *draw.Surface, c cluster, r float64) {
+	if c.mix == nil || c.mix[c.category] == int32(c.count) {
+		return
+	}
+	type part struct {
+		cat int
+		n   int32
+	}
+	var parts []part
+	total := int32(0)
+	for k, n := range c.mix {
+		if n > 0 {
+			parts = append(parts, part{k, n})
+			total += n
+		}
+	}
+	if len(parts) < 2 {
+		return
+	}
+	sort.SliceStable(parts, func(a, b int) bool { return parts[a].n > parts[b].n })
+	rr := r + 2.5
+	s.Circle(c.x, c.y, rr, nil, m.Theme.Halo, 5.5)
+	at := -math.Pi / 2
+	for _, p := range parts {
+		sweep := 2 * math.Pi * float64(p.n) / float64(total)
+		steps := max(2, int(sweep/(math.Pi/24))+1)
+		line := make([][2]float64, 0, steps+1)
+		for k := 0; k <= steps; k++ {
+			a := at + sweep*float64(k)/float64(steps)
+			line = append(line, [2]float64{c.x + rr*math.Cos(a), c.y + rr*math.Sin(a)})
+		}
+		s.Stroke(draw.Path{line}, m.Theme.Category(p.cat), 3, false)
+		at += sweep
+	}
+}
+
+// clusterLabel says what a cluster holds: the one place all its events
+// are at ("Moscow, 3 events"), else how many events of its largest
+// category ("183 events: 150 Battles, …"); never one member's title.
+func (m *Map) clusterLabel(c cluster) string {
+	if c.place != "" {
+		return fmt.Sprintf("%s, %s events", truncate(c.place, 32), number.English.Int(c.count))
+	}
+	head := fmt.Sprintf("%s events", number.English.Int(c.count))
+	if c.mix == nil || c.category < 0 {
+		return head
+	}
+	n := c.mix[c.category]
+	name := truncate(m.Events.Legend[c.category], 28)
+	kinds, tied := 0, false
+	for k, v := range c.mix {
+		if v > 0 {
+			kinds++
+			tied = tied || (v == n && int32(k) != c.category)
+		}
+	}
+	switch {
+	case n == int32(c.count):
+		return fmt.Sprintf("%s: all %s", head, name)
+	case tied: // no category leads: say how many there are
+		return fmt.Sprintf("%s of %d categories", head, kinds)
+	}
+	return fmt.Sprintf("%s: %s %s, …", head, number.English.Int(int(n)), name)
 }
 
 // compact writes a count short: 950, 1.2k, 34k, 1.1M.
@@ -429,10 +581,10 @@ func contrastText(c color.RGBA) color.RGBA {
 
 func (m *Map) drawArcs(s *draw.Surface) {
 	for _, a := range m.Events.Arcs {
-		if m.Keep != nil && !m.Keep(a.Event) {
+		if m.Shown != nil && !m.Shown[a.Event] {
 			continue
 		}
-		solid := m.Theme.Category(a.Category)
+		solid := m.Theme.Category(int(a.Category))
 		c := draw.Translucent(solid, 0.75)
 		var p draw.Path
 		for _, l := range GreatCircle(a.From, a.To, 48) {
@@ -498,13 +650,13 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 	for _, k := range order {
 		c := cs[k]
 		text := m.Events.Label[c.first]
+		if c.count > 1 {
+			text = m.clusterLabel(c)
+		}
 		if text == "" || placed >= maxLabels {
 			continue
 		}
-		if c.count > 1 {
-			text = fmt.Sprintf("%s and %d more", truncate(text, 28), c.count-1)
-		}
-		text = truncate(text, 40)
+		text = truncate(text, 48)
 		r := radius(c, m.sizeRef())
 		w, asc, desc := f.Width(text), f.Ascent(), f.Descent()
 		// Right, left, above, below the marker.
@@ -561,6 +713,7 @@ func truncate(s string, n int) string {
 // legend is the legend's layout: its lines and box.
 type legend struct {
 	lines []string
+	cats  []int  // the category of each line with a colour
 	rows  int    // lines with a colour
 	size  string // the size key's text, when markers are sized by a column
 	box   rect
@@ -575,14 +728,18 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	const maxRows = 8
 	title := draw.Sans(11.5, true)
 	f := draw.Sans(12, false)
-	l := legend{rows: min(len(e.Legend), maxRows)}
+	cats, counts := m.legendCategories()
+	if len(cats) == 0 {
+		return legend{}, false
+	}
+	l := legend{rows: min(len(cats), maxRows), cats: cats[:min(len(cats), maxRows)]}
 	w := title.Width(capitalise(e.LegendTitle))
-	for i := range l.rows {
-		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[i], 32), thousands(e.Counts[i])))
+	for i, k := range l.cats {
+		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), number.English.Int(counts[k])))
 		w = math.Max(w, f.Width(l.lines[i])+18)
 	}
-	if len(e.Legend) > maxRows {
-		l.lines = append(l.lines, fmt.Sprintf("%d more", len(e.Legend)-maxRows))
+	if len(cats) > maxRows {
+		l.lines = append(l.lines, fmt.Sprintf("%d more", len(cats)-maxRows))
 	}
 	h := 28 + 18*float64(len(l.lines))
 	if ref := m.sizeRef(); ref > 0 {
@@ -600,6 +757,37 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 		l.box = rect{12, s.H - 12 - h, 12 + w, s.H - 12}
 	}
 	return l, true
+}
+
+// Legend lists the categories the legend names, by index (and so by
+// colour), with the count it writes for each.
+func (m *Map) Legend() (cats []int, counts []int) {
+	if m.Events == nil {
+		return nil, nil
+	}
+	cats, all := m.legendCategories()
+	for _, k := range cats {
+		counts = append(counts, all[k])
+	}
+	return cats, counts
+}
+
+// legendCategories lists the categories the legend names: those with
+// events shown, most shown first, with the counts it writes. Each keeps
+// its index, and so its colour.
+func (m *Map) legendCategories() (cats []int, counts []int) {
+	e := m.Events
+	counts = e.Counts
+	if m.Counts != nil {
+		counts = m.Counts
+	}
+	for k := range e.Legend {
+		if k < len(counts) && counts[k] > 0 {
+			cats = append(cats, k)
+		}
+	}
+	sort.SliceStable(cats, func(a, b int) bool { return counts[cats[a]] > counts[cats[b]] })
+	return cats, counts
 }
 
 // corner is where the legend stands.
@@ -650,7 +838,7 @@ func (m *Map) drawLegend(s *draw.Surface) {
 	for i, line := range l.lines {
 		ly := y + 24 + 18*float64(i) + 12
 		if i < l.rows {
-			s.Disc(x+17, ly-4, 5, m.Theme.Category(i), 1, m.Theme.Halo, 1)
+			s.Disc(x+17, ly-4, 5, m.Theme.Category(l.cats[i]), 1, m.Theme.Halo, 1)
 			s.Text(f, x+30, ly, line, m.Theme.Text)
 		} else {
 			s.Text(f, x+30, ly, line, m.Theme.Muted)
@@ -682,15 +870,6 @@ func capitalise(s string) string {
 		r[0] -= 'a' - 'A'
 	}
 	return string(r)
-}
-
-// thousands writes 12345 as "12,345".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // scaleBar is the scale bar's layout.
@@ -743,7 +922,7 @@ func niceLength(m float64) (float64, string) {
 		}
 	}
 	if n >= 1000 {
-		return n, thousands(int(n/1000)) + " km"
+		return n, number.English.Int(int(n/1000)) + " km"
 	}
 	return n, strconv.Itoa(int(n)) + " m"
 }
@@ -769,7 +948,7 @@ func (m *Map) At(px orb.Point) (Hit, bool) {
 	}
 	best, bestD := -1, 6.0
 	for i, x := range m.points.X {
-		if math.IsNaN(x) || (m.Keep != nil && !m.Keep(i)) {
+		if math.IsNaN(x) || (m.Shown != nil && !m.Shown[i]) {
 			continue
 		}
 		p := m.View.PlanePixel(orb.Point{x, m.points.Y[i]})
@@ -792,7 +971,7 @@ func (m *Map) In(box orb.Bound) []int {
 	var out []int
 	for _, off := range m.View.Copies() {
 		for i, x := range m.points.X {
-			if math.IsNaN(x) || (m.Keep != nil && !m.Keep(i)) {
+			if math.IsNaN(x) || (m.Shown != nil && !m.Shown[i]) {
 				continue
 			}
 			if box.Contains(m.View.PlanePixel(orb.Point{x + off, m.points.Y[i]})) {
@@ -810,7 +989,7 @@ func (m *Map) FitEvents(w, h int) {
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	if e := m.Events; e != nil {
 		for i := range e.Lon {
-			if !math.IsNaN(e.Lat[i]) && (m.Keep == nil || m.Keep(i)) {
+			if !math.IsNaN(e.Lat[i]) && (m.Shown == nil || m.Shown[i]) {
 				b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
 			}
 		}

@@ -12,11 +12,11 @@ import (
 // categories, as the map benchmarks draw them.
 func millionEvents() *Events {
 	lon, lat := million()
-	e := &Events{Lon: lon, Lat: lat, Category: make([]int, len(lon)), Label: make([]string, len(lon)),
+	e := &Events{Lon: lon, Lat: lat, Category: make([]int32, len(lon)), Label: make([]string, len(lon)),
 		Legend: []string{"Battles", "Protests", "Riots", "Explosions", "Violence against civilians", "Strategic developments"},
 		Counts: make([]int, 6), LegendTitle: "event type"}
 	for i := range e.Category {
-		e.Category[i] = i % 6
+		e.Category[i] = int32(i % 6)
 		e.Counts[i%6]++
 		e.Label[i] = "event"
 	}
@@ -71,4 +71,35 @@ func BenchmarkPanMap1M(b *testing.B) {
 		m.Render(s)
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+}
+
+// BenchmarkZoomMap1M draws frames of a wheel zoom over Europe with a
+// million events, a twentieth in or out a frame (one op = one frame): as
+// the window draws it while the wheel turns (preview, the sharp basemap
+// rescaled) and with the basemap drawn again at every step (sharp), the
+// way every frame of a zoom was drawn before.
+func BenchmarkZoomMap1M(b *testing.B) {
+	e := millionEvents()
+	for _, moving := range []bool{true, false} {
+		name := "sharp"
+		if moving {
+			name = "preview"
+		}
+		b.Run(name, func(b *testing.B) {
+			s := draw.NewRaster(1920, 1080, draw.Light.Background)
+			m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 1920, 1080, 20), Theme: draw.Light, Events: e, Graticule: true}
+			m.Render(s)
+			m.Moving = moving
+			b.ResetTimer()
+			for i := range b.N {
+				f := 1.05
+				if (i/12)%2 == 1 {
+					f = 1 / 1.05 // in and out, so the view stays over land
+				}
+				m.View = m.View.ZoomAt(orb.Point{900, 500}, f)
+				m.Render(s)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+		})
+	}
 }

@@ -2,6 +2,7 @@ package worldmap
 
 import (
 	"bytes"
+	"image"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -9,22 +10,17 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
-	"chronomap/assets"
-	"chronomap/data/events"
-	"chronomap/data/frame"
+	"chronomap/app/draw/drawtest"
+	"chronomap/data/dataset"
 )
 
 // sampleEvents reads the bundled sample as the window does.
 func sampleEvents(t testing.TB) *Events {
-	name, data := assets.Sample()
-	f, err := frame.ReadBytes(name, data, frame.Options{})
+	d, err := dataset.Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	return FromIndex(f, m, x)
+	return FromDataset(d)
 }
 
 // TestRenderSample draws the sample in each projection and theme at the
@@ -47,7 +43,7 @@ func TestRenderSample(t *testing.T) {
 		s := draw.NewRaster(c.w, c.h, c.theme.Background)
 		m := &Map{View: Fit(c.p, places, c.w, c.h, 60), Theme: c.theme, Graticule: true, Events: e}
 		m.Render(s)
-		golden.Check(t, filepath.Join("testdata", c.name), s.Pixels)
+		drawtest.Check(t, filepath.Join("testdata", c.name), s.Pixels)
 	}
 }
 
@@ -58,7 +54,7 @@ func TestRenderArmenia(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "sample-armenia.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "sample-armenia.png"), s.Pixels)
 }
 
 // conflictEvents makes n events scattered around a few real places, the
@@ -67,7 +63,7 @@ func TestRenderArmenia(t *testing.T) {
 func conflictEvents(n int) *Events {
 	centres := []struct {
 		lon, lat, spread float64
-		cat              int
+		cat              int32
 	}{
 		{36.23, 49.99, 1.5, 0}, {37.62, 55.76, 0.6, 1}, {-1.52, 12.37, 2.0, 2}, {44.5, 40.18, 0.4, 3},
 		{-86.25, 12.14, 0.8, 1}, {32.53, 15.5, 2.5, 0}, {44.2, 15.35, 1.8, 2}, {29.0, 41.0, 0.5, 4},
@@ -81,7 +77,7 @@ func conflictEvents(n int) *Events {
 		e.Lat = append(e.Lat, c.lat+r.NormFloat64()*c.spread*0.7)
 		cat := c.cat
 		if r.IntN(4) == 0 {
-			cat = r.IntN(len(legend))
+			cat = int32(r.IntN(len(legend)))
 		}
 		e.Category = append(e.Category, cat)
 		e.Counts[cat]++
@@ -97,7 +93,7 @@ func TestRender10k(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-10k.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-10k.png"), s.Pixels)
 }
 
 // TestRenderMillionDensity draws a million events as a density layer.
@@ -109,7 +105,7 @@ func TestRenderMillionDensity(t *testing.T) {
 	s := draw.NewRaster(960, 540, draw.Dark.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{-95, 0}, Max: orb.Point{60, 62}}, 960, 540, 10), Theme: draw.Dark, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-1m-density.png"), s.Pixels)
 }
 
 // TestRenderSizedByColumn draws the 10,000 events with markers sized by a
@@ -124,7 +120,7 @@ func TestRenderSizedByColumn(t *testing.T) {
 	s := draw.NewRaster(1280, 800, draw.Light.Background)
 	m := &Map{View: Fit(EqualEarth, orb.Bound{Min: orb.Point{20, 5}, Max: orb.Point{50, 45}}, 1280, 800, 30), Theme: draw.Light, Events: e}
 	m.Render(s)
-	golden.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
+	drawtest.Check(t, filepath.Join("testdata", "events-sized.png"), s.Pixels)
 }
 
 // TestCountryNamesInLanguage draws Europe with German names: Deutschland
@@ -136,7 +132,7 @@ func TestCountryNamesInLanguage(t *testing.T) {
 		m.Render(s)
 		var b bytes.Buffer
 		s.WriteTo(&b)
-		got, _ := golden.SVG(t, b.Bytes())
+		got, _ := drawtest.SVG(t, b.Bytes())
 		out := map[string]bool{}
 		for k := range got {
 			out[k] = true
@@ -178,5 +174,50 @@ func TestPanReusesBasemap(t *testing.T) {
 	}
 	if m.wide == nil {
 		t.Error("panning drew no basemap with a margin")
+	}
+}
+
+// TestZoomPreview zooms while the view is moving: the frames are the last
+// sharp basemap rescaled, close to what a fresh one draws, and the first
+// frame after the move is as sharp as a fresh one.
+func TestZoomPreview(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 640, 400, 10)
+	m := &Map{View: v, Theme: draw.Light, Graticule: true}
+	s := draw.NewRaster(640, 400, draw.Light.Background)
+	m.Render(s)
+	sharp := m.baseOf
+	fresh := func() *image.RGBA {
+		f := draw.NewRaster(640, 400, draw.Light.Background)
+		(&Map{View: m.View, Theme: draw.Light, Graticule: true}).Render(f)
+		return f.Pixels
+	}
+	// Share of bytes off by more than a little from a fresh frame.
+	off := func(a, b *image.RGBA) float64 {
+		n := 0
+		for i := range a.Pix {
+			if d := int(a.Pix[i]) - int(b.Pix[i]); d > 24 || d < -24 {
+				n++
+			}
+		}
+		return float64(n) / float64(len(a.Pix))
+	}
+	m.Moving = true
+	for _, f := range []float64{1.1, 1.1, 1 / 1.3, 1 / 1.3} {
+		m.View = m.View.ZoomAt(orb.Point{300, 180}, f)
+		m.Render(s)
+		if m.baseOf != sharp {
+			t.Fatalf("a frame of the zoom drew the basemap again")
+		}
+		if o := off(s.Pixels, fresh()); o > 0.06 {
+			t.Errorf("zoomed by %.2f: %.1f%% of the rescaled frame is off a fresh one", f, o*100)
+		}
+	}
+	m.Moving = false
+	m.Render(s)
+	if o := off(s.Pixels, fresh()); o != 0 {
+		t.Errorf("after the zoom %.2f%% of the frame is off a fresh one", o*100)
+	}
+	if m.baseOf == sharp {
+		t.Error("the frame after the zoom kept the rescaled basemap")
 	}
 }

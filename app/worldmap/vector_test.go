@@ -8,7 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"chronomap/app/draw"
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
 // TestRenderVector draws the sample on SVG and PDF surfaces with the
@@ -17,7 +17,7 @@ import (
 func TestRenderVector(t *testing.T) {
 	e := sampleEvents(t)
 	view := Fit(WebMercator, orb.Bound{Min: orb.Point{42.5, 38.7}, Max: orb.Point{46.8, 41.4}}, 1280, 800, 80)
-	want := []string{"Armenia", "Azerbaijan", "Milblogger warns over Russia's base in …", "Yerevan distances itself fr… and 1 more", "Category", "50 km"}
+	want := []string{"Armenia", "Azerbaijan", "Milblogger warns over Russia's base in Gyumri", "Yerevan, 2 events", "Category", "50 km"}
 
 	s := draw.NewSVG(1280, 800)
 	(&Map{View: view, Theme: draw.Light, Events: e}).Render(s)
@@ -25,7 +25,7 @@ func TestRenderVector(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	texts, elements := golden.SVG(t, b.Bytes())
+	texts, elements := drawtest.SVG(t, b.Bytes())
 	for _, w := range want {
 		if texts[w] != 1 {
 			t.Errorf("the SVG writes %q %d times, want once; it writes %v", w, texts[w], texts)
@@ -44,7 +44,7 @@ func TestRenderVector(t *testing.T) {
 	if _, err := p.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	_, lines := golden.PDF(t, b.Bytes())
+	_, lines := drawtest.PDF(t, b.Bytes())
 	for _, w := range want {
 		if n := count(lines, w); n != 1 {
 			t.Errorf("the PDF's text has %q %d times, want once:\n%q", w, n, lines)
@@ -70,7 +70,7 @@ func TestRenderVectorDensity(t *testing.T) {
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
-	texts, elements := golden.SVG(t, b.Bytes())
+	texts, elements := drawtest.SVG(t, b.Bytes())
 	if elements["image"] > 0 || elements["path"] > 400 {
 		t.Errorf("the density layer is %d bitmaps and %d paths", elements["image"], elements["path"])
 	}

@@ -299,6 +299,46 @@ var nameOverrides = map[string]string{
 	"RS": "Serbia", // ADMIN is "Republic of Serbia"
 }
 
+// pressNames are country names the press writes every day that neither
+// Natural Earth nor i18n-iso-countries gives: older names still in use
+// (Weißrussland, Swasiland, Birma), short and colloquial ones (Britain,
+// Holland, DR Congo, VAE) and the parts a country's name stands for in
+// the news (the West Bank, the Gaza Strip), in the languages Chronomap's
+// interface and country names speak: English, German, French, Spanish
+// and Russian. A name that is also a town (Trinidad, Gaza) is left out,
+// so that the town keeps it; so are historical names (Persia, Zaire).
+var pressNames = map[string][]string{
+	"AE": {"Emirates", "Emirate", "VAE", "EAU", "Эмираты"},
+	"BA": {"Bosnia", "Bosnien", "Bosnien-Herzegowina", "Bosnie", "Босния"},
+	"BY": {"Belorussia", "Byelorussia", "Weißrussland", "Weissrussland"},
+	"CD": {"DR Congo", "DRC", "RDC", "RD Congo", "ДР Конго", "ДРК"},
+	"CI": {"Берег Слоновой Кости"},
+	"CV": {"Kapverden", "Острова Зелёного Мыса"},
+	"CZ": {"Tschechei"},
+	"FK": {"Falklands", "Malvinas", "Фолкленды"},
+	"FO": {"Faroes"},
+	"GB": {"Britain", "U.K.", "Grande-Bretagne", "Gran Bretaña", "Британия", "Соединённое Королевство"},
+	"IE": {"Republic of Ireland"},
+	"KG": {"Kirghizia", "Kirgizia", "Kirgisien", "Kirghizie"},
+	"KN": {"St Kitts"},
+	"KP": {"DPRK", "Северная Корея"},
+	"KR": {"Южная Корея"},
+	"MD": {"Moldau"},
+	"MK": {"Mazedonien", "Macédoine", "Македония"},
+	"MM": {"Birma", "Бирма"},
+	"NL": {"Hollande", "Holanda", "Голландия"},
+	"PS": {"West Bank", "Gaza Strip", "Westjordanland", "Gazastreifen", "Palästinensische Gebiete",
+		"Cisjordanie", "Bande de Gaza", "Cisjordania", "Franja de Gaza", "Западный берег", "Сектор Газа"},
+	"RU": {"РФ"},
+	"SA": {"Arabia Saudí"},
+	"ST": {"São Tomé", "Sao Tome"},
+	"SZ": {"Swasiland"},
+	"TM": {"Turkmenia", "Turkmenien"},
+	"US": {"America", "Amérique", "EE. UU.", "EE.UU.", "EEUU", "Америка", "Соединённые Штаты"},
+	"VA": {"Heiliger Stuhl", "Saint-Siège", "Святой Престол"},
+	"VC": {"Saint Vincent", "St Vincent"},
+}
+
 // pointPatches places the countries that neither Natural Earth nor
 // GeoNames' populated places have a point for.
 var pointPatches = map[string][2]float64{
@@ -362,7 +402,7 @@ func joinCountries(iso []isoCountry, nat map[string]neCountry, cities []city) []
 		if c.fips == "" {
 			log.Printf("country %s (%s): no FIPS code", ic.alpha2, c.name)
 		}
-		c.keys = foldAll(append(append([]string{c.name}, ic.names...), ne.names...), c.name)
+		c.keys = foldAll(slices.Concat([]string{c.name}, ic.names, ne.names, pressNames[ic.alpha2]), c.name)
 		out = append(out, c)
 	}
 	return out

@@ -57,6 +57,9 @@ type Dataset struct {
 	Stop []int64
 	// RowEvent is each frame row's event, -1 for rows that made none.
 	RowEvent []int32
+	// Language is the language the views name coded categories in: see
+	// Options.Language.
+	Language string
 
 	search atomic.Pointer[events.Search]
 	// query caches the last search's answer: a filter is applied again at
@@ -75,6 +78,12 @@ type Categories struct {
 	// order of first appearance; Counts says how many events each has.
 	Names  []string
 	Counts []int
+	// Labels are the categories as the views and outputs name them, in
+	// the order of Names: the names of the codes a recognised schema's
+	// column holds (GDELT's EventRootCode "04" is "Consult", "Beratung"
+	// in German), else the values themselves. Filters keep to Names, so
+	// that they mean the same in every language.
+	Labels []string
 	// Of is each event's category, an index into Names; -1 for none
 	// (every event, when no column plays the category).
 	Of []int32
@@ -82,6 +91,15 @@ type Categories struct {
 
 // Index returns the position of the category called name, -1 if none.
 func (c Categories) Index(name string) int { return slices.Index(c.Names, name) }
+
+// Label returns how the category called name is shown: its label, or the
+// name itself when it is none of the categories.
+func (c Categories) Label(name string) string {
+	if k := c.Index(name); k >= 0 && k < len(c.Labels) {
+		return c.Labels[k]
+	}
+	return name
+}
 
 // Options say how a source's columns are read.
 type Options struct {
@@ -96,6 +114,9 @@ type Options struct {
 	Overrides []string
 	// Order, when set, reads dates such as 04/05/2023 in that order.
 	Order dates.Order
+	// Language is the language coded categories are named in ("de" for
+	// German; "" or anything else English): the interface's, for a window.
+	Language string
 }
 
 // Load reads a source and makes a dataset of it, telling progress (which
@@ -111,7 +132,6 @@ func Load(ctx context.Context, src Source, o Options, progress func(Progress)) (
 			progress(p)
 		}
 	}
-	tell(Reading)
 	reading := true
 	f, err := src.Read(ctx, func(done, total int64) {
 		p.Done, p.Total = done, total
@@ -146,25 +166,45 @@ func Load(ctx context.Context, src Source, o Options, progress func(Progress)) (
 		return nil, fmt.Errorf("%s: %w", src.Name(), err)
 	}
 	p.Rows = f.DF.Nrow()
-	return build(ctx, src.Name(), f, m, tell)
+	return build(ctx, src.Name(), f, m, o.Language, tell)
 }
 
-// Build makes a dataset of a frame already read, under a mapping: the
-// roles dialog's choice applied without reading the file again.
+// Build makes a dataset of a frame already read, under a mapping, with
+// coded categories named in English.
 func Build(ctx context.Context, name string, f *frame.Frame, m events.Mapping) (*Dataset, error) {
-	return build(ctx, name, f, m, func(Stage) {})
+	return build(ctx, name, f, m, "", func(Stage) {})
 }
 
-func build(ctx context.Context, name string, f *frame.Frame, m events.Mapping, tell func(Stage)) (*Dataset, error) {
+// Rebuild makes a dataset of d's frame under another mapping, in d's
+// language: the roles dialog's choice applied without reading the file
+// again.
+func (d *Dataset) Rebuild(ctx context.Context, m events.Mapping) (*Dataset, error) {
+	return build(ctx, d.Name, d.Frame, m, d.Language, func(Stage) {})
+}
+
+func build(ctx context.Context, name string, f *frame.Frame, m events.Mapping, language string, tell func(Stage)) (*Dataset, error) {
 	tell(Placing)
 	x, probs, err := events.BuildContext(ctx, f, m)
 	if err != nil {
 		return nil, err
 	}
 	tell(Styling)
-	d := &Dataset{Name: name, Frame: f, Mapping: m, Index: x, Problems: events.AllProblems(f, probs)}
+	d := &Dataset{Name: name, Frame: f, Mapping: m, Index: x, Problems: events.AllProblems(f, probs), Language: language}
 	steps := []func(){
-		func() { d.Categories = rank(d.texts(events.Category), x.Len(), title(m.Get(events.Category))) },
+		func() {
+			cols := m.Get(events.Category)
+			d.Categories = rank(d.texts(events.Category), x.Len(), title(cols))
+			d.Categories.Labels = slices.Clone(d.Categories.Names)
+			if len(cols) > 0 {
+				if list := f.Source.Codes[cols[0]]; list != "" {
+					for k, code := range d.Categories.Names {
+						if n, ok := frame.CodeName(list, code, language); ok {
+							d.Categories.Labels[k] = n
+						}
+					}
+				}
+			}
+		},
 		d.labels,
 		d.origins,
 		d.rowEvents,

@@ -14,14 +14,12 @@ import (
 	"testing"
 	"time"
 
-	"chronomap/assets"
 	"chronomap/data/events"
 )
 
 func sample(t testing.TB) *Dataset {
 	t.Helper()
-	name, data := assets.Sample()
-	d, err := Load(context.Background(), Bytes{Title: name, Data: data}, Options{}, nil)
+	d, err := Sample()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,12 +263,17 @@ func cancelAt(path string, stage Stage, delay time.Duration) (time.Duration, []S
 		}
 		if p.Stage == stage && !armed {
 			armed = true
-			time.AfterFunc(delay, func() {
+			stop := func() {
 				mu.Lock()
 				at = time.Now()
 				mu.Unlock()
 				cancel()
-			})
+			}
+			if delay == 0 {
+				stop() // before the stage goes on
+				return
+			}
+			time.AfterFunc(delay, stop)
 		}
 	})
 	end := time.Now()
@@ -308,5 +311,32 @@ func BenchmarkCancel(b *testing.B) {
 			b.ReportMetric(float64(length.Microseconds())/1000, "ms-"+s.String())
 			b.ReportMetric(float64(took.Microseconds())/1000, "ms-stop-"+s.String())
 		}
+	}
+}
+
+func TestBoxAround(t *testing.T) {
+	csv := "date,title,lat,lon\n2024-01-01,Suva,-18.14,178.44\n2024-01-02,Apia,-13.83,-171.76\n2024-01-03,Greenwich,51.48,0\n2024-01-04,Moscow,55.75,37.62\n"
+	d, err := Load(context.Background(), Bytes{Title: "x.csv", Data: []byte(csv)}, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := map[string]int{}
+	for i := range d.Len() {
+		ev[d.Labels[i]] = i
+	}
+	b := d.BoxAround([]int{ev["Suva"], ev["Apia"]})
+	if b == nil || !b.CrossesAntimeridian() || b.MinLon != 178.44 || b.MaxLon != -171.76 || b.MinLat != -18.14 || b.MaxLat != -13.83 {
+		t.Errorf("around Suva and Apia: %+v, want 178.44 to -171.76 across the antimeridian", b)
+	}
+	b = d.BoxAround([]int{ev["Greenwich"], ev["Moscow"]})
+	if b == nil || b.CrossesAntimeridian() || b.MinLon != 0 || b.MaxLon != 37.62 {
+		t.Errorf("around Greenwich and Moscow: %+v", b)
+	}
+	m := d.Apply(Filter{Box: d.BoxAround([]int{ev["Suva"], ev["Apia"]})})
+	if m.Counts.Shown != 2 {
+		t.Errorf("the box around Suva and Apia shows %d events, want them both", m.Counts.Shown)
+	}
+	if d.BoxAround(nil) != nil {
+		t.Error("a box around nothing")
 	}
 }

@@ -79,3 +79,39 @@ func (f Filter) Clone() Filter {
 func validLonLat(lon, lat float64) bool {
 	return !math.IsNaN(lon) && !math.IsNaN(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
 }
+
+// BoxAround returns the smallest box holding the given events' places:
+// the box a selection drawn around them stands for. It crosses the
+// antimeridian when that makes it narrower, as around Fiji and Samoa. It
+// returns nil when none of the events is placed.
+func (d *Dataset) BoxAround(evs []int) *Box {
+	x := d.Index
+	var lons []float64
+	b := Box{MinLat: math.Inf(1), MaxLat: math.Inf(-1)}
+	for _, i := range evs {
+		if i < 0 || i >= d.Len() || !x.IsLocated(i) {
+			continue
+		}
+		lons = append(lons, x.Lon[i])
+		b.MinLat, b.MaxLat = math.Min(b.MinLat, x.Lat[i]), math.Max(b.MaxLat, x.Lat[i])
+	}
+	if len(lons) == 0 {
+		return nil
+	}
+	slices.Sort(lons)
+	// The box leaves out the widest gap between neighbouring longitudes,
+	// going round the globe; the gap over the antimeridian is the one from
+	// the last longitude to the first.
+	gap, at := lons[0]+360-lons[len(lons)-1], len(lons)-1
+	for k := 1; k < len(lons); k++ {
+		if g := lons[k] - lons[k-1]; g > gap {
+			gap, at = g, k-1
+		}
+	}
+	if at == len(lons)-1 {
+		b.MinLon, b.MaxLon = lons[0], lons[len(lons)-1]
+	} else {
+		b.MinLon, b.MaxLon = lons[at+1], lons[at]
+	}
+	return &b
+}

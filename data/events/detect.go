@@ -77,6 +77,11 @@ var weakStart = map[string]string{
 func detectByName(f *frame.Frame, m *Mapping) {
 	var cands []candidate
 	for _, col := range f.DF.Names() {
+		if blank(f, col) {
+			// A column with nothing in it plays no part: "final", the
+			// end date in Spanish, left empty in every row, is no end.
+			continue
+		}
 		h := normHeader(col)
 		if w, ok := headerWords[h]; ok {
 			score, noun := 3, roleNouns[w.role]
@@ -108,6 +113,11 @@ func detectByName(f *frame.Frame, m *Mapping) {
 		}
 		// A "location" column of coordinates is coordinates, not a place.
 		role := c.role
+		if (role == Place || role == Country || role == Title || role == Actor) && share(f, c.col, isURL) >= 0.8 {
+			// Wikidata's "location" holds the place's entity link; its
+			// name is in "locationLabel", which is the place.
+			continue
+		}
 		if (role == Place || role == Coords) && share(f, c.col, isCoordPair) >= 0.8 {
 			role = Coords
 		}
@@ -243,6 +253,23 @@ func filled(f *frame.Frame, col string) float64 {
 		}
 	}
 	return float64(full) / float64(seen)
+}
+
+// blank reports whether a frame has rows and every cell of a column is
+// empty or space. It stops at the first filled cell, so a column in use
+// costs a look or two. A file of a header alone keeps the roles its names
+// give: nothing says its columns stay empty.
+func blank(f *frame.Frame, col string) bool {
+	c := f.Col(col)
+	if c < 0 || f.DF.Nrow() == 0 {
+		return false
+	}
+	for i := range f.DF.Nrow() {
+		if strings.TrimSpace(f.Text(i, c)) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // share returns the fraction of a column's sampled values that pass ok.

@@ -61,7 +61,14 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 			coordCols = append(coordCols, f.Col(cols[0]))
 		}
 	}
+	zero := func(i int) bool { return c.zero != nil && c.zero[i] }
+	// GDELT writes countries as FIPS 10-4 codes, where "RS" is Russia
+	// and ISO's RS is Serbia: the hint is turned into ISO's code first.
+	fips := countryCol >= 0 && f.Source.Codes[f.DF.Names()[countryCol]] == frame.FIPS
 	hasCoords := func(i int) bool {
+		if zero(i) {
+			return false // 0, 0 is no place: the name decides
+		}
 		for _, col := range coordCols {
 			if strings.TrimSpace(f.Text(i, col)) != "" {
 				return true
@@ -84,6 +91,9 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 		}
 		if countryCol >= 0 {
 			hint = strings.TrimSpace(f.Text(i, countryCol))
+			if fc, ok := places.CountryByFIPS(hint); fips && ok {
+				hint = fc.Alpha2
+			}
 		}
 		if name == "" && hint == "" {
 			continue
@@ -112,6 +122,10 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 		if placeCol < 0 || strings.TrimSpace(f.Text(i, placeCol)) == "" {
 			col = f.DF.Names()[countryCol]
 		}
+		if err := errs[k]; err != nil && zero(i) {
+			probs.add(zeroProblem(m, i, fmt.Sprintf(", and its place name does not help: %v; the event is not placed", err)))
+			continue
+		}
 		if err := errs[k]; err != nil {
 			p := frame.Problem{Row: i + 1, Column: col, Value: clip(names[k]), Reason: "place not found"}
 			var nf *places.NotFoundError
@@ -128,6 +142,9 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 		c.how[i] = ByPlace
 		if mt.Kind == places.KindCountry {
 			c.how[i] = ByCountry
+		}
+		if zero(i) {
+			probs.add(zeroProblem(m, i, fmt.Sprintf(", so the event is placed by its place name %q instead, at %s, %s", names[k], mt.Name, mt.Country)))
 		}
 		if mt.Confidence < minConfidence {
 			alts := make([]string, 0, 3)

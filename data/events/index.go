@@ -115,6 +115,7 @@ func BuildContext(ctx context.Context, f *frame.Frame, m Mapping) (*Index, []fra
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	listUnplaced(f, m, c, &probs)
 
 	// Sort the rows that have a start by time; ties keep file order. The
 	// row-order columns are then gathered into that order one at a time,
@@ -201,6 +202,7 @@ type columns struct {
 	start, end         []int64
 	startPrec, endPrec []dates.Precision
 	lat, lon           []float64   // NaN where the row is not placed
+	zero               []bool      // rows whose coordinates were exactly 0, 0: see readPlaces
 	how                []Placement // nil unless some row was placed by name
 	conf               []float32
 }

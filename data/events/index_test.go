@@ -299,7 +299,8 @@ func TestBuildCoordinates(t *testing.T) {
 		`3 lon "-200" coordinates out of range`,
 		`4 lat "" incomplete coordinates`,
 		`5 lon "" incomplete coordinates`,
-		`6 lat "abc" unreadable coordinates`)
+		`6 lat "abc" unreadable coordinates`,
+		`8 lat "" no place`)
 	if len(probs) > 3 && !strings.Contains(probs[2].Detail, `"lon" is 37.62`) {
 		t.Errorf("detail %q does not give the other half", probs[2].Detail)
 	}
@@ -331,7 +332,8 @@ func TestBuildCombinedCoordinates(t *testing.T) {
 		"2023-11-05,\n")
 	wantProblems(t, probs,
 		`3 coordinates "somewhere" unreadable coordinates`,
-		`4 coordinates "95, 10" coordinates out of range`)
+		`4 coordinates "95, 10" coordinates out of range`,
+		`5 coordinates "" no place`)
 	if x.Len() != 5 || x.Located != 2 {
 		t.Errorf("%d events, %d located; want 5, 2", x.Len(), x.Located)
 	}

@@ -100,7 +100,7 @@ func (m *Mapping) apply(f *frame.Frame, overrides []string) error {
 		}
 		r, err := ParseRole(name)
 		if err != nil {
-			return fmt.Errorf("--map %q: %v", o, err)
+			return fmt.Errorf("--map %q: %w", o, err)
 		}
 		var cols []string
 		switch {
@@ -117,7 +117,7 @@ func (m *Mapping) apply(f *frame.Frame, overrides []string) error {
 			actors = true
 		}
 		if err := m.Set(f, r, cols...); err != nil {
-			return fmt.Errorf("--map %q: %v", o, err)
+			return fmt.Errorf("--map %q: %w", o, err)
 		}
 	}
 	return nil

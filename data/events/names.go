@@ -71,7 +71,7 @@ func init() {
 	add(Description, "French", "remarques", "remarque", "commentaire", "détails", "contenu")
 	add(Description, "Spanish", "descripción", "descripcion", "notas", "nota", "texto", "detalles", "comentario", "observaciones")
 	add(Description, "Russian", "описание", "примечание", "примечания", "текст", "комментарий", "подробности")
-	add(Category, "English", "category", "categories", "type", "event type", "event_type", "eventtype", "kind", "class", "tag", "tags", "group", "theme", "topic")
+	add(Category, "English", "category", "categories", "type", "event type", "event_type", "eventtype", "kind", "class", "tag", "tags", "group", "theme", "topic", "folder")
 	add(Category, "German", "kategorie", "typ", "art", "gruppe", "thema", "ereignistyp")
 	add(Category, "French", "catégorie", "categorie", "genre", "groupe", "thème")
 	add(Category, "Spanish", "categoría", "categoria", "tipo", "clase", "grupo", "tema")
@@ -101,18 +101,25 @@ func init() {
 // normHeader lower-cases a column name, folds its diacritics only where
 // that keeps words apart (German umlauts and Russian ё are kept, since
 // "länge" is not "lange"), and turns runs of separators into one space.
+// A capital after a small letter starts a word: "locationLabel", as
+// Wikidata and camel-cased exports write names, is "location label".
 func normHeader(s string) string {
-	s = strings.ToLower(norm.NFC.String(strings.TrimSpace(s)))
+	s = norm.NFC.String(strings.TrimSpace(s))
 	var b strings.Builder
 	space := false
+	var prev rune
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '№' || r == '°' || r == '\'':
+			if unicode.IsUpper(r) && unicode.IsLower(prev) {
+				space = true
+			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(r)
+			prev = r
+			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true
 		}

@@ -4,21 +4,29 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
+	"chronomap/data/dates"
 	"chronomap/data/frame"
 )
 
 // readPlaces reads each row's coordinates from latitude and longitude
 // columns, or from one column holding both. A value that cannot be read or
 // lies out of range leaves the event unplaced, never lost, and is listed.
+//
+// Coordinates of exactly 0, 0 are where geocoders put what they could not
+// place (GDELT draws "Georgia, United States" in the Gulf of Guinea): the
+// row is marked zero and left for geocode to place by its name, and
+// listed either way.
 func readPlaces(ctx context.Context, f *frame.Frame, m Mapping, into *columns, probs *problems) {
 	latCol, lonCol := m.Columns[Lat], m.Columns[Lon]
 	// A combined column serves unless both separate columns are mapped:
 	// with only one of them, the separate ones cannot place anything.
 	if c := m.Columns[Coords]; len(c) > 0 && (len(latCol) == 0 || len(lonCol) == 0) {
 		vals := texts(f, c[0])
+		into.zero = make([]bool, len(into.lat))
 		parallel(ctx, len(vals), func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				v := strings.TrimSpace(vals[i])
@@ -36,6 +44,10 @@ func readPlaces(ctx context.Context, f *frame.Frame, m Mapping, into *columns, p
 						Detail: fmt.Sprintf("%q reads as latitude %g, longitude %g, outside −90 to 90 and −180 to 180 degrees, so the event is not placed", clip(v), lat, lon)})
 					continue
 				}
+				if lat == 0 && lon == 0 {
+					into.zero[i] = true
+					continue
+				}
 				into.lat[i], into.lon[i] = lat, lon
 			}
 		})
@@ -46,6 +58,7 @@ func readPlaces(ctx context.Context, f *frame.Frame, m Mapping, into *columns, p
 	}
 	lats := angles(f, latCol[0])
 	lons := angles(f, lonCol[0])
+	into.zero = make([]bool, len(into.lat))
 	parallel(ctx, len(into.lat), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			la, lo := lats.at(i), lons.at(i)
@@ -77,6 +90,10 @@ func readPlaces(ctx context.Context, f *frame.Frame, m Mapping, into *columns, p
 				}
 				probs.add(frame.Problem{Row: i + 1, Column: col, Value: clip(v), Reason: "coordinates out of range",
 					Detail: fmt.Sprintf("%s is outside %s degrees, so the event is not placed", clip(v), rng)})
+				continue
+			}
+			if la.v == 0 && lo.v == 0 {
+				into.zero[i] = true
 				continue
 			}
 			into.lat[i], into.lon[i] = la.v, lo.v
@@ -123,4 +140,78 @@ func (a angle) written() string {
 		return strconv.FormatFloat(a.v, 'f', -1, 64)
 	}
 	return a.text
+}
+
+// placeColumns are the columns that could place an event, in the order
+// problems name them: coordinates, then the place's name, then its
+// country. ok is false when they cannot place any event (none mapped, or
+// a latitude without a longitude).
+func placeColumns(m Mapping) (cols []string, ok bool) {
+	lat, lon := m.Columns[Lat], m.Columns[Lon]
+	if len(lat) > 0 && len(lon) > 0 {
+		cols = append(cols, lat[0], lon[0])
+	}
+	for _, r := range []Role{Coords, Place, Country} {
+		if c := m.Columns[r]; len(c) > 0 {
+			cols = append(cols, c[0])
+		}
+	}
+	return cols, len(cols) > 0
+}
+
+// zeroProblem is the problem of row i, whose coordinates were 0, 0; then
+// goes on the sentence to say what became of the event.
+func zeroProblem(m Mapping, i int, then string) frame.Problem {
+	col := ""
+	if c := m.Columns[Lat]; len(c) > 0 {
+		col = c[0]
+	} else if c := m.Columns[Coords]; len(c) > 0 {
+		col = c[0]
+	}
+	return frame.Problem{Row: i + 1, Column: col, Value: "0, 0", Reason: "coordinates at 0, 0",
+		Detail: "0, 0 is in the Gulf of Guinea, where geocoders put what they cannot place" + then}
+}
+
+// listUnplaced lists every event that is not on the map and has no
+// problem saying why yet: a row with no coordinates and no place name,
+// or at 0, 0 with no name to place it by. A frame with no column that
+// could place anything has no problem for it: it is a timeline, and its
+// mapping says so.
+func listUnplaced(f *frame.Frame, m Mapping, c *columns, probs *problems) {
+	cols, ok := placeColumns(m)
+	if !ok {
+		return
+	}
+	// Rows whose place a problem speaks of already: unreadable or out of
+	// range coordinates, a name not found; and rows the reader had a
+	// problem with (a GeoJSON feature or KML placemark without geometry).
+	noted := map[int]bool{}
+	for _, p := range probs.list {
+		if p.Row > 0 && slices.Contains(cols, p.Column) {
+			noted[p.Row-1] = true
+		}
+	}
+	for _, p := range f.Problems {
+		if p.Row > 0 {
+			noted[p.Row-1] = true
+		}
+	}
+	for i, p := range c.startPrec {
+		if p == dates.None || !math.IsNaN(c.lat[i]) || noted[i] {
+			continue
+		}
+		if c.zero != nil && c.zero[i] {
+			probs.add(zeroProblem(m, i, ", and the row names no place to find it by, so the event is not placed"))
+			continue
+		}
+		probs.add(frame.Problem{Row: i + 1, Column: cols[0], Reason: "no place",
+			Detail: fmt.Sprintf("%s %s empty, so the event is not on the map", quoteList(cols), isAre(len(cols)))})
+	}
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

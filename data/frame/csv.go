@@ -61,7 +61,7 @@ func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Fr
 		names = make([]string, ncols)
 	}
 	if isPreset {
-		src.Preset, src.Roles = preset.Name, preset.Roles
+		src.Preset, src.Roles, src.Codes = preset.Name, preset.Roles, preset.Codes
 		if !sn.header {
 			copy(names, preset.Columns)
 		}

@@ -1,6 +1,7 @@
 // Package frame reads files of events into data frames: CSV and its
-// relatives, XLSX, JSON and GeoJSON, in whatever encoding they come, and
-// recognises well-known export schemas (ACLED, GDELT, USGS, UCDP, TimelineJS).
+// relatives, XLSX, JSON, GeoJSON and KML (or KMZ), in whatever encoding
+// they come, and recognises well-known export schemas (ACLED, GDELT,
+// USGS, UCDP, TimelineJS).
 //
 // A Frame keeps every data row of the file. What could not be read cleanly is
 // listed as a Problem beside the frame, never dropped.
@@ -26,7 +27,7 @@ type Frame struct {
 // Source is what was learnt about a file while reading it.
 type Source struct {
 	Path      string // as given by the caller
-	Format    string // "csv", "tsv", "xlsx", "json", "geojson"
+	Format    string // "csv", "tsv", "xlsx", "json", "geojson", "kml", "kmz"
 	Encoding  string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
 	Delimiter string // for delimited text: ",", ";", "\t" or "|"; empty otherwise
 	HasHeader bool   // whether the first row named the columns
@@ -38,6 +39,9 @@ type Source struct {
 	// Roles, for a recognised schema, names the column that plays each role
 	// (role name → column names, several for split dates or several actors).
 	Roles map[string][]string
+	// Codes, for a recognised schema, names the code list some columns
+	// hold (column name → FIPS, CAMEORoot, QuadClass): see CodeName.
+	Codes map[string]string
 }
 
 // Column describes one column of a frame.

@@ -14,6 +14,9 @@ type Preset struct {
 	// with several columns lists split date parts in the order year, month,
 	// day, time.
 	Roles map[string][]string
+	// Codes names the code list of the columns that hold codes (see
+	// Source.Codes); nil when none does.
+	Codes map[string]string
 }
 
 // detectPreset recognises a schema from the first row of a file (its header

@@ -52,7 +52,8 @@ var gdelt1Columns = []string{
 //
 // Where is ActionGeo, the place of the action itself, rather than where
 // either actor is from. Its country is a FIPS 10-4 code ("RS" is Russia),
-// not ISO. The category is the CAMEO root code ("04" consult, "19" fight):
+// not ISO (see gdeltCodes). The category is the CAMEO root code ("04"
+// consult, "19" fight), named by CodeName:
 // twenty classes make a legible legend where the full EventCode has some
 // three hundred. There is no title: every candidate is either a CAMEO code
 // or an actor name the actor role already shows, so the events layer is
@@ -66,6 +67,13 @@ var gdeltRoles = map[string][]string{
 	"actor":    {"actor1name", "actor2name"},
 	"url":      {"sourceurl"},
 	"id":       {"globaleventid"},
+}
+
+// gdeltCodes are the code lists of GDELT's columns that hold codes: the
+// countries of every geography, the CAMEO root code and the QuadClass.
+var gdeltCodes = map[string]string{
+	"actor1geo_countrycode": FIPS, "actor2geo_countrycode": FIPS, "actiongeo_countrycode": FIPS,
+	"eventrootcode": CAMEORoot, "quadclass": QuadClass,
 }
 
 // gdeltShape is one width a GDELT event file comes in.
@@ -118,7 +126,13 @@ func detectGDELT(first []string, rows [][]string) (Preset, bool) {
 	}
 	roles := presetRoles(gdeltRoles, have)
 	roles["start"] = []string{cols[1]}
-	return Preset{Name: shape.name, Columns: cols, Roles: roles}, true
+	codes := map[string]string{}
+	for key, list := range gdeltCodes {
+		if col, ok := have[key]; ok {
+			codes[col] = list
+		}
+	}
+	return Preset{Name: shape.name, Columns: cols, Roles: roles, Codes: codes}, true
 }
 
 // gdeltRecord reports whether a record starts the way GDELT event records

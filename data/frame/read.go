@@ -15,7 +15,8 @@ import (
 // Options change how a file is read. The zero value reads any supported
 // file with everything detected.
 type Options struct {
-	// Format forces a format ("csv", "tsv", "xlsx", "json", "geojson")
+	// Format forces a format ("csv", "tsv", "xlsx", "json", "geojson",
+	// "kml", "kmz")
 	// instead of guessing it from the name and content.
 	Format string
 	// Sheet chooses an XLSX sheet by name; empty means the first sheet
@@ -129,10 +130,16 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	case "geojson":
 		t, err = readGeoJSON(b)
 		src.HasHeader = true
+	case "kml":
+		t, err = readKML(b)
+		src.HasHeader = true
+	case "kmz":
+		t, err = readKMZ(b)
+		src.HasHeader = true
 	case "csv", "tsv", "txt":
 		return readDelimited(ctx, name, b, opt)
 	default:
-		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON and GeoJSON", displayName(name), format)
+		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON, GeoJSON and KML", displayName(name), format)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -143,7 +150,7 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	// Known schemas come in workbooks and JSON too (ACLED's export tool
 	// writes XLSX; USGS publishes GeoJSON).
 	if p, ok := detectPreset(t.names, true, nil); ok {
-		src.Preset, src.Roles = p.Name, p.Roles
+		src.Preset, src.Roles, src.Codes = p.Name, p.Roles, p.Codes
 	}
 	return t.frame(ctx, src)
 }
@@ -161,6 +168,10 @@ func sniffFormat(name string, b []byte) string {
 		return "xlsx"
 	case ".geojson":
 		return "geojson"
+	case ".kml":
+		return "kml"
+	case ".kmz":
+		return "kmz"
 	case ".ndjson", ".jsonl":
 		return "json"
 	case ".json":
@@ -175,6 +186,9 @@ func sniffFormat(name string, b []byte) string {
 		return "xlsx"
 	}
 	head := bytes.TrimLeft(b[:min(len(b), 4096)], " \t\r\n\xef\xbb\xbf")
+	if bytes.HasPrefix(head, []byte("<")) && bytes.Contains(head, []byte("<kml")) {
+		return "kml"
+	}
 	if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
 		if looksGeoJSON(b) {
 			return "geojson"

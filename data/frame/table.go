@@ -89,7 +89,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	}
 	df := newDataFrame(ser)
 	if df.Err != nil {
-		return nil, fmt.Errorf("%s: %v", displayName(src.Path), df.Err)
+		return nil, fmt.Errorf("%s: %w", displayName(src.Path), df.Err)
 	}
 	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems}, nil
 }

@@ -43,7 +43,7 @@ func readXLSX(b []byte, sheet string) (t *table, name string, err error) {
 			// The zip directory sits at the end: a cut-off download lands here.
 			return nil, "", errors.New("not a readable XLSX workbook: the file is damaged or incomplete")
 		}
-		return nil, "", fmt.Errorf("not a readable XLSX workbook: the zip archive holds no workbook Excel could open (%v)", err)
+		return nil, "", fmt.Errorf("not a readable XLSX workbook: the zip archive holds no workbook Excel could open (%w)", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -61,7 +61,7 @@ func readXLSX(b []byte, sheet string) (t *table, name string, err error) {
 			return nil, "", fmt.Errorf("no sheet named %q; the workbook has %s", sheet, strings.Join(quoted, ", "))
 		}
 		if rows, err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil {
-			return nil, "", fmt.Errorf("sheet %q cannot be read: %v", name, err)
+			return nil, "", fmt.Errorf("sheet %q cannot be read: %w", name, err)
 		}
 	} else {
 		// The first sheet with data that the user can see; a hidden one

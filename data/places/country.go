@@ -2,9 +2,11 @@ package places
 
 import "strings"
 
-// fipsAliases are FIPS 10-4 codes that name part of a country ISO 3166
-// treats as one: GDELT writes Gaza as GZ and the West Bank as WE.
-var fipsAliases = map[string]string{"GZ": "PS"}
+// fipsAliases are FIPS 10-4 codes the countries file does not give: GZ
+// names part of a country ISO 3166 treats as one (GDELT writes Gaza as GZ
+// and the West Bank as WE), and RB is Serbia's code from 2006 until FIPS
+// changed it to RI in 2008, which GDELT still writes.
+var fipsAliases = map[string]string{"GZ": "PS", "RB": "RS"}
 
 // CountryByCode returns the country with an ISO 3166-1 alpha-2 or
 // alpha-3 code, in any case ("am", "ARM"). FIPS codes are not read here,
@@ -55,6 +57,28 @@ func LookupCountry(s string) (Country, bool) {
 		return Country{}, false
 	}
 	return g.countries[i], true
+}
+
+// Capital returns the capital of the country with an ISO 3166-1 alpha-2
+// or alpha-3 code, in any case: the city a reader takes "the Armenian
+// capital" or a minister's home for. Where a country has several (South
+// Africa), it is the most populous; false when the country or its capital
+// is not in the gazetteer.
+func Capital(code string) (Place, bool) {
+	g, err := load()
+	if err != nil {
+		return Place{}, false
+	}
+	i, ok := g.countryByCode(code)
+	if !ok {
+		return Place{}, false
+	}
+	a2 := g.countries[i].Alpha2
+	p, ok := g.capitals[[2]byte{a2[0], a2[1]}]
+	if !ok {
+		return Place{}, false
+	}
+	return g.place(p), true
 }
 
 // Countries returns every country of the gazetteer, in ISO 3166-1 order

@@ -27,7 +27,10 @@ type gazetteer struct {
 	countryKeys        map[string][]int
 	byAlpha2, byAlpha3 map[string]int
 	byFIPS             map[string]int
-	stats              Stats
+	// capitals maps a country's alpha-2 code to its most populous
+	// capital among the places.
+	capitals map[[2]byte]uint32
+	stats    Stats
 }
 
 // record is one populated place. Its name is text[name : name+nameLen].
@@ -100,6 +103,12 @@ func parse(placesGz, countriesGz []byte) (*gazetteer, error) {
 	}
 	g.text = text.String()
 	g.index = buildIndex(g.text, keys)
+	g.capitals = map[[2]byte]uint32{}
+	for i, r := range g.places {
+		if j, ok := g.capitals[r.country]; r.kind == 'c' && (!ok || r.population > g.places[j].population) {
+			g.capitals[r.country] = uint32(i)
+		}
+	}
 	g.stats.Places = len(g.places)
 	g.stats.Countries = len(g.countries)
 	g.stats.Names += len(keys)
@@ -114,7 +123,7 @@ func parse(placesGz, countriesGz []byte) (*gazetteer, error) {
 func eachLine(gz []byte, file string, fn func([]string) error) error {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return fmt.Errorf("gazetteer %s: %v", file, err)
+		return fmt.Errorf("gazetteer %s: %w", file, err)
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
@@ -135,11 +144,11 @@ func eachLine(gz []byte, file string, fn func([]string) error) error {
 			l = l[i+1:]
 		}
 		if err := fn(fields); err != nil {
-			return fmt.Errorf("gazetteer %s line %d: %v", file, line, err)
+			return fmt.Errorf("gazetteer %s line %d: %w", file, line, err)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer %s: %v", file, err)
+		return fmt.Errorf("gazetteer %s: %w", file, err)
 	}
 	return nil
 }

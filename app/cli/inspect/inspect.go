@@ -8,9 +8,9 @@ import (
 	"sort"
 	"strings"
 
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
 	"chronomap/data/events"
-	"chronomap/data/frame"
 )
 
 // Report is one file's inspection, shaped as the JSON contract of
@@ -66,8 +66,9 @@ type ProblemListing struct {
 // firstProblems is how many problems a report lists one by one.
 const firstProblems = 20
 
-// Of reports on a frame, its mapping and its events.
-func Of(f *frame.Frame, m events.Mapping, x *events.Index, probs []frame.Problem) Report {
+// Of reports on a dataset: its frame, its mapping and its events.
+func Of(d *dataset.Dataset) Report {
+	f, m, x, probs := d.Frame, d.Mapping, d.Index, d.Problems
 	r := Report{
 		File: f.Source.Path, Format: f.Source.Format, Preset: f.Source.Preset, Encoding: f.Source.Encoding,
 		Delimiter: f.Source.Delimiter, Sheet: f.Source.Sheet,

@@ -1,7 +1,10 @@
 package inspect
 
 import (
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,8 +27,9 @@ type presetCase struct {
 var presetCases = []presetCase{
 	{"preset_acled.csv", "acled", 13, 12, 11, "2020-03-02T00:00:00Z", "2020-03-31T00:00:00Z",
 		map[string]int{"unparseable date": 1, "coordinates out of range": 1}},
-	{"preset_gdelt2.export.CSV", "gdelt2", 12, 12, 10, "2022-11-07T00:00:00Z", "2023-11-07T00:00:00Z", nil},
-	{"preset_gdelt1.export.CSV", "gdelt1", 10, 10, 9, "2013-07-15T00:00:00Z", "2013-08-15T00:00:00Z", nil},
+	// Events with no place (ActionGeo_Type 0) are counted, each listed.
+	{"preset_gdelt2.export.CSV", "gdelt2", 12, 12, 10, "2022-11-07T00:00:00Z", "2023-11-07T00:00:00Z", map[string]int{"no place": 2}},
+	{"preset_gdelt1.export.CSV", "gdelt1", 10, 10, 9, "2013-07-15T00:00:00Z", "2013-08-15T00:00:00Z", map[string]int{"no place": 1}},
 	// The USGS feed writes milliseconds (01:06:12.090Z); events are kept
 	// to the second, so inspect reports the second they fall in.
 	{"preset_usgs.csv", "usgs", 14, 14, 14, "2023-11-01T01:06:12Z", "2023-11-07T23:48:05Z", nil},
@@ -35,7 +39,7 @@ var presetCases = []presetCase{
 		map[string]int{"no date": 1}},
 }
 
-const frameTestdata = "../../data/frame/testdata/"
+const frameTestdata = "../../../data/frame/testdata/"
 
 func TestFilePresets(t *testing.T) {
 	for _, c := range presetCases {
@@ -119,7 +123,7 @@ func TestFileACLEDProblemsSayWhichRows(t *testing.T) {
 // skips the test when the checkout has none.
 func sharedFixture(t *testing.T, name string) string {
 	t.Helper()
-	path := "../../../shared/fixtures/" + name
+	path := "../../../../shared/fixtures/" + name
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("%s: %v (the shared fixtures are not part of a clone)", name, err)
 	}
@@ -270,5 +274,23 @@ func checkReport(t *testing.T, name string, r Report) {
 		if p.Reason == "" || p.Row < 0 || p.Row > r.Rows {
 			t.Errorf("%s: problem %+v", name, p)
 		}
+	}
+}
+
+// TestFileMissing checks that a file that is not there is one sentence
+// naming it, whose cause errors.Is can tell, and that the command prints
+// that sentence alone.
+func TestFileMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone.csv")
+	_, err := File(path, frame.Options{}, nil, dates.Unknown)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) is false", err)
+	}
+	want := "cannot read " + path + ": no such file or directory"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+	if code, _, errs := run(path); code != 1 || errs != "chronomap: "+want+"\n" {
+		t.Errorf("inspect %s: exit %d, stderr %q; want 1 and %q", path, code, errs, want)
 	}
 }

@@ -1,14 +1,15 @@
 package inspect
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"chronomap/app/cli/args"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
-	"chronomap/data/events"
 	"chronomap/data/frame"
 )
 
@@ -75,15 +76,9 @@ func File(path string, opt frame.Options, overrides []string, order dates.Order)
 			err = fmt.Errorf("%s could not be read because of an internal error (%v); please report it", path, p)
 		}
 	}()
-	f, err := frame.ReadFile(path, opt)
+	d, err := dataset.Load(context.Background(), dataset.File{Path: path, Options: opt}, dataset.Options{Overrides: overrides, Order: order}, nil)
 	if err != nil {
 		return Report{}, err
 	}
-	m := events.Detect(f)
-	m.Order = order
-	if err := m.Apply(f, overrides); err != nil {
-		return Report{}, fmt.Errorf("%s: %v", path, err)
-	}
-	x, probs := events.Build(f, m)
-	return Of(f, m, x, events.AllProblems(f, probs)), nil
+	return Of(d), nil
 }

@@ -4,6 +4,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -17,11 +18,10 @@ import (
 	"chronomap/app/draw"
 	"chronomap/app/scene"
 	"chronomap/app/slide"
-	"chronomap/app/timeline"
+	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
+	"chronomap/data/dataset"
 	"chronomap/data/dates"
-	"chronomap/data/events"
-	"chronomap/data/frame"
 )
 
 // Run is `chronomap render [--view both|map|timeline] [--size WxH]
@@ -46,7 +46,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	projection := fs.String("projection", "equal-earth", "map projection: equal-earth, mercator or plate-carree")
 	theme := fs.String("theme", "light", "light or dark")
 	sizeBy := fs.String("size-by", "", "size the map's markers by this numeric column (one file)")
-	workspace := fs.String("workspace", "", "draw a workspace (.chronomap) as saved: its first file, filter and views")
+	wsPath := fs.String("workspace", "", "draw a workspace (.chronomap) as saved: its first file, filter and views")
 	sceneN := fs.Int("scene", 0, "with --workspace: draw its scene N (from 1) instead")
 	deckOut := fs.Bool("deck", false, "with --workspace: write every scene, as the pages of a .pdf or the slides of a .pptx")
 	frames := fs.Int("frames", 0, "write a playback of N frames: a .gif, or numbered PNGs when --out has a %d (frame-%04d.png)")
@@ -63,11 +63,11 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	case *out == "":
 		fs.Usage()
 		return 2
-	case *workspace == "" && (*sceneN != 0 || *deckOut):
+	case *wsPath == "" && (*sceneN != 0 || *deckOut):
 		return fail(2, "--scene and --deck draw the scenes of a workspace; give it with --workspace")
-	case *workspace == "" && fs.NArg() == 0:
+	case *wsPath == "" && fs.NArg() == 0:
 		return fail(2, "render: give at least one file to draw, or --workspace")
-	case *workspace != "" && fs.NArg() > 0:
+	case *wsPath != "" && fs.NArg() > 0:
 		return fail(2, "render: give either files or --workspace, not both")
 	case *frames < 0 || *frames == 1 || *frames > 10000:
 		return fail(2, "--frames %d: give from 2 to 10000 frames", *frames)
@@ -89,9 +89,6 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	layout, ok := layouts[*view]
 	if !ok {
 		return fail(2, "--view %q: use both, map or timeline", *view)
-	}
-	if *view != "map" && fs.NArg() > 1 {
-		return fail(2, "a timeline of several files is not part of this build yet; draw one file, or --view map")
 	}
 	w, h, err := parseSize(*size)
 	if err != nil {
@@ -125,11 +122,11 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if *theme == "dark" {
 		t = draw.Dark
 	}
-	if *workspace != "" {
+	if *wsPath != "" {
 		if given["from"] || given["to"] || given["size-by"] {
 			return fail(2, "--from, --to and --size-by draw files; a workspace keeps its own window")
 		}
-		job := workspaceJob{path: *workspace, scene: *sceneN, deck: *deckOut, frames: *frames, out: *out, format: format,
+		job := workspaceJob{path: *wsPath, scene: *sceneN, deck: *deckOut, frames: *frames, out: *out, format: format,
 			w: w, h: h, scale: *scale, page: pg, title: *title,
 			options: scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}}
 		if given["projection"] {
@@ -144,44 +141,28 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	if *frames > 0 {
 		return fail(2, "--frames plays a workspace's view; give it with --workspace")
 	}
-	window, err := timeWindow(*from, *to)
-	if err != nil {
-		return fail(2, "%v", err)
-	}
 	if *sizeBy != "" && fs.NArg() > 1 {
 		return fail(2, "--size-by sizes the markers of one file; give one")
 	}
-	d, err := load(fs.Args(), window, *sizeBy)
+	for _, d := range []struct{ flag, value string }{{"--from", *from}, {"--to", *to}} {
+		if d.value == "" {
+			continue
+		}
+		if _, err := dates.Parse(d.value); err != nil {
+			return fail(2, "%s: %v", d.flag, err)
+		}
+	}
+	f, err := load(fs.Args(), *sizeBy)
 	if err != nil {
 		return fail(1, "%v", err)
 	}
-	sp := slide.Spec{
-		Title: *title, Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t,
-		Window: window.text(d), Sources: slide.Sources(d.sources),
+	sv := workspace.Scene{Title: *title, View: workspace.View{Filter: workspace.Filter{From: *from, To: *to}}}
+	if _, _, err := sv.Filter.Span(); err != nil {
+		return fail(2, "--from %s --to %s: the window ends before it starts", *from, *to)
 	}
-	if layout != slide.TimelineOnly {
-		sp.Map = &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: d.events}
-		sp.FitMap = true
-		sp.Credits = scene.MapCredits
-	}
-	if layout != slide.MapOnly {
-		if sp.Timeline, err = loadTimeline(fs.Args()[0], window, t); err != nil {
-			return fail(1, "%v", err)
-		}
-	}
-	var s *draw.Surface
-	switch format {
-	case ".png":
-		s = draw.NewRasterScaled(w, h, *scale, t.Background)
-	case ".svg":
-		s = draw.NewSVG(w, h)
-	case ".pdf":
-		s = draw.NewPDF(w, h, pg)
-		s.PDF().SetTitle(*title)
-	}
-	slide.Draw(s, sp)
+	o := scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}
 	var b bytes.Buffer
-	if _, err := s.WriteTo(&b); err != nil {
+	if err := f.Write(&b, []workspace.Scene{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title}); err != nil {
 		return fail(1, "cannot write %s: %v", *out, err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
@@ -210,163 +191,32 @@ func parseSize(s string) (int, int, error) {
 	return w, h, nil
 }
 
-// span is a time window in Unix seconds; zero ends are open. first and
-// last are its ends as given, to their precision, for writing it out.
-type span struct {
-	from, to       int64
-	hasFrom, hasTo bool
-	first, last    dates.Time
-}
-
-// text writes the window shown: the dates given, and where one is not
-// given the data's first or last date.
-func (s span) text(d *data) string {
-	if !s.hasFrom && !s.hasTo {
-		return slide.DataWindow(timeline.English, d.lo, d.hi)
-	}
-	first, last := s.first, s.last
-	if !s.hasFrom && d.hi > d.lo {
-		first = dates.Time{Unix: d.lo, Prec: dates.Day}
-	}
-	if !s.hasTo && d.hi > d.lo {
-		last = dates.Time{Unix: d.hi - 1, Prec: dates.Day}
-	}
-	return slide.Window(timeline.English, first, last)
-}
-
-func timeWindow(from, to string) (span, error) {
-	var s span
-	if from != "" {
-		r, err := dates.Parse(from)
-		if err != nil {
-			return s, fmt.Errorf("--from: %v", err)
-		}
-		s.from, s.hasFrom, s.first = r.Start.Unix, true, r.Start
-	}
-	if to != "" {
-		r, err := dates.Parse(to)
-		if err != nil {
-			return s, fmt.Errorf("--to: %v", err)
-		}
-		t := r.Start
-		if !r.End.IsZero() {
-			t = r.End
-		}
-		s.to, s.hasTo, s.last = t.End(), true, t // through the end of the day, month or year given
-	}
-	return s, nil
-}
-
-// data is what a picture shows of its files: the map's events, the
-// source of each, and their span (Unix seconds, hi exclusive).
-type data struct {
-	events  *worldmap.Events
-	sources []string
-	lo, hi  int64
-}
-
-// load reads the files and merges their events, keeping those in window.
-func load(paths []string, window span, sizeBy string) (*data, error) {
-	all := &worldmap.Events{LegendTitle: "category"}
-	d := &data{events: all}
-	first := true
-	index := map[string]int{}
+// load reads the files to draw: one as it is, several merged into one
+// set of events whose categories are ranked over all of them.
+func load(paths []string, sizeBy string) (scene.File, error) {
+	ctx := context.Background()
+	var ds []*dataset.Dataset
 	for _, path := range paths {
-		f, err := frame.ReadFile(path, frame.Options{})
+		d, err := dataset.Load(ctx, dataset.File{Path: path}, dataset.Options{}, nil)
 		if err != nil {
-			return nil, err
+			return scene.File{}, err
 		}
-		m := events.Detect(f)
-		x, _ := events.Build(f, m)
-		e := worldmap.FromIndex(f, m, x)
-		srcCol := -1
-		if c := m.Get(events.Source); len(c) > 0 {
-			srcCol = f.Col(c[0])
-		}
-		if sizeBy != "" {
-			if err := e.SizeBy(f, x, sizeBy); err != nil {
-				return nil, err
-			}
-			all.SizeTitle = e.SizeTitle
-		}
-		kept := map[int]int{} // event of this file → event of the picture
-		for i := range e.Lon {
-			start, end := x.Start[i], x.EndTime(i)
-			last := start
-			if !end.IsZero() {
-				last = end.Unix
-			}
-			if (window.hasFrom && last < window.from) || (window.hasTo && start >= window.to) {
-				continue
-			}
-			stop := x.StartTime(i).End()
-			if !end.IsZero() {
-				stop = end.End()
-			}
-			if first || start < d.lo {
-				d.lo = start
-			}
-			if first || stop > d.hi {
-				d.hi = stop
-			}
-			first = false
-			if srcCol >= 0 {
-				d.sources = append(d.sources, f.Text(int(x.Row[i]), srcCol))
-			}
-			cat := -1
-			if c := e.Category[i]; c >= 0 {
-				name := e.Legend[c]
-				k, ok := index[name]
-				if !ok {
-					k = len(all.Legend)
-					index[name] = k
-					all.Legend = append(all.Legend, name)
-					all.Counts = append(all.Counts, 0)
-				}
-				cat = k
-				all.Counts[k]++
-			}
-			kept[i] = len(all.Lon)
-			all.Lon = append(all.Lon, e.Lon[i])
-			all.Lat = append(all.Lat, e.Lat[i])
-			all.Category = append(all.Category, cat)
-			all.Label = append(all.Label, e.Label[i])
-			if e.Size != nil {
-				all.Size = append(all.Size, e.Size[i])
-			}
-		}
-		for _, a := range e.Arcs {
-			k, ok := kept[a.Event]
-			if !ok {
-				continue // its event is outside the time window
-			}
-			if a.Category >= 0 {
-				a.Category = index[e.Legend[a.Category]]
-			}
-			a.Event = k
-			all.Arcs = append(all.Arcs, a)
+		ds = append(ds, d)
+	}
+	d := ds[0]
+	if len(ds) > 1 {
+		var err error
+		if d, err = dataset.Merge(ctx, strings.Join(paths, ", "), ds); err != nil {
+			return scene.File{}, err
 		}
 	}
-	all.SortLegend()
-	return d, nil
-}
-
-// loadTimeline reads one file for the timeline, its window set to the
-// --from/--to span when given, else to the events.
-func loadTimeline(path string, window span, t draw.Theme) (*timeline.Chart, error) {
-	f, err := frame.ReadFile(path, frame.Options{})
-	if err != nil {
-		return nil, err
+	f := scene.Open(d)
+	if sizeBy != "" && f.Map != nil {
+		v, err := d.Numbers(sizeBy)
+		if err != nil {
+			return scene.File{}, fmt.Errorf("--size-by: %w", err)
+		}
+		f.Map.SizeBy(v, sizeBy)
 	}
-	m := events.Detect(f)
-	x, _ := events.Build(f, m)
-	c := &timeline.Chart{Events: timeline.FromIndex(f, m, x, events.Category), Theme: t}
-	c.Fit()
-	if window.hasFrom {
-		c.From = float64(window.from)
-	}
-	if window.hasTo {
-		c.To = float64(window.to)
-	}
-	return c, nil
+	return f, nil
 }

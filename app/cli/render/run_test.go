@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 )
 
-const sample = "../../assets/sample/chronomap-sample.csv"
+const sample = "../../../assets/sample/chronomap-sample.csv"
 
 // TestRenderMapPNG checks that the map of the sample is written as a PNG
 // of the asked size, with and without a title band.
@@ -61,7 +61,6 @@ func TestRenderRefusals(t *testing.T) {
 		{[]string{"--scale", "9", "--out", filepath.Join(dir, "x.png"), sample}, 2, "from 0.5 to 4"},
 		{[]string{"--size", "8000x4000", "--scale", "4", "--out", filepath.Join(dir, "x.png"), sample}, 2, "larger than 16384"},
 		{[]string{"--size", "1000x1000", "--out", filepath.Join(dir, "x.pdf"), sample}, 2, "give --size 1000x563 or leave --size out"},
-		{[]string{"--view", "timeline", "--out", filepath.Join(dir, "x.png"), sample, sample}, 2, "several files"},
 		{[]string{"--view", "globe", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--view"},
 		{[]string{"--view", "map", "--size", "12x9", "--out", filepath.Join(dir, "x.png"), sample}, 2, "--size"},
 		{[]string{"--view", "map", "--out", filepath.Join(dir, "x.png"), filepath.Join(dir, "missing.csv")}, 1, "missing.csv"},
@@ -123,7 +122,7 @@ func TestRenderScale(t *testing.T) {
 func TestRenderSVG(t *testing.T) {
 	for _, view := range []string{"both", "map", "timeline"} {
 		args := append([]string{"--view", view, "--from", "2023-11-03", "--to", "2023-11-07"}, typed...)
-		texts, elements := golden.SVG(t, run(t, "x.svg", args...))
+		texts, elements := drawtest.SVG(t, run(t, "x.svg", args...))
 		want := map[string]int{typed[1]: 1, typed[3]: 1, typed[5]: 2, "3 Nov 2023 – 7 Nov 2023": 1, "Source: ISW": 1}
 		if view != "timeline" {
 			want["Basemap: Natural Earth  ·  Places: GeoNames, CC BY 4.0"] = 1
@@ -162,7 +161,7 @@ func TestRenderPDF(t *testing.T) {
 		if page != "" {
 			args = append([]string{"--page", page}, typed...)
 		}
-		info, lines := golden.PDF(t, run(t, "x.pdf", args...))
+		info, lines := drawtest.PDF(t, run(t, "x.pdf", args...))
 		for _, want := range []string{"Pages:           1", "Page size:       " + size + " pts", "Title:           " + typed[1]} {
 			if !strings.Contains(info, want) {
 				t.Errorf("--page %q: pdfinfo does not say %q:\n%s", page, want, info)
@@ -186,4 +185,25 @@ func count(lines []string, s string) int {
 		}
 	}
 	return n
+}
+
+// TestRenderSeveralFiles draws two files on one timeline and one map: the
+// events of both, their categories ranked together.
+func TestRenderSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "both.svg")
+	acled := filepath.Join("..", "..", "..", "data", "frame", "testdata", "preset_acled.csv")
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"--out", out, sample, acled}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Military cooperation", "Battles"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the picture of both files lacks %q", want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -11,7 +12,6 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/scene"
-	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
 )
@@ -41,22 +41,22 @@ func (j workspaceJob) run() (int, error) {
 	if len(ws.Sources) == 0 {
 		return 1, fmt.Errorf("%s holds no files to draw", j.path)
 	}
-	var views []scene.View
+	var views []workspace.Scene
 	switch {
 	case j.deck:
 		if len(ws.Scenes) == 0 {
 			return 1, fmt.Errorf("%s has no scenes to make a deck of; capture some in the window first", j.path)
 		}
 		for _, s := range ws.Scenes {
-			views = append(views, scene.Of(s))
+			views = append(views, s)
 		}
 	case j.scene > 0:
 		if j.scene > len(ws.Scenes) {
 			return 2, fmt.Errorf("--scene %d: %s has %d scenes", j.scene, j.path, len(ws.Scenes))
 		}
-		views = append(views, scene.Of(ws.Scenes[j.scene-1]))
+		views = append(views, ws.Scenes[j.scene-1])
 	default:
-		views = append(views, scene.Current(ws))
+		views = append(views, ws.Current())
 	}
 	if j.title != "" && !j.deck {
 		views[0].Title = j.title
@@ -66,7 +66,7 @@ func (j workspaceJob) run() (int, error) {
 			views[i].Map.Projection = j.projection.Name
 		}
 	}
-	f, err := scene.Read(ws, 0)
+	f, err := scene.Read(context.Background(), ws, 0)
 	if err != nil {
 		return 1, err
 	}
@@ -74,11 +74,7 @@ func (j workspaceJob) run() (int, error) {
 	if title == "" {
 		title = strings.TrimSuffix(filepath.Base(j.path), filepath.Ext(j.path))
 	}
-	var b bytes.Buffer
-	switch {
-	case j.frames > 0 && j.format == ".gif":
-		err = f.WriteGIF(&b, views[0], j.options, j.w, j.h, j.frames, 8)
-	case j.frames > 0:
+	if j.frames > 0 && j.format != ".gif" {
 		err = f.Frames(views[0], j.options, j.w, j.h, j.frames, func(i int, img *image.RGBA) error {
 			return writePNG(fmt.Sprintf(j.out, i+1), img)
 		})
@@ -86,24 +82,14 @@ func (j workspaceJob) run() (int, error) {
 			return 1, err
 		}
 		return 0, nil
-	case j.format == ".pptx":
-		err = f.WritePPTX(&b, title, views, j.options)
-	case j.format == ".pdf":
-		err = f.WritePDF(&b, title, views, j.options, j.w, j.h, j.page)
-	case j.format == ".png":
-		var p []byte
-		p, err = f.PNG(views[0], j.options, j.w, j.h, j.scale)
-		b.Write(p)
-	case j.format == ".svg":
-		s := draw.NewSVG(j.w, j.h)
-		slide.Draw(s, f.Slide(views[0], j.options))
-		_, err = s.WriteTo(&b)
 	}
+	var b bytes.Buffer
+	err = f.Write(&b, views, j.options, scene.Output{Format: j.format, W: j.w, H: j.h, Scale: j.scale, Page: j.page, Title: title, Frames: j.frames})
 	if err != nil {
 		return 1, err
 	}
 	if err := os.WriteFile(j.out, b.Bytes(), 0o644); err != nil {
-		return 1, fmt.Errorf("cannot write %s: %v", j.out, err)
+		return 1, fmt.Errorf("cannot write %s: %w", j.out, err)
 	}
 	return 0, nil
 }
@@ -115,7 +101,7 @@ func writePNG(path string, img image.Image) error {
 		return err
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }

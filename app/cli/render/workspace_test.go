@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"chronomap/app/golden"
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/workspace"
 )
 
@@ -23,10 +23,10 @@ func briefing(t *testing.T) string {
 		t.Fatal(err)
 	}
 	ws := &workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: abs}},
-		Filter: workspace.Filter{Query: "Shoigu"},
+		View: workspace.View{Filter: workspace.Filter{Query: "Shoigu"}},
 		Scenes: []workspace.Scene{
-			{Title: "Moskau – Шойгу empfängt", Notes: "Drei Treffen am 7. November.", Filter: workspace.Filter{Query: "Shoigu"}},
-			{Title: "Armenien", Notes: "Jerewan und Gjumri.", Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}}},
+			{Title: "Moskau – Шойгу empfängt", Notes: "Drei Treffen am 7. November.", View: workspace.View{Filter: workspace.Filter{Query: "Shoigu"}}},
+			{Title: "Armenien", Notes: "Jerewan und Gjumri.", View: workspace.View{Filter: workspace.Filter{Box: &[4]float64{43, 39, 46, 42}}}},
 		}}
 	path := filepath.Join(t.TempDir(), "lage.chronomap")
 	if err := workspace.Save(path, ws); err != nil {
@@ -55,7 +55,7 @@ func TestRenderWorkspace(t *testing.T) {
 	pdf := filepath.Join(dir, "deck.pdf")
 	run("--workspace", ws, "--deck", "--marking", "UNCLASSIFIED // FOR TRAINING", "--out", pdf)
 	b, _ := os.ReadFile(pdf)
-	info, lines := golden.PDF(t, b)
+	info, lines := drawtest.PDF(t, b)
 	text := strings.Join(lines, "\n")
 	if !strings.Contains(info, "Pages:           2") || !strings.Contains(text, "Moskau – Шойгу empfängt") || !strings.Contains(text, "Armenien") {
 		t.Errorf("deck PDF:\n%s\n%s", info, text)
@@ -92,7 +92,7 @@ func TestRenderWorkspace(t *testing.T) {
 	svg := filepath.Join(dir, "view.svg")
 	run("--workspace", ws, "--out", svg)
 	b, _ = os.ReadFile(svg)
-	if texts, _ := golden.SVG(t, b); texts["Source: ISW"] == 0 {
+	if texts, _ := drawtest.SVG(t, b); texts["Source: ISW"] == 0 {
 		t.Errorf("the workspace's SVG lacks its source line")
 	}
 }

@@ -1,8 +1,9 @@
-// Package variant tells the widgets whether the window is drawn light or
-// dark. The app's theme can be forced to either by the user's preference,
-// so the system's variant (Settings().ThemeVariant()) is not enough: what
-// counts is the background colour the theme actually gives.
-package variant
+// Package palette gives the widgets the colours their views draw with:
+// the light or the dark theme of app/draw, as the window is drawn. The
+// app's theme can be forced to either by the user's preference, so the
+// system's variant (Settings().ThemeVariant()) is not enough: what counts
+// is the background colour the theme actually gives.
+package palette
 
 import (
 	"fyne.io/fyne/v2"
@@ -22,10 +23,10 @@ func Dark() bool {
 	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
 }
 
-// Theme is the views' palette for the current theme, light or dark, with
+// Current is the views' theme as the window is drawn, light or dark, with
 // category k drawn in the palette's colour order[k] when order is set (a
 // layer's chosen colour).
-func Theme(order []int) draw.Theme {
+func Current(order []int) draw.Theme {
 	t := draw.Light
 	if Dark() {
 		t = draw.Dark
