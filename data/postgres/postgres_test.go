@@ -19,6 +19,10 @@ import (
 // drops the table afterwards.
 func server(t *testing.T, prefix string) engine.Address {
 	t.Helper()
+	return serverTB(t, prefix)
+}
+
+func serverTB(t testing.TB, prefix string) engine.Address {
 	a, err := engine.Parse(enginetest.Server(t, "POSTGRES", "PGPASSWORD"))
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +34,7 @@ func server(t *testing.T, prefix string) engine.Address {
 			return
 		}
 		defer c.Close()
-		for _, suffix := range []string{"", "_chronomap_days", "_chronomap_tiles", "_chronomap_rollup"} {
+		for _, suffix := range []string{"", engine.DaysSuffix, engine.TilesSuffix, engine.MetaSuffix} {
 			c.Exec(context.Background(), "DROP TABLE IF EXISTS "+Dialect{}.Quote(a.Table+suffix))
 		}
 	})

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
+	"time"
 
 	"chronomap/data/dataset"
 	"chronomap/data/engine"
@@ -198,4 +201,73 @@ func AgreePrepared(t *testing.T, src *engine.Source, mem engine.Memory, c engine
 		t.Errorf("a search is answered from a rollup")
 	}
 	Agree(t, src, mem)
+}
+
+// BenchRows is how many events the view benchmarks generate in each
+// engine: $CHRONOMAP_BENCH_ROWS, else a million, which this shared
+// two-core machine bears.
+func BenchRows() int {
+	if n, err := strconv.Atoi(os.Getenv("CHRONOMAP_BENCH_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 1_000_000
+}
+
+// BenchViews measures each question a view asks of a source, one op =
+// one query, and reports its median in milliseconds beside Go's mean:
+// the timeline's histogram (800 bins), the map's grid for a 1920×1080
+// view in 4-pixel cells at four zoom levels, the legend's counts, a
+// search, and a page of 1,000 rows.
+func BenchViews(b *testing.B, src *engine.Source) {
+	ctx := context.Background()
+	l, err := src.Legend(ctx, dataset.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%s: %d events, %d on the map, rollups %v", src.Name(), l.All, l.Located, src.Rollups != nil)
+	day := int64(86400)
+	from := int64(757382400) // 1994-01-01
+	width := (30*365*day/800 + day - 1) / day * day
+	run := func(name string, q func() error) {
+		b.Run(name, func(b *testing.B) {
+			var took []time.Duration
+			for b.Loop() {
+				t := time.Now()
+				if err := q(); err != nil {
+					b.Fatal(err)
+				}
+				took = append(took, time.Since(t))
+			}
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+		})
+	}
+	run("histogram", func() error {
+		_, err := src.Histogram(ctx, dataset.Filter{}, engine.Bins{From: from, Width: width, N: 800})
+		return err
+	})
+	for _, z := range []int{2, 5, 8, 11} {
+		// A 1920×1080 view centred on Europe at zoom z, counted in cells
+		// of 4 pixels: pixels of zoom z-2.
+		g := z - 2
+		size := engine.Tiles{Zoom: g}.Size()
+		cx, cy := engine.Mercator(20, 48, size)
+		tl := engine.Tiles{Zoom: g, X0: max(0, cx-240), Y0: max(0, cy-135), X1: cx + 240, Y1: cy + 135}
+		run(fmt.Sprintf("grid-zoom%d", z), func() error {
+			_, err := src.Grid(ctx, dataset.Filter{}, tl)
+			return err
+		})
+	}
+	run("legend", func() error {
+		_, err := src.Legend(ctx, dataset.Filter{HiddenCategories: []string{"Riots"}})
+		return err
+	})
+	run("search", func() error {
+		_, err := src.Legend(ctx, dataset.Filter{Query: "checkpoint"})
+		return err
+	})
+	run("page", func() error {
+		_, err := src.Page(ctx, dataset.Filter{}, 0, 1000)
+		return err
+	})
 }
