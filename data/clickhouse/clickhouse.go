@@ -63,7 +63,11 @@ func (Dialect) Holds(text, p string) string { return "position(" + text + ", " +
 func (Dialect) Lower(e string) string {
 	return `lowerUTF8(replaceRegexpAll(` + e + `, '^\\s+|\\s+$', ''))`
 }
-func (Dialect) Div(a, b string) string          { return "intDiv(" + a + ", " + b + ")" }
+func (Dialect) Div(a, b string) string { return "intDiv(" + a + ", " + b + ")" }
+
+// In is GLOBAL IN: the subquery runs once and its rows go to the
+// shards, which a Distributed table needs.
+func (Dialect) In() string                      { return "GLOBAL IN" }
 func (Dialect) Floor(e string) string           { return "toInt64(floor(" + e + "))" }
 func (d Dialect) table(a engine.Address) string { return d.Quote(a.Database) + "." + d.Quote(a.Table) }
 

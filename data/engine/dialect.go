@@ -36,6 +36,9 @@ type Dialect interface {
 	// Div divides a non-negative integer by a positive one, rounding
 	// down.
 	Div(a, b string) string
+	// In is the operator that tests a value against a subquery's rows
+	// wherever the table's shards are.
+	In() string
 	// Floor rounds a float down to a 64-bit integer.
 	Floor(expr string) string
 }

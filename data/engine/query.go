@@ -327,8 +327,17 @@ func (s *Source) Page(ctx context.Context, f dataset.Filter, offset, limit int) 
 	located := t.d.Int(fmt.Sprintf("CASE WHEN %s THEN 1 ELSE 0 END", t.located()))
 	sel = append(sel, t.d.Int(t.notNull(t.start)), t.d.Float(t.notNull(lat)), t.d.Float(t.notNull(lon)), located)
 	var a args
+	where := t.where(f, true, &a)
 	sql := fmt.Sprintf("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
-		strings.Join(sel, ", "), t.from, t.where(f, true, &a), t.order, limit, offset)
+		strings.Join(sel, ", "), t.from, where, t.order, limit, offset)
+	if t.Imported {
+		// The page's keys first, then its rows: an engine that works out
+		// every selected cell before it sorts would otherwise write every
+		// shown row as text to keep a thousand.
+		keys := "(" + t.order + ")"
+		sql = fmt.Sprintf("SELECT %s FROM %s WHERE %s %s (SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT %d OFFSET %d) ORDER BY %s",
+			strings.Join(sel, ", "), t.from, keys, t.d.In(), t.order, t.from, where, t.order, limit, offset, t.order)
+	}
 	n := len(p.Columns)
 	err := s.query(ctx, sql, a.list, func(r Rows) error {
 		cells := make([]string, n)

@@ -59,6 +59,7 @@ func (Dialect) Word(w string) any {
 func (Dialect) Holds(text, p string) string { return "strpos(" + text + ", " + p + ") > 0" }
 func (Dialect) Lower(e string) string       { return "lower(btrim(" + e + "))" }
 func (Dialect) Div(a, b string) string      { return "((" + a + ") / (" + b + "))" }
+func (Dialect) In() string                  { return "IN" }
 func (Dialect) Floor(e string) string       { return "floor(" + e + ")::bigint" }
 
 // CreateTableAs makes a table of a query's rows, indexed by its keys: a
