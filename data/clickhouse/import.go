@@ -12,7 +12,7 @@ import (
 
 // chunkRows is how many rows go to the server in one block: big enough
 // for ClickHouse to write well, small enough to show progress.
-const chunkRows = 100_000
+const chunkRows = 32_768
 
 // Created says what an import made.
 type Created struct {
@@ -100,16 +100,40 @@ func Import(ctx context.Context, a engine.Address, l *engine.Load, progress func
 		}
 	}
 	total := l.Rows()
-	for k, lo := 0, 0; lo < total; k, lo = k+1, lo+chunkRows {
-		hi := min(lo+chunkRows, total)
+	// The next block is laid out while one is sent: the server writes
+	// while the client folds text.
+	type block struct {
+		hi   int
+		cols []any
+	}
+	blocks := make(chan block, 1)
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(blocks)
+		for lo := 0; lo < total; lo += chunkRows {
+			hi := min(lo+chunkRows, total)
+			select {
+			case blocks <- block{hi, l.Chunk(lo, hi)}:
+			case <-cctx.Done():
+				return
+			}
+		}
+	}()
+	k := 0
+	for b := range blocks {
 		s := shards[k%len(shards)]
-		if err := s.conn.insert(ctx, local, l.Columns, l.Chunk(lo, hi)); err != nil {
+		k++
+		if err := s.conn.insert(ctx, local, l.Columns, b.cols); err != nil {
 			return made, err
 		}
-		made.Rows = hi
+		made.Rows = b.hi
 		if progress != nil {
-			progress(hi, total)
+			progress(b.hi, total)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return made, err
 	}
 	return made, nil
 }
