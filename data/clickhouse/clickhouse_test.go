@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -240,4 +241,42 @@ func waitStopped(t *testing.T, c *Conn, table string) {
 			t.Fatal("the server still runs the query 10 s after it was given up")
 		}
 	}
+}
+
+// TestTypedTable reads a table that import did not write: a Date column
+// and coordinates as numbers, found by their names and types, answer as
+// the file does in memory.
+func TestTypedTable(t *testing.T) {
+	a := server(t, "typed", false)
+	ctx := context.Background()
+	d := enginetest.Dataset(t, 10_000)
+	l, err := engine.NewLoad(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged := a.WithTable(a.Table + "_local") // dropped with the test's tables
+	if _, err := Import(ctx, staged, l, nil); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Connect(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	q := Dialect{}.Quote
+	// Every event of the file is of a day: a Date column holds it whole.
+	if err := c.Exec(ctx, "CREATE TABLE "+q(a.Table)+` ENGINE = MergeTree ORDER BY tuple() AS SELECT "event_id_cnty" AS ident,
+		toDate(toDateTime(chronomap_start)) AS day, event_type AS type, actor1, actor2, chronomap_lat AS latitude, chronomap_lon AS longitude FROM `+q(staged.Table)); err != nil {
+		t.Fatal(err)
+	}
+	src, err := Open(ctx, a.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	m := src.Table.Mapping
+	if src.Table.Imported || !slices.Equal(m.Get(events.Start), []string{"day"}) || !slices.Equal(m.Get(events.Lat), []string{"latitude"}) || !slices.Equal(m.Get(events.Category), []string{"type"}) {
+		t.Fatalf("roles %v (imported %v)", m.Columns, src.Table.Imported)
+	}
+	enginetest.AgreeOn(t, src, engine.Memory{D: d}, []string{"none", "window", "hidden", "actors", "located", "box", "antimeridian"}, false)
 }

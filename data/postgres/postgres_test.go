@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,4 +230,48 @@ func waitStopped(t *testing.T, c *Conn) {
 			t.Fatal("the server still runs the query 10 s after it was given up")
 		}
 	}
+}
+
+// TestTypedTableWithGeometry reads a table that import did not write:
+// a date column and a PostGIS point, found by their types, answer as
+// the file does in memory.
+func TestTypedTableWithGeometry(t *testing.T) {
+	a := server(t, "typed")
+	ctx := context.Background()
+	c, err := Connect(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var postgis bool
+	if err := c.db.QueryRow(ctx, "SELECT count(*) > 0 FROM pg_extension WHERE extname = 'postgis'").Scan(&postgis); err != nil || !postgis {
+		t.Skip("no PostGIS in the test database")
+	}
+	d := enginetest.Dataset(t, 10_000)
+	l, err := engine.NewLoad(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged := a.WithTable(a.Table + "_staged")
+	if _, err := Import(ctx, staged, l, nil); err != nil {
+		t.Fatal(err)
+	}
+	q := Dialect{}.Quote
+	defer c.Exec(ctx, "DROP TABLE IF EXISTS "+q(staged.Table))
+	// Every event of the file is of a day: a date column holds it whole.
+	if err := c.Exec(ctx, "CREATE TABLE "+q(a.Table)+` AS SELECT "event_id_cnty" AS ident,
+		(DATE '1970-01-01' + (chronomap_start / 86400)::int) AS "when", event_type AS kind, actor1, actor2,
+		ST_SetSRID(ST_MakePoint(chronomap_lon, chronomap_lat), 4326) AS geom FROM `+q(staged.Table)); err != nil {
+		t.Fatal(err)
+	}
+	src, err := Open(ctx, a.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	m := src.Table.Mapping
+	if src.Table.Imported || !slices.Equal(m.Get(events.Start), []string{"when"}) || !slices.Equal(m.Get(events.Coords), []string{"geom"}) || !slices.Equal(m.Get(events.Category), []string{"kind"}) {
+		t.Fatalf("roles %v (imported %v)", m.Columns, src.Table.Imported)
+	}
+	enginetest.AgreeOn(t, src, engine.Memory{D: d}, []string{"none", "window", "hidden", "actors", "located", "box", "antimeridian"}, false)
 }
