@@ -14,7 +14,9 @@ import (
 	"chronomap/app/cli/export"
 	"chronomap/app/cli/extract"
 	"chronomap/app/cli/geocode"
+	"chronomap/app/cli/importer"
 	"chronomap/app/cli/inspect"
+	"chronomap/app/cli/prepare"
 	"chronomap/app/cli/render"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/window"
@@ -28,6 +30,9 @@ const usage = `usage:
                                            find places by name, in many languages, offline
   chronomap render [--view both|map|timeline] [--size WxH] [--title T] [--subtitle T] [--from DATE] [--to DATE] [--marking T] [--page 16:9|a4|letter] [--scale K] --out FILE.png|.svg|.pdf FILE ...
                                            draw the files' events to a picture
+  chronomap import [--map ROLE=COLUMN ...] FILE ... --into clickhouse://host:port/db?table=T | postgres://user@host:port/db?table=T
+                                           load files into a ClickHouse or PostgreSQL table
+  chronomap prepare [--zoom N] URL         build a table's rollups in its engine, for fast views
   chronomap extract [--json] [--lang de|en] [--date YYYY-MM-DD] FILE|-
                                            propose the events a report's text tells (.txt, .md, .html, .docx)
   chronomap export [--workspace W] --out F.csv|.geojson|.kml [FILE ...]
@@ -42,6 +47,10 @@ func main() {
 			os.Exit(inspect.Run(args[1:], os.Stdout, os.Stderr))
 		case "render":
 			os.Exit(render.Run(args[1:], os.Stdout, os.Stderr))
+		case "import":
+			os.Exit(importer.Run(args[1:], os.Stdout, os.Stderr))
+		case "prepare":
+			os.Exit(prepare.Run(args[1:], os.Stdout, os.Stderr))
 		case "geocode":
 			os.Exit(geocode.Run(args[1:], os.Stdout, os.Stderr))
 		case "extract":

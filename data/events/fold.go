@@ -130,3 +130,15 @@ func queryWords(query string) []string {
 	}
 	return words
 }
+
+// Fold returns s folded as the search box folds it: what an engine table
+// imported by Chronomap keeps beside the text, so that a query there
+// finds what it finds in memory.
+func Fold(s string) string { return fold(s) }
+
+// AppendFold appends the folding of s to dst (see Fold).
+func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
+
+// QueryWords returns the folded words of a query that a matching event
+// must all hold, as Matching and Search read it.
+func QueryWords(query string) []string { return queryWords(query) }

@@ -61,3 +61,9 @@ func Flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	}
 	return fs
 }
+
+// Multi collects a repeated flag, such as --map.
+type Multi []string
+
+func (m *Multi) String() string     { return strings.Join(*m, " ") }
+func (m *Multi) Set(v string) error { *m = append(*m, v); return nil }

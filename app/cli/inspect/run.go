@@ -22,7 +22,7 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "write a JSON array, one object per file")
 	sheet := fs.String("sheet", "", "the XLSX sheet to read (default: the first with data)")
 	order := fs.String("dates", "", "read dates such as 04/05/2023 day-first (dmy) or month-first (mdy); default: decided by each column's values")
-	var maps multiFlag
+	var maps args.Multi
 	fs.Var(&maps, "map", "give a role to a column, ROLE=COLUMN (repeatable; start=Year+Month+Day for split dates)")
 	if err := fs.Parse(args.Interleaved(fs, argv)); err != nil {
 		return 2
@@ -82,9 +82,3 @@ func File(path string, opt frame.Options, overrides []string, order dates.Order)
 	}
 	return Of(d), nil
 }
-
-// multiFlag collects a repeated flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, " ") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }

@@ -1,0 +1,118 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"chronomap/data/dataset"
+	"chronomap/data/events"
+	"chronomap/data/frame"
+)
+
+// Load is a dataset as `chronomap import` writes it into a table: every
+// column of the file with its kind (text, integer or number), then the
+// Imported columns, which hold what the reader made of each row.
+type Load struct {
+	D       *dataset.Dataset
+	Columns []Column // Kind Text, Integer or Number for the file's own; see Imported for the rest
+	text    []int    // the frame's text columns: what chronomap_text folds
+}
+
+// NewLoad lays out a dataset for import. A file with a column named as
+// one of the Imported columns cannot be imported: the table would hold
+// two columns of that name.
+func NewLoad(d *dataset.Dataset) (*Load, error) {
+	l := &Load{D: d}
+	for i, c := range d.Frame.Columns {
+		if slices.Contains(Imported, c.Name) {
+			return nil, fmt.Errorf("%s has a column %q, a name Chronomap keeps for what it makes of each row; rename it to import the file", d.Name, c.Name)
+		}
+		k := Text
+		switch c.Kind {
+		case frame.Integer:
+			k = Integer
+		case frame.Number:
+			k = Number
+		default:
+			l.text = append(l.text, i)
+		}
+		l.Columns = append(l.Columns, Column{Name: c.Name, Kind: k})
+	}
+	for _, name := range Imported {
+		k := map[string]Kind{RowColumn: Integer, StartColumn: Integer, StopColumn: Integer, LatColumn: Number, LonColumn: Number, TextColumn: Text}[name]
+		l.Columns = append(l.Columns, Column{Name: name, Kind: k})
+	}
+	return l, nil
+}
+
+// Rows is the number of rows to write: every row of the file, events or
+// not, so that the engine counts the problems the file has.
+func (l *Load) Rows() int { return l.D.Frame.DF.Nrow() }
+
+// Chunk returns rows [lo, hi) column by column, a slice per column in
+// the order of Columns: []string for text, []*int64 and []*float64 for
+// numbers (nil where a value is missing), and []uint32 for RowColumn.
+func (l *Load) Chunk(lo, hi int) []any {
+	f, d := l.D.Frame, l.D
+	n := hi - lo
+	out := make([]any, 0, len(l.Columns))
+	for c, col := range f.Columns {
+		switch col.Kind {
+		case frame.Integer:
+			v := make([]*int64, n)
+			for r := range n {
+				if e := f.DF.Elem(lo+r, c); !e.IsNA() {
+					if x, err := e.Int(); err == nil {
+						x64 := int64(x)
+						v[r] = &x64
+					}
+				}
+			}
+			out = append(out, v)
+		case frame.Number:
+			v := make([]*float64, n)
+			for r := range n {
+				if x := f.Number(lo+r, c); !math.IsNaN(x) {
+					v[r] = &x
+				}
+			}
+			out = append(out, v)
+		default:
+			v := make([]string, n)
+			for r := range n {
+				v[r] = f.Text(lo+r, c)
+			}
+			out = append(out, v)
+		}
+	}
+	rows := make([]uint32, n)
+	start, stop := make([]*int64, n), make([]*int64, n)
+	lat, lon := make([]*float64, n), make([]*float64, n)
+	text := make([]string, n)
+	x := d.Index
+	var buf []byte
+	for r := range n {
+		row := lo + r
+		rows[r] = uint32(row + 1)
+		buf = buf[:0]
+		for k, c := range l.text {
+			if k > 0 {
+				buf = append(buf, '\n') // white space: no query word spans two cells
+			}
+			buf = events.AppendFold(buf, f.Text(row, c))
+		}
+		text[r] = string(buf)
+		i := d.EventOfRow(row)
+		if i < 0 {
+			continue
+		}
+		s, e := x.Start[i], d.Stop[i]
+		start[r], stop[r] = &s, &e
+		if x.IsLocated(i) {
+			la, lo := x.Lat[i], x.Lon[i]
+			lat[r], lon[r] = &la, &lo
+		}
+	}
+	return append(out, rows, start, stop, lat, lon, text)
+}
