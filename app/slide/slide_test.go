@@ -151,6 +151,8 @@ func TestWindow(t *testing.T) {
 		{day(2023, 11, 7), day(2023, 11, 8), "7 Nov 2023"},
 		{day(2019, 1, 1), day(2023, 7, 1), "Jan 2019 – Jun 2023"},
 		{day(1900, 1, 1), day(2000, 1, 1), "1900 – 1999"},
+		// Rome: a span across 1 BC names the era at both ends.
+		{day(-508, 1, 1), day(517, 1, 1), "509 BC – AD 516"},
 	}
 	for _, c := range cases {
 		if got := DataWindow(timeline.English, c.lo, c.hi); got != c.want {

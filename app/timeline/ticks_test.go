@@ -264,3 +264,28 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSpan writes spans of time: a span that crosses 1 BC says the era at
+// both ends, as Rome's 509 BC to AD 516 must; one that does not says it
+// only where it is BC.
+func TestSpan(t *testing.T) {
+	cases := []struct {
+		from, to dates.Time
+		en, de   string
+	}{
+		{dates.Date(-508, 1, 1, 0, 0, 0, dates.Year), dates.Date(516, 1, 1, 0, 0, 0, dates.Year), "509 BC – AD 516", "509 v. Chr. – 516 n. Chr."},
+		{dates.Date(-43, 3, 15, 0, 0, 0, dates.Day), dates.Date(14, 8, 19, 0, 0, 0, dates.Day), "15 Mar 44 BC – 19 Aug AD 14", "15. März 44 v. Chr. – 19. Aug. 14 n. Chr."},
+		{dates.Date(-508, 1, 1, 0, 0, 0, dates.Year), dates.Date(-263, 1, 1, 0, 0, 0, dates.Year), "509 BC – 264 BC", "509 v. Chr. – 264 v. Chr."},
+		{dates.Date(1815, 1, 1, 0, 0, 0, dates.Year), dates.Date(1985, 1, 1, 0, 0, 0, dates.Year), "1815 – 1985", "1815 – 1985"},
+		{dates.Date(2023, 11, 1, 0, 0, 0, dates.Month), dates.Date(2023, 11, 1, 0, 0, 0, dates.Month), "Nov 2023", "Nov. 2023"},
+		{dates.Date(0, 1, 1, 0, 0, 0, dates.Year), dates.Time{}, "1 BC", "1 v. Chr."},
+	}
+	for _, c := range cases {
+		if got := English.Span(c.from, c.to); got != c.en {
+			t.Errorf("English %v – %v = %q, want %q", c.from, c.to, got, c.en)
+		}
+		if got := German.Span(c.from, c.to); got != c.de {
+			t.Errorf("German %v – %v = %q, want %q", c.from, c.to, got, c.de)
+		}
+	}
+}
