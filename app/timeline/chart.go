@@ -244,7 +244,12 @@ func (c *Chart) At(x, y float64) (int, bool) {
 			}
 			x0, x1 := it.x0-markerR-2, it.x1+markerR+2
 			if it.room >= labelMin {
-				x1 = math.Max(x1, it.lx+math.Min(it.room, font.Width(c.Events.Label[it.id])))
+				w := math.Min(it.room, font.Width(c.Events.Label[it.id]))
+				if it.left {
+					x0 = math.Min(x0, it.x0-labelGapLeft-w)
+				} else {
+					x1 = math.Max(x1, it.lx+w)
+				}
 			}
 			if x >= x0 && x <= x1 {
 				return int(it.id), true

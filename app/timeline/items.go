@@ -157,6 +157,10 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 			continue
 		}
 		cy := rowY(it.row)
+		lx := it.lx
+		if it.left {
+			lx = it.x0 - labelGapLeft - f.Width(text)
+		}
 		col := t.Text
 		if it.inside && e.Sure1[id] > e.Sure0[id] {
 			bg, _ := c.colour(id)
@@ -164,9 +168,9 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 		} else if !it.inside {
 			// The label's room is free of marks: clear the grid lines
 			// under it, so that they do not strike through letters.
-			s.Block(it.lx-1, cy-9, it.lx+f.Width(text)+2, cy+5, band, 1)
+			s.Block(lx-1, cy-9, lx+f.Width(text)+2, cy+5, band, 1)
 		}
-		s.Label(f, it.lx, cy+4, text, col)
+		s.Label(f, lx, cy+4, text, col)
 	}
 }
 

@@ -33,10 +33,24 @@ type item struct {
 	x0, x1 float64 // the mark's extent, in pixels
 	marker bool    // a disc rather than a bar
 	row    int
-	lx     float64 // where its label starts
+	lx     float64 // where its label starts (its room's left end, when left)
 	room   float64 // how wide its label may be
 	inside bool    // the label is written inside the bar
+	left   bool    // the label stands before the mark, ending labelGapLeft short of it
 }
+
+// start is the left end of what an item takes in its row: its label's,
+// when the label stands before the mark.
+func (it *item) start() float64 {
+	if it.left && it.room > 0 {
+		return it.lx
+	}
+	return it.x0
+}
+
+// labelGapLeft is the room between a label written before its mark and
+// the mark.
+const labelGapLeft = 4
 
 // scratch is memory a chart reuses from frame to frame.
 type scratch struct {
@@ -223,12 +237,12 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 	for _, id := range lv.vis {
 		it := c.geometry(l, id)
 		end := it.x1
-		if it.room > 0 && !it.inside {
+		if it.room > 0 && !it.inside && !it.left {
 			end = it.lx + it.room
 		}
 		row := -1
 		for r := range rows {
-			if soft[r]+gap <= it.x0 {
+			if soft[r]+gap <= it.start() {
 				row = r
 				break
 			}
@@ -239,6 +253,14 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 					row = r
 					break
 				}
+			}
+			if row >= 0 && it.left {
+				// Only the mark fits after what the row holds: the label
+				// before it takes what room is left (and the label before
+				// that is shortened to end before it).
+				lx := max(it.lx, hard[row]+gap)
+				it.room = max(0, it.x0-labelGapLeft-lx)
+				it.lx = it.x0 - labelGapLeft - it.room
 			}
 		}
 		if row < 0 && !crowd {
@@ -267,8 +289,8 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 		it := &lv.items[k]
 		if p := last[it.row]; p >= 0 {
 			prev := &lv.items[p]
-			if !prev.inside {
-				prev.room = min(prev.room, it.x0-gap-prev.lx)
+			if !prev.inside && !prev.left {
+				prev.room = min(prev.room, it.start()-gap-prev.lx)
 			}
 		}
 		last[it.row] = k
@@ -310,7 +332,17 @@ func (c *Chart) geometry(l *layout, id int32) item {
 	if it.marker {
 		it.lx = it.x1 + 3
 	}
-	it.room = min(w, l.x1-it.lx)
+	// A label that would run past the plot's right end stands before its
+	// mark instead, where there is more room there: cut at the edge, it
+	// reads as another word ("Schoigu trifft d…").
+	right, left := l.x1-it.lx, it.x0-labelGapLeft-l.x0
+	if w > right && left > right {
+		it.left = true
+		it.room = min(w, left)
+		it.lx = it.x0 - labelGapLeft - it.room
+		return it
+	}
+	it.room = min(w, right)
 	if it.lx < l.x0 {
 		it.room = 0
 	}
