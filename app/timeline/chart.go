@@ -186,7 +186,8 @@ func (c *Chart) Render(s *draw.Surface) {
 	}
 	l := c.layout(s)
 	c.drawTitle(s, &l)
-	ax := Axis{From: c.From, To: c.To, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(axisSize, false).Width}
+	ax := Axis{From: c.From, To: c.To, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(axisSize, false).Width,
+		Finest: UnitOf(c.Events.Finest())}
 	ticks := ax.Ticks()
 	lanes := c.placeLanes(s, &l)
 	c.drawLaneBands(s, &l, lanes)

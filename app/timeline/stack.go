@@ -304,10 +304,13 @@ func (c *Chart) geometry(l *layout, id int32) item {
 	it := item{id: id}
 	x0, x1 := c.x(l, float64(e.Start[id])), c.x(l, float64(e.Stop[id]))
 	ranged := e.Sure1[id] > e.Sure0[id] || e.Stop[id] > endOfStart(e, id)
-	soft := !ranged && e.Prec[id] <= dates.Month
+	// An event known to the hour, day, month or year is that period: it
+	// is drawn as the period, soft, where the period is wide enough to
+	// show (a day-precision event is the day, not a point at its noon).
+	soft := !ranged && e.Prec[id] != dates.None && e.Prec[id] <= dates.Hour
 	if x1-x0 < 2*markerR+3 || (!ranged && !soft) {
-		// Too short to show its length, or an instant known to the day
-		// or better: a marker at the middle of its period.
+		// Too short to show its length, or an instant known to the
+		// minute or better: a marker at the middle of its period.
 		mid := (x0 + x1) / 2
 		it.x0, it.x1, it.marker = mid-markerR, mid+markerR, true
 	} else {

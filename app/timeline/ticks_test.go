@@ -6,6 +6,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the summer-time tests, wherever they run
 
+	"chronomap/app/draw"
 	"chronomap/data/dates"
 )
 
@@ -287,5 +288,72 @@ func TestSpan(t *testing.T) {
 		if got := German.Span(c.from, c.to); got != c.de {
 			t.Errorf("German %v – %v = %q, want %q", c.from, c.to, got, c.de)
 		}
+	}
+}
+
+// TestAxisReadableAtEverySize fits the bundled sample (a month of
+// November 2023) into plots from a narrow window's to a 4K slide's: the
+// axis writes at least three labels that fit between its ends without
+// touching, never the lone "Nov" a narrow window had. (Under 220 pixels,
+// the least timeline widget's plot, a month has room for no three.)
+func TestAxisReadableAtEverySize(t *testing.T) {
+	e := sample(t)
+	c := &Chart{Events: e}
+	c.Fit()
+	f := draw.Sans(axisSize, false)
+	for w := 220.0; w <= 3600; w += 20 {
+		a := Axis{From: c.From, To: c.To, Width: w, Measure: f.Width, Finest: UnitOf(e.Finest())}
+		step := a.Step()
+		after := step.Unit >= Day && step.Unit <= Month
+		var shown []string
+		last := -1e9
+		for _, tk := range a.Ticks() {
+			if tk.Label == "" {
+				continue
+			}
+			x := (tk.At - a.From) / (a.To - a.From) * w
+			lx := x - f.Width(tk.Label)/2
+			if after {
+				lx = x + 4
+			}
+			if lx < -2 || lx+f.Width(tk.Label) > w+2 {
+				continue // drawAxis leaves it out
+			}
+			if lx < last+4 {
+				t.Errorf("%.0f px: %q touches the label before it", w, tk.Label)
+			}
+			last = lx + f.Width(tk.Label)
+			shown = append(shown, tk.Label)
+		}
+		if len(shown) < minLabels {
+			t.Errorf("%.0f px (%s): labels %q, want at least %d", w, step.Name(), shown, minLabels)
+		}
+	}
+}
+
+// TestAxisNoFinerThanData zooms daily data to two days: the axis counts in
+// days, with no hour ticks, however much room it has; data known to the
+// minute gets hours at the same zoom.
+func TestAxisNoFinerThanData(t *testing.T) {
+	from, to := unix(2023, 11, 6, 0, 0), unix(2023, 11, 8, 0, 0)
+	for _, c := range []struct {
+		prec dates.Precision
+		want string
+	}{{dates.Day, "days"}, {dates.Minute, "hours"}} {
+		a := Axis{From: from, To: to, Width: 1600, Finest: UnitOf(c.prec)}
+		if got := a.Step().Name(); got != c.want {
+			t.Errorf("%v data over two days: step %s, want %s", c.prec, got, c.want)
+		}
+		if c.prec != dates.Day {
+			continue
+		}
+		for _, tk := range a.Ticks() {
+			if int64(tk.At)%86400 != 0 {
+				t.Errorf("daily data: a tick at %s", time.Unix(int64(tk.At), 0).UTC())
+			}
+		}
+	}
+	if UnitOf(dates.Year) != Year || UnitOf(dates.Month) != Month || UnitOf(dates.Second) != Minute {
+		t.Error("UnitOf maps precisions to the wrong units")
 	}
 }
