@@ -25,6 +25,10 @@ type laneView struct {
 	rows   int
 	y0, y1 float64
 	bins   []int32 // events per pixel column, for strips
+	// edges, when set, bound the periods bins count instead of pixel
+	// columns (len(bins)+1 times, ascending): a lane of days is counted
+	// per day.
+	edges []float64
 }
 
 // item is an event placed in a lane: its mark and its label.
@@ -58,6 +62,7 @@ type scratch struct {
 	lanes      []laneView
 	hard, soft []float64
 	all        []int32   // the strips' bins
+	edges      []float64 // the strips' period edges
 	heights    []float64 // a strip's bars, in pixels
 }
 
