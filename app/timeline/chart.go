@@ -45,7 +45,9 @@ type Chart struct {
 }
 
 // Fit sets the window to the span of the events, with a little room on
-// either side; an empty or instant span gets a day.
+// either side; an empty or instant span gets a day. A few events far from
+// the rest are left out of it (see fitSpan), and counted by markers at the
+// window's ends ("← +1 earlier") that Widen, on a click, brings in.
 func (c *Chart) Fit() {
 	e := c.Events
 	if e == nil || e.Len() == 0 {
@@ -53,12 +55,12 @@ func (c *Chart) Fit() {
 		c.From, c.To = now-86400*15, now+86400*15
 		return
 	}
-	lo, hi := spanOf(e)
+	lo, hi := fitSpan(e)
 	if hi-lo < 86400 {
 		mid := (lo + hi) / 2
 		lo, hi = mid-43200, mid+43200
 	}
-	pad := (hi - lo) * 0.03
+	pad := (hi - lo) * fitPad
 	c.From, c.To = lo-pad, hi+pad
 }
 
@@ -194,7 +196,9 @@ func (c *Chart) Render(s *draw.Surface) {
 	c.drawGrid(s, &l, ticks)
 	c.drawToday(s, &l)
 	c.drawLanes(s, &l, lanes)
+	c.placeMore(&l)
 	c.drawAxis(s, &l, ax, ticks)
+	c.drawMore(s)
 	if !c.NoOverview {
 		c.drawOverview(s, &l)
 	}

@@ -183,9 +183,10 @@ func (c *Chart) keepOnly(vis []int32, from int) []int32 {
 
 // keptTotals are the kept events of each lane, worked out once per mask.
 type keptTotals struct {
-	of    []bool // the mask they were counted for
-	lanes []int
-	all   int
+	of     []bool // the mask they were counted for
+	lanes  []int
+	all    int
+	prefix [][][]int32 // see keptPrefix; nil until asked for
 }
 
 // laneTotal returns how many events of lane l the filter keeps.
@@ -212,7 +213,7 @@ func (c *Chart) countKept() {
 	if len(t.of) == len(c.Kept) && len(t.of) > 0 && &t.of[0] == &c.Kept[0] && len(t.lanes) == len(c.Events.Lanes) {
 		return
 	}
-	t.of, t.lanes, t.all = c.Kept, make([]int, len(c.Events.Lanes)), 0
+	t.of, t.lanes, t.all, t.prefix = c.Kept, make([]int, len(c.Events.Lanes)), 0, nil
 	for i, k := range c.Kept {
 		if k {
 			t.lanes[c.Events.Lane[i]]++

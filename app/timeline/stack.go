@@ -64,6 +64,7 @@ type scratch struct {
 	all        []int32   // the strips' bins
 	edges      []float64 // the strips' period edges
 	heights    []float64 // a strip's bars, in pixels
+	more       more      // the events outside the window, and their markers
 }
 
 // gap is the least room between two marks in a row, in pixels.

@@ -145,7 +145,8 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 // DragEnd ends a pan.
 func (t *Timeline) DragEnd() {}
 
-// Tapped selects the event under the pointer (or clears the selection)
+// Tapped selects the event under the pointer (or clears the selection),
+// widens the window on a click on a marker of the events outside it,
 // and takes the keyboard focus, for the keys below.
 func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	if a := fyne.CurrentApp(); a != nil {
@@ -154,6 +155,12 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		}
 	}
 	x, y := float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)
+	if side, ok := t.chart.MoreAt(x, y); ok {
+		// "← +3 earlier": out to those events.
+		t.chart.Widen(side)
+		t.changed()
+		return
+	}
 	if lane, ok := t.chart.LaneAt(t.width, x, y); ok {
 		// A click on a lane's header collapses it, or expands it again.
 		if t.chart.Collapsed == nil {

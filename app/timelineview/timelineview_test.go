@@ -191,3 +191,46 @@ func TestTimelineHoverAndCollapse(t *testing.T) {
 		t.Fatalf("clicking a lane header did not collapse it (found %v)", found)
 	}
 }
+
+// TestTimelineWidensToMore zooms into the sample's start, where events
+// lie after the window: a click on the "later" marker moves the window's
+// end out to the last event, and is reported.
+func TestTimelineWidensToMore(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	e := c.Events
+	first, last := float64(e.Start[0]), float64(e.Stop[0])
+	for i := range e.Start {
+		first, last = math.Min(first, float64(e.Start[i])), math.Max(last, float64(e.Stop[i]))
+	}
+	c.From, c.To = first-86400, first+2*86400
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	if _, later := c.Outside(); later == 0 {
+		t.Fatal("no events after the window")
+	}
+	var at fyne.Position
+	found := false
+	for y := float32(0); y < 160 && !found; y += 2 {
+		for x := float32(500); x < 1000 && !found; x += 4 {
+			if side, ok := c.MoreAt(float64(x*w.scale), float64(y*w.scale)); ok && side == timeline.Later {
+				at, found = fyne.NewPos(x, y), true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no \"later\" marker in the frame")
+	}
+	reported := 0.0
+	w.OnWindow = func(_, to float64) { reported = to }
+	w.Tapped(&fyne.PointEvent{Position: at})
+	if c.To < last || reported != c.To {
+		t.Errorf("after the click the window ends at %v (reported %v), want past the last event's end %v", c.To, reported, last)
+	}
+	if _, later := c.Outside(); later != 0 {
+		t.Errorf("%d events still after the window", later)
+	}
+}
