@@ -3,6 +3,7 @@ package timeline
 import (
 	"image/color"
 	"math"
+	"slices"
 	"time"
 
 	"chronomap/app/draw"
@@ -46,18 +47,24 @@ func (c *Chart) densities(l *layout, lanes []laneView) int32 {
 			continue
 		}
 		bins := all[k*cols : (k+1)*cols]
-		edges := periodEdges(x.grain[lv.lane], c.From, c.To, float64(cols), c.scr.edges[k*(cols+1):(k+1)*(cols+1):(k+1)*(cols+1)])
+		grain := dates.None
+		for _, m := range lv.group {
+			grain = max(grain, x.grain[m])
+		}
+		edges := periodEdges(grain, c.From, c.To, float64(cols), c.scr.edges[k*(cols+1):(k+1)*(cols+1):(k+1)*(cols+1)])
 		k++
 		if edges != nil {
 			bins = bins[:len(edges)-1]
 		}
-		switch {
-		case c.Kept != nil:
-			c.keptHistogram(lv.lane, step, edges, bins)
-		case edges != nil:
-			x.histogramEdges(lv.lane, edges, bins)
-		default:
-			x.histogram(lv.lane, c.From, step, bins)
+		for _, m := range lv.group {
+			switch {
+			case c.Kept != nil:
+				c.keptHistogram(m, step, edges, bins)
+			case edges != nil:
+				x.histogramEdges(m, edges, bins)
+			default:
+				x.histogram(m, c.From, step, bins)
+			}
 		}
 		if edges == nil {
 			for _, v := range bins {
@@ -180,7 +187,7 @@ func (c *Chart) drawDensity(s *draw.Surface, l *layout, lv *laneView, peak int32
 	if lv.mode == collapsed {
 		top, bottom = lv.y0+4, lv.y1-4
 	}
-	col := c.laneColour(lv.lane)
+	col := c.lvColour(lv)
 	alpha := 0.85
 	if lv.mode == collapsed {
 		alpha = 0.55
@@ -255,7 +262,7 @@ func (c *Chart) drawSelectedIn(s *draw.Surface, l *layout, lv *laneView) {
 	e := c.Events
 	cy := (lv.y0 + lv.y1) / 2
 	for i := range c.Selected {
-		if i < 0 || i >= e.Len() || int(e.Lane[i]) != lv.lane || !c.Selected[i] {
+		if i < 0 || i >= e.Len() || !slices.Contains(lv.group, int(e.Lane[i])) || !c.Selected[i] {
 			continue
 		}
 		x := c.x(l, float64(e.Start[i]+e.Stop[i])/2)

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 
 	"chronomap/app/draw"
 	"chronomap/data/dates"
@@ -24,7 +25,11 @@ type laneView struct {
 	items  []item
 	rows   int
 	y0, y1 float64
-	bins   []int32 // events per pixel column, for strips
+	// group is the lanes the view draws: its own, or, for the "Other"
+	// lane a picture that cannot scroll folds the rest into, theirs.
+	group []int
+	other bool
+	bins  []int32 // events per pixel column, for strips
 	// edges, when set, bound the periods bins count instead of pixel
 	// columns (len(bins)+1 times, ascending): a lane of days is counted
 	// per day.
@@ -65,6 +70,11 @@ type scratch struct {
 	edges      []float64 // the strips' period edges
 	heights    []float64 // a strip's bars, in pixels
 	more       more      // the events outside the window, and their markers
+	singles    [][]int   // {k} for each lane k: the group of a lane of its own
+	groups     [][]int
+	extent     float64 // the lanes' height in the last frame, which may pass their room
+	view0      float64 // the top and bottom of the lanes' room in the last frame
+	view1      float64
 }
 
 // gap is the least room between two marks in a row, in pixels.
@@ -81,20 +91,24 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	width := l.x1 - l.x0
 	area := l.lanesY1 - l.lanesY0
 	maxRows := max(1, int((area-2*lanePad)/rowH))
-	for k := range e.Lanes {
-		if c.Kept != nil && c.laneTotal(x, k) == 0 {
-			continue // a lane the filter emptied: a switched-off category
-		}
-		lv := laneView{lane: k, items: reuseItems(c.scr.lanes, len(lanes))}
+	for _, g := range c.laneGroups(x, area) {
+		k := g[0]
+		lv := laneView{lane: k, group: g, other: len(g) > 1, items: reuseItems(c.scr.lanes, len(lanes))}
 		switch {
-		case c.Collapsed[k]:
+		case !lv.other && c.Collapsed[k]:
 			lv.mode = collapsed
-		case c.tooMany(x, k, from, to, int(width/densePx)):
+		case c.tooMany(x, lv.group, from, to, int(width/densePx)):
 			lv.mode = dense
 		default:
 			n0 := len(c.scr.vis)
-			c.scr.vis = c.keepOnly(x.visible(e, k, from, to, c.scr.vis), n0)
+			for _, m := range lv.group {
+				c.scr.vis = x.visible(e, m, from, to, c.scr.vis)
+			}
+			c.scr.vis = c.keepOnly(c.scr.vis, n0)
 			lv.vis = c.scr.vis[n0:len(c.scr.vis):len(c.scr.vis)]
+			if len(lv.group) > 1 {
+				sortByStart(e, lv.vis)
+			}
 			if len(lv.vis) > int(width/densePx) || !c.fit(l, &lv, maxRows) {
 				lv.mode = dense
 			}
@@ -106,13 +120,79 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	return lanes
 }
 
+// laneGroups returns the lanes to draw, in order, each a group of one —
+// but for the lanes the filter emptied, which are left out — unless the
+// chart folds and they would not all have room for their headers: the
+// first lanes then keep theirs, and the rest are folded into one last
+// group, the "Other" lane.
+func (c *Chart) laneGroups(x *laneIndex, area float64) [][]int {
+	e := c.Events
+	if len(c.scr.singles) != len(e.Lanes) {
+		c.scr.singles = make([][]int, len(e.Lanes))
+		for k := range c.scr.singles {
+			c.scr.singles[k] = []int{k}
+		}
+	}
+	groups := c.scr.groups[:0]
+	need := 0.0
+	for k := range e.Lanes {
+		if c.Kept != nil && c.laneTotal(x, k) == 0 {
+			continue // a lane the filter emptied: a switched-off category
+		}
+		groups = append(groups, c.scr.singles[k])
+		need += c.leastHeight(k)
+	}
+	c.scr.groups = groups
+	if !c.Fold || need <= area || len(groups) < 2 {
+		return groups
+	}
+	// Keep lanes while they and the "Other" lane fit.
+	kept, used := 0, 0.0
+	for kept < len(groups)-1 && used+c.leastHeight(groups[kept][0])+headerMinH <= area {
+		used += c.leastHeight(groups[kept][0])
+		kept++
+	}
+	if kept == len(groups)-1 {
+		kept-- // "Other" stands for two lanes at the least
+	}
+	if kept < 1 {
+		return groups // too low a chart for even one lane and "Other"
+	}
+	var rest []int
+	for _, g := range groups[kept:] {
+		rest = append(rest, g[0])
+	}
+	return append(groups[:kept:kept], rest)
+}
+
+// leastHeight is the least height lane k is drawn in: its header's.
+func (c *Chart) leastHeight(k int) float64 {
+	if c.Collapsed[k] {
+		return collapsedH
+	}
+	return headerMinH
+}
+
+// sortByStart sorts events by start, then by index, as visible does.
+func sortByStart(e *Events, v []int32) {
+	slices.SortFunc(v, func(a, b int32) int {
+		if d := e.Start[a] - e.Start[b]; d != 0 {
+			return int(d>>63 | 1)
+		}
+		return int(a - b)
+	})
+}
+
 // tooMany reports whether lane k surely has more events in view than it
 // can draw one by one. The events starting in the window are some of
 // those in view: counting them first keeps a million events in view from
 // being listed only to be binned. Under a filter the count says less, as
 // it counts every event, so only a count far past room settles it.
-func (c *Chart) tooMany(x *laneIndex, k int, from, to int64, room int) bool {
-	n := x.count(k, from, to)
+func (c *Chart) tooMany(x *laneIndex, group []int, from, to int64, room int) bool {
+	n := 0
+	for _, k := range group {
+		n += x.count(k, from, to)
+	}
 	return n > room && (c.Kept == nil || n > 20*room)
 }
 
@@ -191,7 +271,9 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 		}
 		for i := range lanes {
 			if !done[i] && lanes[i].mode != collapsed {
-				heights[i] = max(left/float64(open), collapsedH)
+				// Never lower than a header: lanes that then pass the
+				// chart's room scroll (in the window; pictures fold them).
+				heights[i] = max(left/float64(open), headerMinH)
 				if lanes[i].mode == expanded {
 					rows := int((heights[i] - 2*lanePad) / rowH)
 					if rows < 1 && heights[i] >= rowH+lanePad {
@@ -204,9 +286,17 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 			}
 		}
 	}
-	y := l.lanesY0
+	total := 0.0
 	for i := range lanes {
 		heights[i] = math.Floor(heights[i]) // whole pixels, for crisp rules and strips
+		total += heights[i]
+	}
+	// Lanes taller than their room are scrolled by Scroll, kept within
+	// what there is to see.
+	c.scr.extent = total
+	c.Scroll = math.Max(0, math.Min(c.Scroll, total-area))
+	y := l.lanesY0 - math.Round(c.Scroll)
+	for i := range lanes {
 		lanes[i].y0, lanes[i].y1 = y, y+heights[i]
 		y += heights[i]
 	}
