@@ -7,7 +7,6 @@ import (
 	stddraw "image/draw"
 	"math"
 	"sort"
-	"strconv"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
@@ -482,7 +481,7 @@ func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
 			m.drawMix(s, c, r)
 		}
 		if c.count > 1 {
-			label := compact(c.count)
+			label := m.compact(c.count)
 			f := draw.Sans(math.Min(11+math.Log2(float64(c.count))/2, 15), true)
 			s.Text(f, c.x-f.Width(label)/2, c.y+f.Ascent()*0.36, label, contrastText(fill))
 		}
@@ -533,9 +532,9 @@ func (m *Map) drawMix(s *draw.Surface, c cluster, r float64) {
 // category ("183 events: 150 Battles, …"); never one member's title.
 func (m *Map) clusterLabel(c cluster) string {
 	if c.place != "" {
-		return fmt.Sprintf("%s, %s events", truncate(c.place, 32), number.English.Int(c.count))
+		return truncate(c.place, 32) + ", " + m.events(c.count)
 	}
-	head := fmt.Sprintf("%s events", number.English.Int(c.count))
+	head := m.events(c.count)
 	if c.mix == nil || c.category < 0 {
 		return head
 	}
@@ -550,24 +549,11 @@ func (m *Map) clusterLabel(c cluster) string {
 	}
 	switch {
 	case n == int32(c.count):
-		return fmt.Sprintf("%s: all %s", head, name)
+		return m.all(head, name)
 	case tied: // no category leads: say how many there are
-		return fmt.Sprintf("%s of %d categories", head, kinds)
+		return m.categories(head, kinds)
 	}
-	return fmt.Sprintf("%s: %s %s, …", head, number.English.Int(int(n)), name)
-}
-
-// compact writes a count short: 950, 1.2k, 34k, 1.1M.
-func compact(n int) string {
-	switch {
-	case n < 1000:
-		return strconv.Itoa(n)
-	case n < 10_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1000)
-	case n < 1_000_000:
-		return fmt.Sprintf("%dk", n/1000)
-	}
-	return fmt.Sprintf("%.1fM", float64(n)/1e6)
+	return fmt.Sprintf("%s: %s %s, …", head, m.marks().Int(int(n)), name)
 }
 
 // contrastText is black or white, whichever reads better on c.
@@ -735,15 +721,15 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	l := legend{rows: min(len(cats), maxRows), cats: cats[:min(len(cats), maxRows)]}
 	w := title.Width(capitalise(e.LegendTitle))
 	for i, k := range l.cats {
-		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), number.English.Int(counts[k])))
+		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), m.marks().Int(counts[k])))
 		w = math.Max(w, f.Width(l.lines[i])+18)
 	}
 	if len(cats) > maxRows {
-		l.lines = append(l.lines, fmt.Sprintf("%d more", len(cats)-maxRows))
+		l.lines = append(l.lines, m.more(len(cats)-maxRows))
 	}
 	h := 28 + 18*float64(len(l.lines))
 	if ref := m.sizeRef(); ref > 0 {
-		l.size = fmt.Sprintf("size: %s (%s, %s)", e.SizeTitle, trimNumber(ref), trimNumber(ref*10))
+		l.size = m.sizeKey(e.SizeTitle, ref)
 		w = math.Max(w, f.Width(l.size)+52)
 		h += 34
 	}
@@ -856,11 +842,6 @@ func (m *Map) drawLegend(s *draw.Surface) {
 	}
 }
 
-// trimNumber writes a size without needless decimals: 5, 2.5, 0.25.
-func trimNumber(v float64) string {
-	return strconv.FormatFloat(v, 'g', 3, 64)
-}
-
 func capitalise(s string) string {
 	if s == "" {
 		return s
@@ -889,7 +870,7 @@ func (m *Map) scaleLayout(s *draw.Surface) (scaleBar, bool) {
 	if !(perPx > 0) || math.IsInf(perPx, 0) {
 		return scaleBar{}, false
 	}
-	length, label := niceLength(perPx * 140)
+	length, label := niceLength(perPx*140, m.marks())
 	w := length / perPx
 	x, y := s.W-16-w, s.H-22
 	return scaleBar{width: w, label: label, box: rect{x - 8, y - 20, x + w + 8, y + 10}}, true
@@ -911,8 +892,8 @@ func (m *Map) drawScaleBar(s *draw.Surface) {
 }
 
 // niceLength rounds a distance in metres down to 1, 2 or 5 times a power
-// of ten, and writes it.
-func niceLength(m float64) (float64, string) {
+// of ten, and writes it with marks: "2,000 km", "2.000 km".
+func niceLength(m float64, marks number.Marks) (float64, string) {
 	p := math.Pow(10, math.Floor(math.Log10(m)))
 	n := p
 	for _, k := range []float64{5, 2, 1} {
@@ -922,9 +903,9 @@ func niceLength(m float64) (float64, string) {
 		}
 	}
 	if n >= 1000 {
-		return n, number.English.Int(int(n/1000)) + " km"
+		return n, marks.Int(int(n/1000)) + " km"
 	}
-	return n, strconv.Itoa(int(n)) + " m"
+	return n, marks.Int(int(n)) + " m"
 }
 
 // Hit is what lies under a point of the last frame drawn.
