@@ -908,6 +908,11 @@ func niceLength(m float64, marks number.Marks) (float64, string) {
 	return n, marks.Int(int(n)) + " m"
 }
 
+// fitPad is the margin FitEvents leaves round the events in a w×h picture.
+func fitPad(w, h int) int {
+	return int(math.Round(math.Max(56, math.Min(140, float64(min(w, h))/8))))
+}
+
 // Hit is what lies under a point of the last frame drawn.
 type Hit struct {
 	Event int // an event under the point; with Count > 1, the first of a cluster
@@ -965,7 +970,9 @@ func (m *Map) In(box orb.Bound) []int {
 
 // FitEvents sets the view to show every event and arc origin in a w×h
 // picture, leaving the lower left corner to the legend, so that no event
-// hides under it.
+// hides under it. The events' extent is padded by an eighth of the
+// picture's smaller side (56 to 140 pixels): a marker, its ring and its
+// label stand inside the frame, never on its edge.
 func (m *Map) FitEvents(w, h int) {
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	if e := m.Events; e != nil {
@@ -986,7 +993,7 @@ func (m *Map) FitEvents(w, h int) {
 	if l, ok := m.legendLayout(&draw.Surface{W: float64(w), H: float64(h)}); ok && h > 300 {
 		bottom = int(l.box.y1 - l.box.y0)
 	}
-	v := Fit(p, b, w, h-bottom, 48)
+	v := Fit(p, b, w, h-bottom, fitPad(w, h))
 	v.Height = h
 	m.View = v.Pan(0, -float64(bottom)/2)
 }
