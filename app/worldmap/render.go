@@ -48,6 +48,7 @@ type Map struct {
 	counts       []int32   // the frame's events per densityCell, reused
 	coarse       *Grid     // the events per clusterCell, with positions, reused
 	markers      []cluster // the markers of the last frame, for hit tests
+	labels       []label   // the event labels of the last frame
 	ref          float64   // the median size, once computed
 }
 
@@ -92,6 +93,7 @@ func (m *Map) Render(s *draw.Surface) {
 		}
 	}
 	m.drawBase(s)
+	m.labels = m.labels[:0]
 	occupied := &boxes{}
 	// The legend and the scale bar come last but their places are taken
 	// first, so no label runs under them; the legend's once the markers
@@ -243,12 +245,46 @@ func (m *Map) clusters(g *Grid) []cluster {
 			count: int(n), first: int(g.First[c]), category: -1,
 		})
 	}
+	// Selected events are markers of their own (below), ringed and
+	// labelled: the clusters they fell in give them up, or a lone one
+	// would be drawn and labelled twice.
+	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
+	for i := range out {
+		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
+		if c := cellOf(g, p); c >= 0 {
+			index[c] = int32(i + 1)
+		}
+	}
+	var selCell []bool
+	for i := range m.Selected {
+		if !m.Selected[i] || i >= len(m.Events.Lon) || !m.shown(i) {
+			continue
+		}
+		p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
+		c := cellOf(g, p)
+		if c < 0 || index[c] == 0 {
+			continue
+		}
+		if selCell == nil {
+			selCell = make([]bool, len(index))
+		}
+		selCell[c] = true
+		k := &out[index[c]-1]
+		if n := float64(k.count); n > 1 {
+			k.x, k.y = (k.x*n-p[0])/(n-1), (k.y*n-p[1])/(n-1)
+		}
+		k.count--
+	}
 	// What each cluster holds: counted over the events again only for
 	// clusters, which are few next to the events.
-	m.clusterMix(out, g)
-	for i := range out {
-		out[i].selected = m.Selected[out[i].first]
+	m.clusterMix(out, g, index, selCell)
+	kept := out[:0]
+	for _, c := range out {
+		if c.count > 0 {
+			kept = append(kept, c)
+		}
 	}
+	out = kept
 	for i := range m.Selected {
 		if i < len(m.Events.Lon) && m.shown(i) {
 			p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
@@ -262,7 +298,7 @@ func (m *Map) clusters(g *Grid) []cluster {
 			out = append(out, c)
 		}
 	}
-	m.clusterWeights(out, g)
+	m.clusterWeights(out, g, selCell)
 	out = mergeOverlaps(out, m.sizeRef())
 	// Big clusters under small ones, so no single marker hides.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].count > out[b].count })
@@ -319,13 +355,19 @@ func (m *Map) place(i int) string {
 }
 
 // clusterMix counts each cluster's events by category and finds its most
-// common one, and the place its events share, if they share one.
-func (m *Map) clusterMix(out []cluster, g *Grid) {
-	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
+// common one, and the place its events share, if they share one. index
+// maps cells to clusters (+1); in the cells selCell marks, the selected
+// events are left out, and a cluster whose first event is one of them
+// takes the next as its first.
+func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) {
+	var refirst []bool
 	for i := range out {
-		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
-		if c := cellOf(g, p); c >= 0 {
-			index[c] = int32(i + 1)
+		if m.Selected[out[i].first] {
+			if refirst == nil {
+				refirst = make([]bool, len(out))
+			}
+			refirst[i] = true
+			continue
 		}
 		out[i].place = m.place(out[i].first)
 	}
@@ -343,7 +385,13 @@ func (m *Map) clusterMix(out []cluster, g *Grid) {
 		if c < 0 || index[c] == 0 {
 			continue
 		}
+		if selCell != nil && selCell[c] && m.Selected[i] {
+			continue
+		}
 		k := int(index[c] - 1)
+		if refirst != nil && refirst[k] {
+			out[k].first, out[k].place, refirst[k] = i, m.place(i), false
+		}
 		if cat := m.Events.Category[i]; cat >= 0 && counts != nil {
 			counts[k*ncat+int(cat)]++
 		}
@@ -386,13 +434,16 @@ func majority(mix []int32) int32 {
 
 // clusterWeights sums the sizes of each cluster's events, when the map
 // sizes markers by a column.
-func (m *Map) clusterWeights(out []cluster, g *Grid) {
+func (m *Map) clusterWeights(out []cluster, g *Grid, selCell []bool) {
 	size := m.Events.Size
 	if size == nil {
 		return
 	}
 	index := make([]int32, g.Cols*g.Rows)
 	for i := range out {
+		if out[i].selected {
+			continue // a selected event's own marker, weighed below
+		}
 		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
 		if c := cellOf(g, p); c >= 0 {
 			index[c] = int32(i + 1)
@@ -403,8 +454,21 @@ func (m *Map) clusterWeights(out []cluster, g *Grid) {
 			continue
 		}
 		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
-		if c := cellOf(g, p); c >= 0 && index[c] > 0 {
+		c := cellOf(g, p)
+		if c < 0 {
+			continue
+		}
+		switch {
+		case selCell != nil && selCell[c] && m.Selected[i]:
+		case index[c] > 0:
 			out[index[c]-1].weight += v
+		}
+	}
+	for k := range out {
+		if out[k].selected && out[k].count == 1 {
+			if v := size[out[k].first]; v > 0 {
+				out[k].weight = v
+			}
 		}
 	}
 }
@@ -613,6 +677,14 @@ func (m *Map) reserveMarkers(cs []cluster, occ *boxes) {
 	}
 }
 
+// label is an event label a frame wrote: its text, its box and the marker
+// it names.
+type label struct {
+	text string
+	box  rect
+	of   cluster
+}
+
 // maxLabels bounds the event labels a frame writes: past it, the map is
 // too busy for names, and the table says what the markers are.
 const maxLabels = 60
@@ -635,15 +707,25 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 	placed := 0
 	for _, k := range order {
 		c := cs[k]
-		text := m.Events.Label[c.first]
+		// An event's title is shortened; a cluster's label is made of
+		// shortened parts, so that its count is never cut ("…and 160 mo…").
+		text := truncate(m.Events.Label[c.first], 48)
 		if c.count > 1 {
 			text = m.clusterLabel(c)
 		}
 		if text == "" || placed >= maxLabels {
 			continue
 		}
-		text = truncate(text, 48)
 		r := radius(c, m.sizeRef())
+		if c.selected {
+			// A selected marker may sit on the cluster it came from: its
+			// label goes beside the two.
+			for _, o := range cs {
+				if d := math.Hypot(o.x-c.x, o.y-c.y); !o.selected && d < radius(o, m.sizeRef()) {
+					r = math.Max(r, d+radius(o, m.sizeRef()))
+				}
+			}
+		}
 		w, asc, desc := f.Width(text), f.Ascent(), f.Descent()
 		// Right, left, above, below the marker.
 		for _, pos := range [][2]float64{{c.x + r + 4, c.y + asc/2 - 1}, {c.x - r - 4 - w, c.y + asc/2 - 1}, {c.x - w/2, c.y - r - 4}, {c.x - w/2, c.y + r + 4 + asc}} {
@@ -653,6 +735,7 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 			}
 			s.HaloText(f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
 			occ.take(box)
+			m.labels = append(m.labels, label{text: text, box: box, of: c})
 			placed++
 			break
 		}
