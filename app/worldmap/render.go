@@ -40,8 +40,9 @@ type Map struct {
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
-	// legendCorner is where the legend stood in the last frame.
-	legendCorner corner
+	// legendAt is where the legend stood in the last frame, how long it
+	// was, or that it was left out.
+	legendAt legendPlace
 	wide         *image.RGBA // the basemap with a margin, for panning
 	wideOf       baseKey
 	widePad      int
@@ -794,7 +795,10 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	if e == nil || len(e.Legend) == 0 {
 		return legend{}, false
 	}
-	const maxRows = 8
+	maxRows := legendRows
+	if m.legendAt.rows > 0 {
+		maxRows = m.legendAt.rows
+	}
 	title := draw.Sans(11.5, true)
 	f := draw.Sans(12, false)
 	cats, counts := m.legendCategories()
@@ -817,7 +821,10 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 		h += 34
 	}
 	w += 24
-	switch m.legendCorner {
+	if m.legendAt.off {
+		return legend{}, false
+	}
+	switch m.legendAt.corner {
 	case upperLeft:
 		l.box = rect{12, 12, 12 + w, 12 + h}
 	case upperRight:
@@ -868,29 +875,56 @@ const (
 	upperRight
 )
 
-// placeLegend puts the legend in the corner where it hides the fewest
-// events: the lower left unless markers crowd there. The lower right is
-// the scale bar's.
+// legendRows is how many categories the legend lists, and shortRows how
+// many it lists where the full legend would hide markers.
+const (
+	legendRows = 8
+	shortRows  = 3
+)
+
+// legendPlace is where the legend stands: its corner, how many categories
+// it lists (0 for legendRows), or that it is left out.
+type legendPlace struct {
+	corner corner
+	rows   int
+	off    bool
+}
+
+// placeLegend puts the legend where it hides no marker: the lower left
+// corner, else the upper left or right (the lower right is the scale
+// bar's); where each would hide one, a shorter legend, of its largest
+// categories; where that too would, none — the markers are what the map
+// is for, and the timeline's lanes and the filter's switches name the
+// colours too.
 func (m *Map) placeLegend(s *draw.Surface, clusters []cluster) {
-	best, fewest := lowerLeft, -1
-	for _, c := range []corner{lowerLeft, upperLeft, upperRight} {
-		m.legendCorner = c
-		l, ok := m.legendLayout(s)
-		if !ok {
-			return
-		}
-		hidden := 0
-		for _, k := range clusters {
-			r := radius(k, m.sizeRef())
-			if k.x+r >= l.box.x0 && k.x-r <= l.box.x1 && k.y+r >= l.box.y0 && k.y-r <= l.box.y1 {
-				hidden += k.count
+	sizes := []int{legendRows}
+	if cats, _ := m.legendCategories(); len(cats) > shortRows {
+		sizes = append(sizes, shortRows)
+	}
+	for _, rows := range sizes {
+		for _, c := range []corner{lowerLeft, upperLeft, upperRight} {
+			m.legendAt = legendPlace{corner: c, rows: rows}
+			l, ok := m.legendLayout(s)
+			if !ok || !hides(l.box, clusters, m.sizeRef()) {
+				return
 			}
 		}
-		if fewest < 0 || hidden < fewest {
-			best, fewest = c, hidden
+	}
+	m.legendAt = legendPlace{off: true}
+}
+
+// hides reports whether a box covers any part of a marker's disc, with
+// its ring.
+func hides(b rect, clusters []cluster, ref float64) bool {
+	for _, k := range clusters {
+		r := radius(k, ref) + 5 // the mix's ring
+		dx := math.Max(0, math.Max(b.x0-k.x, k.x-b.x1))
+		dy := math.Max(0, math.Max(b.y0-k.y, k.y-b.y1))
+		if dx*dx+dy*dy < r*r {
+			return true
 		}
 	}
-	m.legendCorner = best
+	return false
 }
 
 // drawLegend lists the categories with their colours and counts.
@@ -1073,9 +1107,12 @@ func (m *Map) FitEvents(w, h int) {
 		p = EqualEarth
 	}
 	bottom := 0
+	was := m.legendAt
+	m.legendAt = legendPlace{} // room for the whole legend, in its corner
 	if l, ok := m.legendLayout(&draw.Surface{W: float64(w), H: float64(h)}); ok && h > 300 {
 		bottom = int(l.box.y1 - l.box.y0)
 	}
+	m.legendAt = was
 	v := Fit(p, b, w, h-bottom, fitPad(w, h))
 	v.Height = h
 	m.View = v.Pan(0, -float64(bottom)/2)
