@@ -43,14 +43,14 @@ type Map struct {
 	// legendAt is where the legend stood in the last frame, how long it
 	// was, or that it was left out.
 	legendAt legendPlace
-	wide         *image.RGBA // the basemap with a margin, for panning
-	wideOf       baseKey
-	widePad      int
-	counts       []int32   // the frame's events per densityCell, reused
-	coarse       *Grid     // the events per clusterCell, with positions, reused
-	markers      []cluster // the markers of the last frame, for hit tests
-	labels       []label   // the event labels of the last frame
-	ref          float64   // the median size, once computed
+	wide     *image.RGBA // the basemap with a margin, for panning
+	wideOf   baseKey
+	widePad  int
+	counts   []int32   // the frame's events per densityCell, reused
+	coarse   *Grid     // the events per clusterCell, with positions, reused
+	markers  []cluster // the markers of the last frame, for hit tests
+	labels   []label   // the event labels of the last frame
+	ref      float64   // the median size, once computed
 }
 
 // baseKey is what the cached basemap picture depends on.
