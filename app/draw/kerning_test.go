@@ -112,6 +112,7 @@ func TestKerningPDF(t *testing.T) {
 	f := Sans(size, false)
 	s.Text(f, 20.3, 1.5*size, "1", color.Black)
 	s.Text(f, 20.3, 3.2*size, "11", color.Black)
+	s.Text(f, 20.3, 5.5*size, long, color.Black)
 	var b bytes.Buffer
 	if _, err := s.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -145,4 +146,37 @@ func TestKerningPDF(t *testing.T) {
 	if pg, _ := measureGap(p.Pixels, 1, 1.5*size, 3.2*size, size, inkW); math.Abs(pg-gap) > 1.0/3 {
 		t.Errorf("the gap in \"11\" is %.2f px in the PDF and %.2f px in the PNG", gap, pg)
 	}
+	// A slide's source line, kerned pairs and all (" A", "AV", "Te"),
+	// ends where Width says in both.
+	wide := NewRaster(960, int(6*size), color.White)
+	wide.Text(f, 20.3, 5.5*size, long, color.Black)
+	wantEnd := 20.3 + f.Width(long)
+	for name, end := range map[string]float64{
+		"PDF": inkEnd(img, dpi/72, 5.5*size, size),
+		"PNG": inkEnd(wide.Pixels, 1, 5.5*size, size),
+	} {
+		// The last letter's ink ends short of its advance by its side
+		// bearing: a pixel or so for "s".
+		if end > wantEnd+0.5 || end < wantEnd-2 {
+			t.Errorf("%s: %q ends at %.1f px, Width puts its end at %.1f", name, long, end, wantEnd)
+		}
+	}
+}
+
+// long is a source line with kerned pairs in it.
+const long = "News Agency, Afghan AVIA Teams 1911 Press"
+
+// inkEnd returns the right end of the ink on the text line with its
+// baseline at y, in layout pixels (img has k pixels to one).
+func inkEnd(img image.Image, k, y, size float64) float64 {
+	end := 0.0
+	for py := int((y - size) * k); py < int((y+size*0.3)*k); py++ {
+		for px := img.Bounds().Dx() - 1; px >= 0; px-- {
+			if g, _, _, _ := img.At(px, py).RGBA(); g < 0x8000 {
+				end = math.Max(end, float64(px+1)/k)
+				break
+			}
+		}
+	}
+	return end
 }
