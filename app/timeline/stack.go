@@ -269,11 +269,16 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 				break
 			}
 		}
+		// Never lower than a header: lanes that then pass the chart's
+		// room scroll (in the window; pictures fold them). A lone lane
+		// takes the room there is.
+		least := float64(headerMinH)
+		if len(lanes) == 1 {
+			least = collapsedH
+		}
 		for i := range lanes {
 			if !done[i] && lanes[i].mode != collapsed {
-				// Never lower than a header: lanes that then pass the
-				// chart's room scroll (in the window; pictures fold them).
-				heights[i] = max(left/float64(open), headerMinH)
+				heights[i] = max(left/float64(open), least)
 				if lanes[i].mode == expanded {
 					rows := int((heights[i] - 2*lanePad) / rowH)
 					if rows < 1 && heights[i] >= rowH+lanePad {
