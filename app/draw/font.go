@@ -39,7 +39,7 @@ func Sans(size float64, bold bool) Face {
 		f.Weight = stdfont.WeightBold
 	}
 	face := cache().Lookup(f, font.Length(size))
-	out := Face{face: face, glyphs: newGlyphs(face.FontFace(72))}
+	out := Face{face: face, glyphs: newGlyphs(face.FontFace(72), face.Face, size)}
 	faces.m[k] = out
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	stdfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -17,6 +18,11 @@ import (
 // timeline of a few hundred labels cannot pay sixty times a second. Each
 // glyph is kept at four sub-pixel offsets across, so spacing matches the
 // vector path to a quarter pixel; baselines snap to whole pixels.
+//
+// Kerning is read from the font at the face's size, as Width reads it:
+// x/image's opentype face returns a pair's kerning in font units taken as
+// pixels (as if every face were 64 pixels tall), which set "11" apart as
+// "1 1" in large type and ran ", A" together in small type.
 
 const subpixels = 4
 
@@ -24,6 +30,9 @@ const subpixels = 4
 type glyphs struct {
 	mu      sync.Mutex
 	face    stdfont.Face // not safe for concurrent use: guarded by mu
+	font    *sfnt.Font
+	ppem    fixed.Int26_6 // the face's size in pixels, for kerning
+	buf     sfnt.Buffer
 	masks   map[glyphKey]*glyph
 	advance map[rune]fixed.Int26_6
 	kern    map[[2]rune]fixed.Int26_6
@@ -41,8 +50,8 @@ type glyph struct {
 	at   image.Point
 }
 
-func newGlyphs(face stdfont.Face) *glyphs {
-	return &glyphs{face: face, masks: map[glyphKey]*glyph{}, advance: map[rune]fixed.Int26_6{}, kern: map[[2]rune]fixed.Int26_6{}}
+func newGlyphs(face stdfont.Face, font *sfnt.Font, size float64) *glyphs {
+	return &glyphs{face: face, font: font, ppem: fixed.Int26_6(math.Round(size * 64)), masks: map[glyphKey]*glyph{}, advance: map[rune]fixed.Int26_6{}, kern: map[[2]rune]fixed.Int26_6{}}
 }
 
 // advanceOf returns how far r moves the pen. The caller holds g.mu.
@@ -63,10 +72,50 @@ func (g *glyphs) kerning(prev, r rune) fixed.Int26_6 {
 	}
 	k, ok := g.kern[[2]rune{prev, r}]
 	if !ok {
-		k = g.face.Kern(prev, r)
+		k = 0
+		a, err1 := g.font.GlyphIndex(&g.buf, prev)
+		b, err2 := g.font.GlyphIndex(&g.buf, r)
+		if err1 == nil && err2 == nil && a != 0 && b != 0 {
+			// No pair (sfnt.ErrNotFound) is the common case: no kerning.
+			if v, err := g.font.Kern(&g.buf, a, b, g.ppem, stdfont.HintingNone); err == nil {
+				k = v
+			}
+		}
 		g.kern[[2]rune{prev, r}] = k
 	}
 	return k
+}
+
+// runs cuts s where a pair of its letters is kerned, and returns each
+// piece with where its pen starts, in pixels from the start of s: for
+// backends that kern wrongly (the raster backend's face) or not at all
+// (fpdf writes advances only), which then write piece by piece, each
+// where the font puts it. Text without a kerned pair is one piece.
+func (g *glyphs) runs(s string) []run {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := []run{{}}
+	var pen fixed.Int26_6
+	var prev rune
+	start := 0
+	for i, r := range s {
+		if k := g.kerning(prev, r); k != 0 {
+			out[len(out)-1].text = s[start:i]
+			pen += k
+			out = append(out, run{at: float64(pen) / 64})
+			start = i
+		}
+		pen += g.advanceOf(r)
+		prev = r
+	}
+	out[len(out)-1].text = s[start:]
+	return out
+}
+
+// run is a piece of text and where its pen starts.
+type run struct {
+	text string
+	at   float64
 }
 
 // mask returns r rasterized at a sub-pixel offset. The caller holds g.mu.

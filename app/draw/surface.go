@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/vector"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // Surface is a picture W×H pixels large. Its Canvas takes vg units; at
@@ -203,13 +204,23 @@ func (s *Surface) Circle(x, y, r float64, fill, ring color.Color, ringWidth floa
 	}
 }
 
-// Text writes text with its left end at x and its baseline at y.
+// Text writes text with its left end at x and its baseline at y, its
+// letters spaced as Width measures them, kerning included, on every
+// backend: the raster one and fpdf are handed the text in pieces cut at
+// its kerned pairs (see glyphs.runs); SVG keeps whole strings, which its
+// readers kern from the embedded font themselves.
 func (s *Surface) Text(f Face, x, y float64, text string, c color.Color) {
 	if s.Pixels == nil && (invisible(c) || !s.fits(f, x, y, text)) {
 		return
 	}
 	s.Canvas.SetColor(c)
-	s.Canvas.FillString(f.face, s.pt(x, y), text)
+	if _, svg := s.Canvas.(*vgsvg.Canvas); svg {
+		s.Canvas.FillString(f.face, s.pt(x, y), text)
+		return
+	}
+	for _, r := range f.glyphs.runs(text) {
+		s.Canvas.FillString(f.face, s.pt(x+r.at, y), r.text)
+	}
 }
 
 // Label writes text as Text does, but on raster surfaces from glyphs

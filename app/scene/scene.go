@@ -136,6 +136,9 @@ func (f File) Slide(v workspace.Scene, o Options) slide.Spec {
 		}
 		m := &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: f.Map,
 			Shown: mask.Shown, Counts: mask.Counts.ShownBy, Selected: selected}
+		if o.Lang == timeline.German {
+			m.Language = "de" // its words and numbers as the timeline's, and its countries' names
+		}
 		if v.Map.Zoom > 0 {
 			// A nominal size: the slide rescales the view to its room,
 			// keeping the extent.

@@ -202,10 +202,12 @@ func drawViews(s *draw.Surface, sp Spec, f plan) {
 	if tl != nil && y1 > y0 {
 		// No overview band: it is for moving the window on screen, and
 		// the lanes need its room on a slide.
-		was := tl.NoOverview
-		tl.NoOverview = true
+		// And lanes past the room fold into "Other (N)": a slide cannot
+		// scroll.
+		was, fold, scroll := tl.NoOverview, tl.Fold, tl.Scroll
+		tl.NoOverview, tl.Fold, tl.Scroll = true, true, 0
 		s.Part(x, y0, w, y1-y0, tl.Render)
-		tl.NoOverview = was
+		tl.NoOverview, tl.Fold, tl.Scroll = was, fold, scroll
 	}
 }
 

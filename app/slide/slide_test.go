@@ -2,6 +2,8 @@ package slide
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -151,6 +153,8 @@ func TestWindow(t *testing.T) {
 		{day(2023, 11, 7), day(2023, 11, 8), "7 Nov 2023"},
 		{day(2019, 1, 1), day(2023, 7, 1), "Jan 2019 – Jun 2023"},
 		{day(1900, 1, 1), day(2000, 1, 1), "1900 – 1999"},
+		// Rome: a span across 1 BC names the era at both ends.
+		{day(-508, 1, 1), day(517, 1, 1), "509 BC – AD 516"},
 	}
 	for _, c := range cases {
 		if got := DataWindow(timeline.English, c.lo, c.hi); got != c.want {
@@ -162,4 +166,40 @@ func TestWindow(t *testing.T) {
 	if got := Window(timeline.German, from.Start, to.Start); got != "Nov. 2023 – 12. Dez. 2023" {
 		t.Errorf("Window in German = %q", got)
 	}
+}
+
+// TestDrawManyLanes draws a fortnight of twenty event categories, as a
+// GDELT export has, on a 1080p slide with the map: the timeline's lanes
+// past its room fold into "Other (N)" instead of running off the slide's
+// bottom. A golden image, to be looked at.
+func TestDrawManyLanes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("date,category,place,title\n")
+	places := []string{"Kabul", "Aleppo", "Kyiv", "Bamako", "Khartoum", "Mogadishu"}
+	n := 0
+	for k := range 20 {
+		for i := range 3 + (20-k)*2 {
+			fmt.Fprintf(&b, "2023-11-%02d,Category %02d,%s,Event %d of category %02d\n", 1+(i*5+k)%14, k+1, places[n%len(places)], i, k+1)
+			n++
+		}
+	}
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: "twenty.csv", Data: []byte(b.String())}, dataset.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chart := &timeline.Chart{Events: timeline.FromDataset(d), Theme: draw.Light}
+	chart.Fit()
+	sp := Spec{
+		Title: "Twenty kinds of event in a fortnight", Window: "1 Nov 2023 – 14 Nov 2023",
+		Map:      &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light, Events: worldmap.FromDataset(d)},
+		FitMap:   true,
+		Timeline: chart,
+		Theme:    draw.Light,
+	}
+	s := draw.NewRaster(1920, 1080, draw.Light.Background)
+	Draw(s, sp)
+	if chart.Fold || chart.Scroll != 0 {
+		t.Error("Draw left the chart folding")
+	}
+	drawtest.Check(t, filepath.Join("testdata", "many-lanes-1080p.png"), s.Pixels)
 }

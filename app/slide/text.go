@@ -38,17 +38,8 @@ func Sources(values []string) []string {
 
 // Window writes a time window from its first to its last time, each to
 // its precision: "7 Nov 2023 – 12 Dec 2023", "Nov 2023", "509 BC – AD
-// 516"; one time when both ends read the same, "" when neither is known.
-func Window(l timeline.Lang, from, to dates.Time) string {
-	a, b := l.Format(from), l.Format(to)
-	switch {
-	case a == b || b == "":
-		return a
-	case a == "":
-		return b
-	}
-	return a + " – " + b
-}
+// 516" (see timeline.Lang.Span).
+func Window(l timeline.Lang, from, to dates.Time) string { return l.Span(from, to) }
 
 // DataWindow writes the window from Unix time lo to hi (exclusive), as the
 // span of a set of events: to the day over a span of under two years, to

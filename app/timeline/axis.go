@@ -69,7 +69,7 @@ func (c *Chart) drawAxis(s *draw.Surface, l *layout, ax Axis, ticks []Tick) {
 		if after {
 			lx = x + 4
 		}
-		if lx < l.x0-2 || lx+w > l.x1+2 {
+		if lx < l.x0-2 || lx+w > l.x1+2 || c.underMore(lx, lx+w) {
 			continue
 		}
 		s.Label(label, lx, labY, tk.Label, t.Text)
@@ -97,4 +97,15 @@ func (c *Chart) drawAxis(s *draw.Surface, l *layout, ax Axis, ticks []Tick) {
 		s.Label(bold, x, ctxY, m.Context, t.Text)
 		occ.Take(b)
 	}
+}
+
+// underMore reports whether a label from x0 to x1 on the axis' label row
+// would run under a marker of the events outside the window.
+func (c *Chart) underMore(x0, x1 float64) bool {
+	for _, b := range c.scr.more.boxes {
+		if b.X1 > b.X0 && x0 < b.X1+4 && x1 > b.X0-4 {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,15 @@ type Chart struct {
 	// window on screen that a printed slide has no use for; its room goes
 	// to the lanes.
 	NoOverview bool
+	// Fold is for pictures that cannot scroll (slides, exports): lanes
+	// that would not all have room for their headers keep it for the
+	// first of them, and the rest are drawn as one lane, "Other (N)".
+	// Without it, such lanes pass the chart's bottom, and Scroll says how
+	// far down they are looked at (see Overflow).
+	Fold bool
+	// Scroll is how many pixels the lanes are scrolled up by, when they
+	// are taller than their room; each frame keeps it within them.
+	Scroll float64
 
 	widths []float32 // label widths by event, measured on first use
 	totals keptTotals
@@ -45,7 +54,9 @@ type Chart struct {
 }
 
 // Fit sets the window to the span of the events, with a little room on
-// either side; an empty or instant span gets a day.
+// either side; an empty or instant span gets a day. A few events far from
+// the rest are left out of it (see fitSpan), and counted by markers at the
+// window's ends ("← +1 earlier") that Widen, on a click, brings in.
 func (c *Chart) Fit() {
 	e := c.Events
 	if e == nil || e.Len() == 0 {
@@ -53,12 +64,12 @@ func (c *Chart) Fit() {
 		c.From, c.To = now-86400*15, now+86400*15
 		return
 	}
-	lo, hi := spanOf(e)
+	lo, hi := fitSpan(e)
 	if hi-lo < 86400 {
 		mid := (lo + hi) / 2
 		lo, hi = mid-43200, mid+43200
 	}
-	pad := (hi - lo) * 0.03
+	pad := (hi - lo) * fitPad
 	c.From, c.To = lo-pad, hi+pad
 }
 
@@ -186,17 +197,44 @@ func (c *Chart) Render(s *draw.Surface) {
 	}
 	l := c.layout(s)
 	c.drawTitle(s, &l)
-	ax := Axis{From: c.From, To: c.To, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(axisSize, false).Width}
+	ax := Axis{From: c.From, To: c.To, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(axisSize, false).Width,
+		Finest: UnitOf(c.Events.Finest())}
 	ticks := ax.Ticks()
+	room := l.lanesY1 - l.lanesY0
 	lanes := c.placeLanes(s, &l)
+	c.scr.view0, c.scr.view1 = l.lanesY0, l.lanesY1
 	c.drawLaneBands(s, &l, lanes)
 	c.drawGrid(s, &l, ticks)
 	c.drawToday(s, &l)
 	c.drawLanes(s, &l, lanes)
+	if c.scr.extent > room {
+		c.drawScrolled(s, &l)
+	}
+	c.placeMore(&l)
 	c.drawAxis(s, &l, ax, ticks)
+	c.drawMore(s)
 	if !c.NoOverview {
 		c.drawOverview(s, &l)
 	}
+}
+
+// Overflow returns how many pixels of lanes the last frame left below its
+// room (0 when they fit): how far Scroll may go.
+func (c *Chart) Overflow() float64 { return max(0, c.scr.extent-(c.scr.view1-c.scr.view0)) }
+
+// drawScrolled finishes a frame whose lanes pass their room: what they
+// drew above and below it is painted over (the title and the today
+// marker drawn again), and a bar at the right says where the view is.
+func (c *Chart) drawScrolled(s *draw.Surface, l *layout) {
+	t := c.Theme
+	s.Block(0, 0, s.W, l.lanesY0, t.Background, 1)
+	s.Block(0, l.lanesY1, s.W, s.H, t.Background, 1)
+	c.drawTitle(s, l)
+	c.drawToday(s, l)
+	room := l.lanesY1 - l.lanesY0
+	h := math.Max(20, room*room/c.scr.extent)
+	y := l.lanesY0 + (room-h)*c.Scroll/(c.scr.extent-room)
+	s.RoundRect(s.W-margin/2-2, y, 4, h, 2, draw.Translucent(t.Muted, 0.6))
 }
 
 func (c *Chart) drawTitle(s *draw.Surface, l *layout) {
@@ -233,6 +271,9 @@ func clampX(l *layout, x float64) float64 { return math.Max(l.x0, math.Min(l.x1,
 // marker or bar, or its label. Density strips name no single event.
 func (c *Chart) At(x, y float64) (int, bool) {
 	font := draw.Sans(labelSize, false)
+	if y < c.scr.view0 || y >= c.scr.view1 {
+		return 0, false // lanes scrolled out of view
+	}
 	for _, lv := range c.scr.lanes {
 		if lv.mode != expanded || y < lv.y0 || y >= lv.y1 {
 			continue
@@ -244,7 +285,12 @@ func (c *Chart) At(x, y float64) (int, bool) {
 			}
 			x0, x1 := it.x0-markerR-2, it.x1+markerR+2
 			if it.room >= labelMin {
-				x1 = math.Max(x1, it.lx+math.Min(it.room, font.Width(c.Events.Label[it.id])))
+				w := math.Min(it.room, font.Width(c.Events.Label[it.id]))
+				if it.left {
+					x0 = math.Min(x0, it.x0-labelGapLeft-w)
+				} else {
+					x1 = math.Max(x1, it.lx+w)
+				}
 			}
 			if x >= x0 && x <= x1 {
 				return int(it.id), true
@@ -257,11 +303,11 @@ func (c *Chart) At(x, y float64) (int, bool) {
 // LaneAt returns the lane whose header is at pixel (x, y) of the last
 // frame: a click there collapses or expands it.
 func (c *Chart) LaneAt(w, x, y float64) (int, bool) {
-	if x0, _ := c.PlotSpan(w); x >= x0 {
+	if x0, _ := c.PlotSpan(w); x >= x0 || y < c.scr.view0 || y >= c.scr.view1 {
 		return 0, false
 	}
 	for _, lv := range c.scr.lanes {
-		if y >= lv.y0 && y < lv.y1 {
+		if y >= lv.y0 && y < lv.y1 && !lv.other {
 			return lv.lane, true
 		}
 	}

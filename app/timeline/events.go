@@ -38,11 +38,34 @@ type Events struct {
 	// Label is each event's label: its title, else its place.
 	Label []string
 
-	index *laneIndex // built on first use
+	index  *laneIndex      // built on first use
+	finest dates.Precision // the finest precision of any start, found on first use
 }
 
 // Len returns the number of events.
 func (e *Events) Len() int { return len(e.Start) }
+
+// Finest returns the finest precision any event's start is known to:
+// the finest unit the axis may count in. Events without precisions
+// (None) limit nothing: Second.
+func (e *Events) Finest() dates.Precision {
+	if e.finest == dates.None {
+		p := dates.None
+		for _, q := range e.Prec {
+			if q > p {
+				p = q
+				if p == dates.Second {
+					break
+				}
+			}
+		}
+		if p == dates.None {
+			p = dates.Second
+		}
+		e.finest = p
+	}
+	return e.finest
+}
 
 // FromDataset takes the events of a dataset with their labels, coloured
 // and laned by the dataset's categories (one lane when it has none): the

@@ -21,7 +21,7 @@ func (c *Chart) drawLaneBands(s *draw.Surface, l *layout, lanes []laneView) {
 		s.Block(l.gutter, lv.y1-1, l.x1, lv.y1, t.Grid, 1)
 		hx := l.gutter + 6
 		if e.ByCategory || len(e.Lanes) > 1 {
-			s.Block(l.gutter, lv.y0+1, l.gutter+3, lv.y1-1, c.laneColour(lv.lane), 1)
+			s.Block(l.gutter, lv.y0+1, l.gutter+3, lv.y1-1, c.lvColour(&lv), 1)
 			hx += 4
 		}
 		ny := lv.y0 + 17
@@ -29,6 +29,12 @@ func (c *Chart) drawLaneBands(s *draw.Surface, l *layout, lanes []laneView) {
 			ny = lv.y0 + collapsedH/2 + 4.5
 		}
 		label := e.Lanes[lv.lane]
+		if lv.other {
+			label = "Other (" + itoa(len(lv.group)) + ")"
+			if c.Lang == German {
+				label = "Weitere (" + itoa(len(lv.group)) + ")"
+			}
+		}
 		if lv.mode == collapsed {
 			label = "+ " + label
 		}
@@ -36,7 +42,10 @@ func (c *Chart) drawLaneBands(s *draw.Surface, l *layout, lanes []laneView) {
 		if lv.mode == collapsed || lv.y1-lv.y0 < 36 {
 			continue
 		}
-		total := c.laneTotal(x, lv.lane)
+		total := 0
+		for _, m := range lv.group {
+			total += c.laneTotal(x, m)
+		}
 		note := c.count(total)
 		if lv.mode == expanded && len(lv.vis) < total {
 			note = c.Lang.marks().Int(len(lv.vis)) + " of " + note + " in view"
@@ -66,6 +75,15 @@ func (c *Chart) count(n int) string {
 		return "1 event"
 	}
 	return c.Lang.marks().Int(n) + " events"
+}
+
+// lvColour is the colour a lane is drawn in: its lane's, and for the
+// "Other" lane, of many categories, the muted text colour.
+func (c *Chart) lvColour(lv *laneView) color.RGBA {
+	if lv.other {
+		return c.Theme.Muted
+	}
+	return c.laneColour(lv.lane)
 }
 
 // laneColour is the colour of a lane: its category's when lanes are the
@@ -157,6 +175,10 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 			continue
 		}
 		cy := rowY(it.row)
+		lx := it.lx
+		if it.left {
+			lx = it.x0 - labelGapLeft - f.Width(text)
+		}
 		col := t.Text
 		if it.inside && e.Sure1[id] > e.Sure0[id] {
 			bg, _ := c.colour(id)
@@ -164,9 +186,9 @@ func (c *Chart) drawItems(s *draw.Surface, l *layout, lv *laneView, band color.R
 		} else if !it.inside {
 			// The label's room is free of marks: clear the grid lines
 			// under it, so that they do not strike through letters.
-			s.Block(it.lx-1, cy-9, it.lx+f.Width(text)+2, cy+5, band, 1)
+			s.Block(lx-1, cy-9, lx+f.Width(text)+2, cy+5, band, 1)
 		}
-		s.Label(f, it.lx, cy+4, text, col)
+		s.Label(f, lx, cy+4, text, col)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+
+	"chronomap/data/dates"
 )
 
 // laneIndex finds a lane's events in a time window without looking at the
@@ -14,6 +16,9 @@ import (
 // the events in view, never all events.
 type laneIndex struct {
 	lanes [][]class
+	// grain is each lane's finest precision: what its density strip may
+	// bin by (a lane of days is counted per day).
+	grain []dates.Precision
 }
 
 type class struct {
@@ -26,13 +31,16 @@ func (e *Events) laneIndex() *laneIndex {
 	if e.index != nil {
 		return e.index
 	}
-	x := &laneIndex{lanes: make([][]class, len(e.Lanes))}
+	x := &laneIndex{lanes: make([][]class, len(e.Lanes)), grain: make([]dates.Precision, len(e.Lanes))}
 	// Count first, then fill, so that a million events cost two passes
 	// and no growing slices.
 	counts := make([][65]int, len(e.Lanes))
 	classOf := func(i int) int { return bits.Len64(uint64(max(e.Stop[i]-e.Start[i], 0))) }
 	for i := range e.Start {
 		counts[e.Lane[i]][classOf(i)]++
+		if i < len(e.Prec) {
+			x.grain[e.Lane[i]] = max(x.grain[e.Lane[i]], e.Prec[i])
+		}
 	}
 	slot := make([][65]int, len(e.Lanes))
 	for l := range counts {
@@ -128,6 +136,20 @@ func (x *laneIndex) histogram(l int, from, step float64, bins []int32) {
 	}
 }
 
+// histogramEdges counts the events of lane l starting in each of the
+// periods between consecutive edges (ascending; one more than bins),
+// adding to bins: histogram, for periods of unequal length (months).
+func (x *laneIndex) histogramEdges(l int, edges []float64, bins []int32) {
+	for _, k := range x.lanes[l] {
+		prev := searchF(k.start, edges[0])
+		for c := range bins {
+			next := prev + searchF(k.start[prev:], edges[c+1])
+			bins[c] += int32(next - prev)
+			prev = next
+		}
+	}
+}
+
 // searchF returns the index of the first start at or after t.
 func searchF(start []int64, t float64) int {
 	i, _ := slices.BinarySearch(start, int64(ceil(t)))
@@ -161,9 +183,10 @@ func (c *Chart) keepOnly(vis []int32, from int) []int32 {
 
 // keptTotals are the kept events of each lane, worked out once per mask.
 type keptTotals struct {
-	of    []bool // the mask they were counted for
-	lanes []int
-	all   int
+	of     []bool // the mask they were counted for
+	lanes  []int
+	all    int
+	prefix [][][]int32 // see keptPrefix; nil until asked for
 }
 
 // laneTotal returns how many events of lane l the filter keeps.
@@ -190,7 +213,7 @@ func (c *Chart) countKept() {
 	if len(t.of) == len(c.Kept) && len(t.of) > 0 && &t.of[0] == &c.Kept[0] && len(t.lanes) == len(c.Events.Lanes) {
 		return
 	}
-	t.of, t.lanes, t.all = c.Kept, make([]int, len(c.Events.Lanes)), 0
+	t.of, t.lanes, t.all, t.prefix = c.Kept, make([]int, len(c.Events.Lanes)), 0, nil
 	for i, k := range c.Kept {
 		if k {
 			t.lanes[c.Events.Lane[i]]++

@@ -75,11 +75,13 @@ func (l Lang) MonthShort(m int) string { return monthsShort[l.idx()][m-1] }
 func (l Lang) MonthLong(m int) string { return monthsLong[l.idx()][m-1] }
 
 // Day writes a day of month and year: "7 Nov 2023", "7. Nov. 2023".
-func (l Lang) Day(y, m, d int) string {
+func (l Lang) Day(y, m, d int) string { return l.day(y, m, d, false) }
+
+func (l Lang) day(y, m, d int, era bool) string {
 	if l == German {
-		return strconv.Itoa(d) + ". " + l.MonthShort(m) + " " + l.Year(y, false)
+		return strconv.Itoa(d) + ". " + l.MonthShort(m) + " " + l.Year(y, era)
 	}
-	return strconv.Itoa(d) + " " + l.MonthShort(m) + " " + l.Year(y, false)
+	return strconv.Itoa(d) + " " + l.MonthShort(m) + " " + l.Year(y, era)
 }
 
 // Clock writes a time of day on the 24-hour clock: "14:05", "14:05:09".
@@ -96,7 +98,10 @@ func two(v int) string { return string([]byte{byte('0' + v/10), byte('0' + v%10)
 // Format writes a time to its precision, in UTC: "2023", "Nov 2023",
 // "7 Nov 2023", "7 Nov 2023, 14:05", "509 BC" (German: "Nov. 2023",
 // "7. Nov. 2023", "509 v. Chr."). The zero Time is "".
-func (l Lang) Format(t dates.Time) string {
+func (l Lang) Format(t dates.Time) string { return l.format(t, false) }
+
+// format is Format, with the era on years AD when era is set.
+func (l Lang) format(t dates.Time, era bool) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -104,11 +109,27 @@ func (l Lang) Format(t dates.Time) string {
 	y, m, d := c.Date()
 	switch t.Prec {
 	case dates.Year:
-		return l.Year(y, false)
+		return l.Year(y, era)
 	case dates.Month:
-		return l.MonthShort(int(m)) + " " + l.Year(y, false)
+		return l.MonthShort(int(m)) + " " + l.Year(y, era)
 	case dates.Day:
-		return l.Day(y, int(m), d)
+		return l.day(y, int(m), d, era)
 	}
-	return l.Day(y, int(m), d) + ", " + Clock(c.Hour(), c.Minute(), c.Second(), t.Prec == dates.Second)
+	return l.day(y, int(m), d, era) + ", " + Clock(c.Hour(), c.Minute(), c.Second(), t.Prec == dates.Second)
+}
+
+// Span writes a span of time from its first to its last time, each to its
+// precision: "7 Nov 2023 – 12 Dec 2023", one time when both ends read the
+// same, "" when neither is known. A span that crosses 1 BC gives both ends
+// their era, as the axis does: "509 BC – AD 516", not "509 BC – 516".
+func (l Lang) Span(from, to dates.Time) string {
+	era := !from.IsZero() && !to.IsZero() && (from.Year() <= 0) != (to.Year() <= 0)
+	a, b := l.format(from, era), l.format(to, era)
+	switch {
+	case a == b || b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return a + " – " + b
 }

@@ -44,7 +44,7 @@ func million(n int) *Events {
 			c := time.Unix(s, 0).UTC()
 			t = dates.Date(c.Year(), int(c.Month()), 1, 0, 0, 0, dates.Month)
 		}
-		e.Start[i], e.Sure0[i], e.Stop[i], e.Sure1[i] = t.Unix, t.End(), t.End(), t.Unix
+		e.Start[i], e.Sure0[i], e.Stop[i], e.Sure1[i], e.Prec[i] = t.Unix, t.End(), t.End(), t.Unix, t.Prec
 		if r.IntN(100) < 1 { // a range of an hour to a week
 			end := t.Unix + 3600 + r.Int64N(7*86400)
 			e.Stop[i], e.Sure1[i] = end, end-60

@@ -61,7 +61,8 @@ func (c *Chart) drawOverview(s *draw.Surface, l *layout) {
 		}
 	}
 	// The overview's own years or months, small, at its top.
-	ax := Axis{From: from, To: to, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(10.5, false).Width}
+	ax := Axis{From: from, To: to, Width: l.x1 - l.x0, Lang: c.Lang, Zone: c.Zone, Measure: draw.Sans(10.5, false).Width,
+		Finest: UnitOf(e.Finest())}
 	f := draw.Sans(10.5, false)
 	for _, tk := range ax.Ticks() {
 		if tk.Label == "" {

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 
 	"chronomap/app/draw"
 	"chronomap/data/dates"
@@ -24,7 +25,15 @@ type laneView struct {
 	items  []item
 	rows   int
 	y0, y1 float64
-	bins   []int32 // events per pixel column, for strips
+	// group is the lanes the view draws: its own, or, for the "Other"
+	// lane a picture that cannot scroll folds the rest into, theirs.
+	group []int
+	other bool
+	bins  []int32 // events per pixel column, for strips
+	// edges, when set, bound the periods bins count instead of pixel
+	// columns (len(bins)+1 times, ascending): a lane of days is counted
+	// per day.
+	edges []float64
 }
 
 // item is an event placed in a lane: its mark and its label.
@@ -33,10 +42,24 @@ type item struct {
 	x0, x1 float64 // the mark's extent, in pixels
 	marker bool    // a disc rather than a bar
 	row    int
-	lx     float64 // where its label starts
+	lx     float64 // where its label starts (its room's left end, when left)
 	room   float64 // how wide its label may be
 	inside bool    // the label is written inside the bar
+	left   bool    // the label stands before the mark, ending labelGapLeft short of it
 }
+
+// start is the left end of what an item takes in its row: its label's,
+// when the label stands before the mark.
+func (it *item) start() float64 {
+	if it.left && it.room > 0 {
+		return it.lx
+	}
+	return it.x0
+}
+
+// labelGapLeft is the room between a label written before its mark and
+// the mark.
+const labelGapLeft = 4
 
 // scratch is memory a chart reuses from frame to frame.
 type scratch struct {
@@ -44,7 +67,14 @@ type scratch struct {
 	lanes      []laneView
 	hard, soft []float64
 	all        []int32   // the strips' bins
+	edges      []float64 // the strips' period edges
 	heights    []float64 // a strip's bars, in pixels
+	more       more      // the events outside the window, and their markers
+	singles    [][]int   // {k} for each lane k: the group of a lane of its own
+	groups     [][]int
+	extent     float64 // the lanes' height in the last frame, which may pass their room
+	view0      float64 // the top and bottom of the lanes' room in the last frame
+	view1      float64
 }
 
 // gap is the least room between two marks in a row, in pixels.
@@ -61,20 +91,24 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	width := l.x1 - l.x0
 	area := l.lanesY1 - l.lanesY0
 	maxRows := max(1, int((area-2*lanePad)/rowH))
-	for k := range e.Lanes {
-		if c.Kept != nil && c.laneTotal(x, k) == 0 {
-			continue // a lane the filter emptied: a switched-off category
-		}
-		lv := laneView{lane: k, items: reuseItems(c.scr.lanes, len(lanes))}
+	for _, g := range c.laneGroups(x, area) {
+		k := g[0]
+		lv := laneView{lane: k, group: g, other: len(g) > 1, items: reuseItems(c.scr.lanes, len(lanes))}
 		switch {
-		case c.Collapsed[k]:
+		case !lv.other && c.Collapsed[k]:
 			lv.mode = collapsed
-		case c.tooMany(x, k, from, to, int(width/densePx)):
+		case c.tooMany(x, lv.group, from, to, int(width/densePx)):
 			lv.mode = dense
 		default:
 			n0 := len(c.scr.vis)
-			c.scr.vis = c.keepOnly(x.visible(e, k, from, to, c.scr.vis), n0)
+			for _, m := range lv.group {
+				c.scr.vis = x.visible(e, m, from, to, c.scr.vis)
+			}
+			c.scr.vis = c.keepOnly(c.scr.vis, n0)
 			lv.vis = c.scr.vis[n0:len(c.scr.vis):len(c.scr.vis)]
+			if len(lv.group) > 1 {
+				sortByStart(e, lv.vis)
+			}
 			if len(lv.vis) > int(width/densePx) || !c.fit(l, &lv, maxRows) {
 				lv.mode = dense
 			}
@@ -86,13 +120,79 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 	return lanes
 }
 
+// laneGroups returns the lanes to draw, in order, each a group of one —
+// but for the lanes the filter emptied, which are left out — unless the
+// chart folds and they would not all have room for their headers: the
+// first lanes then keep theirs, and the rest are folded into one last
+// group, the "Other" lane.
+func (c *Chart) laneGroups(x *laneIndex, area float64) [][]int {
+	e := c.Events
+	if len(c.scr.singles) != len(e.Lanes) {
+		c.scr.singles = make([][]int, len(e.Lanes))
+		for k := range c.scr.singles {
+			c.scr.singles[k] = []int{k}
+		}
+	}
+	groups := c.scr.groups[:0]
+	need := 0.0
+	for k := range e.Lanes {
+		if c.Kept != nil && c.laneTotal(x, k) == 0 {
+			continue // a lane the filter emptied: a switched-off category
+		}
+		groups = append(groups, c.scr.singles[k])
+		need += c.leastHeight(k)
+	}
+	c.scr.groups = groups
+	if !c.Fold || need <= area || len(groups) < 2 {
+		return groups
+	}
+	// Keep lanes while they and the "Other" lane fit.
+	kept, used := 0, 0.0
+	for kept < len(groups)-1 && used+c.leastHeight(groups[kept][0])+headerMinH <= area {
+		used += c.leastHeight(groups[kept][0])
+		kept++
+	}
+	if kept == len(groups)-1 {
+		kept-- // "Other" stands for two lanes at the least
+	}
+	if kept < 1 {
+		return groups // too low a chart for even one lane and "Other"
+	}
+	var rest []int
+	for _, g := range groups[kept:] {
+		rest = append(rest, g[0])
+	}
+	return append(groups[:kept:kept], rest)
+}
+
+// leastHeight is the least height lane k is drawn in: its header's.
+func (c *Chart) leastHeight(k int) float64 {
+	if c.Collapsed[k] {
+		return collapsedH
+	}
+	return headerMinH
+}
+
+// sortByStart sorts events by start, then by index, as visible does.
+func sortByStart(e *Events, v []int32) {
+	slices.SortFunc(v, func(a, b int32) int {
+		if d := e.Start[a] - e.Start[b]; d != 0 {
+			return int(d>>63 | 1)
+		}
+		return int(a - b)
+	})
+}
+
 // tooMany reports whether lane k surely has more events in view than it
 // can draw one by one. The events starting in the window are some of
 // those in view: counting them first keeps a million events in view from
 // being listed only to be binned. Under a filter the count says less, as
 // it counts every event, so only a count far past room settles it.
-func (c *Chart) tooMany(x *laneIndex, k int, from, to int64, room int) bool {
-	n := x.count(k, from, to)
+func (c *Chart) tooMany(x *laneIndex, group []int, from, to int64, room int) bool {
+	n := 0
+	for _, k := range group {
+		n += x.count(k, from, to)
+	}
 	return n > room && (c.Kept == nil || n > 20*room)
 }
 
@@ -169,9 +269,16 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 				break
 			}
 		}
+		// Never lower than a header: lanes that then pass the chart's
+		// room scroll (in the window; pictures fold them). A lone lane
+		// takes the room there is.
+		least := float64(headerMinH)
+		if len(lanes) == 1 {
+			least = collapsedH
+		}
 		for i := range lanes {
 			if !done[i] && lanes[i].mode != collapsed {
-				heights[i] = max(left/float64(open), collapsedH)
+				heights[i] = max(left/float64(open), least)
 				if lanes[i].mode == expanded {
 					rows := int((heights[i] - 2*lanePad) / rowH)
 					if rows < 1 && heights[i] >= rowH+lanePad {
@@ -184,9 +291,17 @@ func (c *Chart) shareHeight(l *layout, lanes []laneView) {
 			}
 		}
 	}
-	y := l.lanesY0
+	total := 0.0
 	for i := range lanes {
 		heights[i] = math.Floor(heights[i]) // whole pixels, for crisp rules and strips
+		total += heights[i]
+	}
+	// Lanes taller than their room are scrolled by Scroll, kept within
+	// what there is to see.
+	c.scr.extent = total
+	c.Scroll = math.Max(0, math.Min(c.Scroll, total-area))
+	y := l.lanesY0 - math.Round(c.Scroll)
+	for i := range lanes {
 		lanes[i].y0, lanes[i].y1 = y, y+heights[i]
 		y += heights[i]
 	}
@@ -223,12 +338,12 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 	for _, id := range lv.vis {
 		it := c.geometry(l, id)
 		end := it.x1
-		if it.room > 0 && !it.inside {
+		if it.room > 0 && !it.inside && !it.left {
 			end = it.lx + it.room
 		}
 		row := -1
 		for r := range rows {
-			if soft[r]+gap <= it.x0 {
+			if soft[r]+gap <= it.start() {
 				row = r
 				break
 			}
@@ -239,6 +354,14 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 					row = r
 					break
 				}
+			}
+			if row >= 0 && it.left {
+				// Only the mark fits after what the row holds: the label
+				// before it takes what room is left (and the label before
+				// that is shortened to end before it).
+				lx := max(it.lx, hard[row]+gap)
+				it.room = max(0, it.x0-labelGapLeft-lx)
+				it.lx = it.x0 - labelGapLeft - it.room
 			}
 		}
 		if row < 0 && !crowd {
@@ -267,8 +390,8 @@ func (c *Chart) stack(l *layout, lv *laneView, rows int, crowd bool) bool {
 		it := &lv.items[k]
 		if p := last[it.row]; p >= 0 {
 			prev := &lv.items[p]
-			if !prev.inside {
-				prev.room = min(prev.room, it.x0-gap-prev.lx)
+			if !prev.inside && !prev.left {
+				prev.room = min(prev.room, it.start()-gap-prev.lx)
 			}
 		}
 		last[it.row] = k
@@ -282,10 +405,13 @@ func (c *Chart) geometry(l *layout, id int32) item {
 	it := item{id: id}
 	x0, x1 := c.x(l, float64(e.Start[id])), c.x(l, float64(e.Stop[id]))
 	ranged := e.Sure1[id] > e.Sure0[id] || e.Stop[id] > endOfStart(e, id)
-	soft := !ranged && e.Prec[id] <= dates.Month
+	// An event known to the hour, day, month or year is that period: it
+	// is drawn as the period, soft, where the period is wide enough to
+	// show (a day-precision event is the day, not a point at its noon).
+	soft := !ranged && e.Prec[id] != dates.None && e.Prec[id] <= dates.Hour
 	if x1-x0 < 2*markerR+3 || (!ranged && !soft) {
-		// Too short to show its length, or an instant known to the day
-		// or better: a marker at the middle of its period.
+		// Too short to show its length, or an instant known to the
+		// minute or better: a marker at the middle of its period.
 		mid := (x0 + x1) / 2
 		it.x0, it.x1, it.marker = mid-markerR, mid+markerR, true
 	} else {
@@ -310,7 +436,17 @@ func (c *Chart) geometry(l *layout, id int32) item {
 	if it.marker {
 		it.lx = it.x1 + 3
 	}
-	it.room = min(w, l.x1-it.lx)
+	// A label that would run past the plot's right end stands before its
+	// mark instead, where there is more room there: cut at the edge, it
+	// reads as another word ("Schoigu trifft d…").
+	right, left := l.x1-it.lx, it.x0-labelGapLeft-l.x0
+	if w > right && left > right {
+		it.left = true
+		it.room = min(w, left)
+		it.lx = it.x0 - labelGapLeft - it.room
+		return it
+	}
+	it.room = min(w, right)
 	if it.lx < l.x0 {
 		it.room = 0
 	}

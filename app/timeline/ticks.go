@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"chronomap/data/dates"
 )
 
 // Unit is a calendar unit ticks count in.
@@ -114,6 +116,26 @@ type Axis struct {
 	// Measure returns the width of a label in pixels; nil guesses seven
 	// pixels a letter, about right for a 12-pixel sans.
 	Measure func(string) float64
+	// Finest is the finest unit ticks count in: what the data is known
+	// to, so that daily data gets no hour ticks however close the view.
+	// The zero value, Minute, allows every step.
+	Finest Unit
+}
+
+// UnitOf returns the unit a precision is known to, for Axis.Finest:
+// Minute for minutes and seconds, Year for a year or none.
+func UnitOf(p dates.Precision) Unit {
+	switch p {
+	case dates.Month:
+		return Month
+	case dates.Day:
+		return Day
+	case dates.Hour:
+		return Hour
+	case dates.Minute, dates.Second:
+		return Minute
+	}
+	return Year
 }
 
 // labelPad is the least space between two labels, in pixels, and
@@ -152,15 +174,43 @@ func (a Axis) civil(u float64) time.Time {
 	return time.Unix(int64(math.Floor(u)), 0).In(a.zone())
 }
 
-// Step returns the step labels count in: the finest whose labels fit.
+// minLabels is how many labels an axis should have at the least: with one
+// ("Nov") it says where the window is, not how long it is.
+const minLabels = 3
+
+// Step returns the step labels count in: the finest whose labels fit with
+// room to spare (labelEvery apart); when that would write fewer than
+// minLabels, the coarsest finer one that writes that many and whose labels
+// still fit, closer together. No step is finer than Finest.
 func (a Axis) Step() Step {
 	if !(a.To > a.From) || a.Width <= 0 {
 		return steps[len(steps)-1]
 	}
+	var fits []Step // the steps whose labels fit, if closer, finest first
 	for _, s := range steps {
-		if a.px(s) >= max(a.widest(s)+labelPad, labelEvery) {
+		if s.Unit < a.Finest || a.px(s) < a.widest(s)+labelPad/2 {
+			continue
+		}
+		fits = append(fits, s)
+		if a.px(s) < max(a.widest(s)+labelPad, labelEvery) {
+			continue
+		}
+		if a.Width/a.px(s) >= minLabels {
 			return s
 		}
+		// Too few labels: back to the finer steps that fit.
+		for k := len(fits) - 2; k >= 0; k-- {
+			if a.Width/a.px(fits[k]) >= minLabels {
+				return fits[k]
+			}
+		}
+		if len(fits) > 1 {
+			return fits[0]
+		}
+		return s
+	}
+	if len(fits) > 0 {
+		return fits[len(fits)-1]
 	}
 	return steps[len(steps)-1]
 }
@@ -248,7 +298,7 @@ func (a Axis) minor(s Step) (Step, bool) {
 		if m == s {
 			break
 		}
-		if m.tiles(s) && a.px(m) >= minorPx {
+		if m.Unit >= a.Finest && m.tiles(s) && a.px(m) >= minorPx {
 			return m, true
 		}
 	}

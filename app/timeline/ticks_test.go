@@ -6,6 +6,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the summer-time tests, wherever they run
 
+	"chronomap/app/draw"
 	"chronomap/data/dates"
 )
 
@@ -262,5 +263,97 @@ func TestFormat(t *testing.T) {
 		if got := German.Format(c.t); got != c.de {
 			t.Errorf("German %v = %q, want %q", c.t, got, c.de)
 		}
+	}
+}
+
+// TestSpan writes spans of time: a span that crosses 1 BC says the era at
+// both ends, as Rome's 509 BC to AD 516 must; one that does not says it
+// only where it is BC.
+func TestSpan(t *testing.T) {
+	cases := []struct {
+		from, to dates.Time
+		en, de   string
+	}{
+		{dates.Date(-508, 1, 1, 0, 0, 0, dates.Year), dates.Date(516, 1, 1, 0, 0, 0, dates.Year), "509 BC – AD 516", "509 v. Chr. – 516 n. Chr."},
+		{dates.Date(-43, 3, 15, 0, 0, 0, dates.Day), dates.Date(14, 8, 19, 0, 0, 0, dates.Day), "15 Mar 44 BC – 19 Aug AD 14", "15. März 44 v. Chr. – 19. Aug. 14 n. Chr."},
+		{dates.Date(-508, 1, 1, 0, 0, 0, dates.Year), dates.Date(-263, 1, 1, 0, 0, 0, dates.Year), "509 BC – 264 BC", "509 v. Chr. – 264 v. Chr."},
+		{dates.Date(1815, 1, 1, 0, 0, 0, dates.Year), dates.Date(1985, 1, 1, 0, 0, 0, dates.Year), "1815 – 1985", "1815 – 1985"},
+		{dates.Date(2023, 11, 1, 0, 0, 0, dates.Month), dates.Date(2023, 11, 1, 0, 0, 0, dates.Month), "Nov 2023", "Nov. 2023"},
+		{dates.Date(0, 1, 1, 0, 0, 0, dates.Year), dates.Time{}, "1 BC", "1 v. Chr."},
+	}
+	for _, c := range cases {
+		if got := English.Span(c.from, c.to); got != c.en {
+			t.Errorf("English %v – %v = %q, want %q", c.from, c.to, got, c.en)
+		}
+		if got := German.Span(c.from, c.to); got != c.de {
+			t.Errorf("German %v – %v = %q, want %q", c.from, c.to, got, c.de)
+		}
+	}
+}
+
+// TestAxisReadableAtEverySize fits the bundled sample (a month of
+// November 2023) into plots from a narrow window's to a 4K slide's: the
+// axis writes at least three labels that fit between its ends without
+// touching, never the lone "Nov" a narrow window had. (Under 220 pixels,
+// the least timeline widget's plot, a month has room for no three.)
+func TestAxisReadableAtEverySize(t *testing.T) {
+	e := sample(t)
+	c := &Chart{Events: e}
+	c.Fit()
+	f := draw.Sans(axisSize, false)
+	for w := 220.0; w <= 3600; w += 20 {
+		a := Axis{From: c.From, To: c.To, Width: w, Measure: f.Width, Finest: UnitOf(e.Finest())}
+		step := a.Step()
+		after := step.Unit >= Day && step.Unit <= Month
+		var shown []string
+		last := -1e9
+		for _, tk := range a.Ticks() {
+			if tk.Label == "" {
+				continue
+			}
+			x := (tk.At - a.From) / (a.To - a.From) * w
+			lx := x - f.Width(tk.Label)/2
+			if after {
+				lx = x + 4
+			}
+			if lx < -2 || lx+f.Width(tk.Label) > w+2 {
+				continue // drawAxis leaves it out
+			}
+			if lx < last+4 {
+				t.Errorf("%.0f px: %q touches the label before it", w, tk.Label)
+			}
+			last = lx + f.Width(tk.Label)
+			shown = append(shown, tk.Label)
+		}
+		if len(shown) < minLabels {
+			t.Errorf("%.0f px (%s): labels %q, want at least %d", w, step.Name(), shown, minLabels)
+		}
+	}
+}
+
+// TestAxisNoFinerThanData zooms daily data to two days: the axis counts in
+// days, with no hour ticks, however much room it has; data known to the
+// minute gets hours at the same zoom.
+func TestAxisNoFinerThanData(t *testing.T) {
+	from, to := unix(2023, 11, 6, 0, 0), unix(2023, 11, 8, 0, 0)
+	for _, c := range []struct {
+		prec dates.Precision
+		want string
+	}{{dates.Day, "days"}, {dates.Minute, "hours"}} {
+		a := Axis{From: from, To: to, Width: 1600, Finest: UnitOf(c.prec)}
+		if got := a.Step().Name(); got != c.want {
+			t.Errorf("%v data over two days: step %s, want %s", c.prec, got, c.want)
+		}
+		if c.prec != dates.Day {
+			continue
+		}
+		for _, tk := range a.Ticks() {
+			if int64(tk.At)%86400 != 0 {
+				t.Errorf("daily data: a tick at %s", time.Unix(int64(tk.At), 0).UTC())
+			}
+		}
+	}
+	if UnitOf(dates.Year) != Year || UnitOf(dates.Month) != Month || UnitOf(dates.Second) != Minute {
+		t.Error("UnitOf maps precisions to the wrong units")
 	}
 }

@@ -119,13 +119,28 @@ func (t *Timeline) changed() {
 }
 
 // Scrolled zooms about the pointer: a notch of the wheel is a quarter.
+// Over the lane headers, when the lanes pass the bottom, it scrolls them.
 func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
-	t.chart.ZoomAt(t.width, float64(e.Position.X*t.scale), math.Pow(1.25, float64(e.Scrolled.DY)/10))
+	x := float64(e.Position.X * t.scale)
+	if x0, _ := t.chart.PlotSpan(t.width); x < x0 && t.chart.Overflow() > 0 {
+		t.scrollLanes(-float64(e.Scrolled.DY * t.scale))
+		return
+	}
+	t.chart.ZoomAt(t.width, x, math.Pow(1.25, float64(e.Scrolled.DY)/10))
 	t.changed()
 }
 
-// Dragged pans the window with the pointer, or, from the overview band,
-// brushes the window: from where the drag began to where it is.
+// scrollLanes moves the lanes up by dy pixels, within what there is.
+func (t *Timeline) scrollLanes(dy float64) {
+	if dy != 0 && t.chart.Overflow() > 0 {
+		t.chart.Scroll = math.Max(0, math.Min(t.chart.Scroll+dy, t.chart.Overflow()))
+		t.Refresh()
+	}
+}
+
+// Dragged pans the window with the pointer (and the lanes up and down,
+// when they pass the bottom), or, from the overview band, brushes the
+// window: from where the drag began to where it is.
 func (t *Timeline) Dragged(e *fyne.DragEvent) {
 	if b := t.brush; b != nil {
 		a, z := b.Time(float64(t.pressAt.X*t.scale)), b.Time(float64(e.Position.X*t.scale))
@@ -139,13 +154,15 @@ func (t *Timeline) Dragged(e *fyne.DragEvent) {
 		return
 	}
 	t.chart.Pan(t.width, float64(e.Dragged.DX*t.scale))
+	t.scrollLanes(-float64(e.Dragged.DY * t.scale))
 	t.changed()
 }
 
 // DragEnd ends a pan.
 func (t *Timeline) DragEnd() {}
 
-// Tapped selects the event under the pointer (or clears the selection)
+// Tapped selects the event under the pointer (or clears the selection),
+// widens the window on a click on a marker of the events outside it,
 // and takes the keyboard focus, for the keys below.
 func (t *Timeline) Tapped(e *fyne.PointEvent) {
 	if a := fyne.CurrentApp(); a != nil {
@@ -154,6 +171,12 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		}
 	}
 	x, y := float64(e.Position.X*t.scale), float64(e.Position.Y*t.scale)
+	if side, ok := t.chart.MoreAt(x, y); ok {
+		// "← +3 earlier": out to those events.
+		t.chart.Widen(side)
+		t.changed()
+		return
+	}
 	if lane, ok := t.chart.LaneAt(t.width, x, y); ok {
 		// A click on a lane's header collapses it, or expands it again.
 		if t.chart.Collapsed == nil {

@@ -1,6 +1,8 @@
 package timelineview
 
 import (
+	"context"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -189,5 +191,92 @@ func TestTimelineHoverAndCollapse(t *testing.T) {
 	}
 	if !found || !c.Collapsed[lane] {
 		t.Fatalf("clicking a lane header did not collapse it (found %v)", found)
+	}
+}
+
+// TestTimelineWidensToMore zooms into the sample's start, where events
+// lie after the window: a click on the "later" marker moves the window's
+// end out to the last event, and is reported.
+func TestTimelineWidensToMore(t *testing.T) {
+	test.NewTempApp(t)
+	c := sampleChart(t)
+	e := c.Events
+	first, last := float64(e.Start[0]), float64(e.Stop[0])
+	for i := range e.Start {
+		first, last = math.Min(first, float64(e.Start[i])), math.Max(last, float64(e.Stop[i]))
+	}
+	c.From, c.To = first-86400, first+2*86400
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(1000, 420))
+	win.Canvas().Capture()
+	if _, later := c.Outside(); later == 0 {
+		t.Fatal("no events after the window")
+	}
+	var at fyne.Position
+	found := false
+	for y := float32(0); y < 160 && !found; y += 2 {
+		for x := float32(500); x < 1000 && !found; x += 4 {
+			if side, ok := c.MoreAt(float64(x*w.scale), float64(y*w.scale)); ok && side == timeline.Later {
+				at, found = fyne.NewPos(x, y), true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no \"later\" marker in the frame")
+	}
+	reported := 0.0
+	w.OnWindow = func(_, to float64) { reported = to }
+	w.Tapped(&fyne.PointEvent{Position: at})
+	if c.To < last || reported != c.To {
+		t.Errorf("after the click the window ends at %v (reported %v), want past the last event's end %v", c.To, reported, last)
+	}
+	if _, later := c.Outside(); later != 0 {
+		t.Errorf("%d events still after the window", later)
+	}
+}
+
+// TestTimelineScrollsLanes opens twenty lanes in a window too low for
+// them: the wheel over the lane headers scrolls them down without
+// zooming, a drag upwards scrolls further, and neither goes past the end.
+func TestTimelineScrollsLanes(t *testing.T) {
+	test.NewTempApp(t)
+	var b strings.Builder
+	b.WriteString("date,category,title\n")
+	for k := range 20 {
+		for d := range 5 {
+			fmt.Fprintf(&b, "2023-11-%02d,Type %02d,Event %d\n", 1+d*3, k, d)
+		}
+	}
+	d, err := dataset.Load(context.Background(), dataset.Bytes{Title: "twenty.csv", Data: []byte(b.String())}, dataset.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &timeline.Chart{Events: timeline.FromDataset(d)}
+	w := New(c)
+	win := test.NewTempWindow(t, w)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(900, 400))
+	win.Canvas().Capture()
+	if c.Overflow() <= 0 {
+		t.Fatal("twenty lanes fit in 400 px")
+	}
+	from, to := c.From, c.To
+	w.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(40, 250)}, Scrolled: fyne.Delta{DY: -60}})
+	if c.Scroll <= 0 || c.From != from || c.To != to {
+		t.Errorf("the wheel over the headers: scroll %.0f, window %v–%v (was %v–%v)", c.Scroll, c.From, c.To, from, to)
+	}
+	was := c.Scroll
+	w.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 200)}, Dragged: fyne.Delta{DY: -50}})
+	if c.Scroll <= was {
+		t.Errorf("dragging up scrolled from %.0f to %.0f", was, c.Scroll)
+	}
+	for range 50 {
+		w.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(40, 250)}, Scrolled: fyne.Delta{DY: -100}})
+	}
+	win.Canvas().Capture()
+	if c.Scroll != c.Overflow() {
+		t.Errorf("scrolled to %.0f, past the end %.0f", c.Scroll, c.Overflow())
 	}
 }

@@ -1,12 +1,10 @@
 package worldmap
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
 	"chronomap/app/draw"
-	"chronomap/app/number"
 )
 
 // occupiedBlocks counts the k×k blocks of cells that hold any event:
@@ -138,7 +136,7 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 	for _, c := range g.Count {
 		total += int(c)
 	}
-	head := fmt.Sprintf("%s events, by density", number.English.Int(total))
+	head, cell := m.densityWords(total, g.Cell)
 	w := math.Max(title.Width(head), 180)
 	x, y, h := 12.0, s.H-12-64, 64.0
 	s.RoundRect(x, y, w+24, h, 6, draw.Translucent(m.Theme.Background, 0.9))
@@ -151,9 +149,8 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 		s.Rect(x+12+float64(i)*(w/steps), y+26, w/steps+0.5, 10, m.Theme.Land)
 		s.Rect(x+12+float64(i)*(w/steps), y+26, w/steps+0.5, 10, draw.Translucent(c, ramp(max(n, 1))))
 	}
-	cell := fmt.Sprintf("per %d px cell", g.Cell)
 	s.Text(f, x+12, y+54, "1", m.Theme.Text)
 	s.Text(f, x+12+w/2-f.Width(cell)/2, y+54, cell, m.Theme.Muted)
-	top := number.English.Int(int(peak))
+	top := m.marks().Int(int(peak))
 	s.Text(f, x+12+w-f.Width(top), y+54, top, m.Theme.Text)
 }

@@ -7,7 +7,6 @@ import (
 	stddraw "image/draw"
 	"math"
 	"sort"
-	"strconv"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
@@ -41,15 +40,17 @@ type Map struct {
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
-	// legendCorner is where the legend stood in the last frame.
-	legendCorner corner
-	wide         *image.RGBA // the basemap with a margin, for panning
-	wideOf       baseKey
-	widePad      int
-	counts       []int32   // the frame's events per densityCell, reused
-	coarse       *Grid     // the events per clusterCell, with positions, reused
-	markers      []cluster // the markers of the last frame, for hit tests
-	ref          float64   // the median size, once computed
+	// legendAt is where the legend stood in the last frame, how long it
+	// was, or that it was left out.
+	legendAt legendPlace
+	wide     *image.RGBA // the basemap with a margin, for panning
+	wideOf   baseKey
+	widePad  int
+	counts   []int32   // the frame's events per densityCell, reused
+	coarse   *Grid     // the events per clusterCell, with positions, reused
+	markers  []cluster // the markers of the last frame, for hit tests
+	labels   []label   // the event labels of the last frame
+	ref      float64   // the median size, once computed
 }
 
 // baseKey is what the cached basemap picture depends on.
@@ -93,6 +94,7 @@ func (m *Map) Render(s *draw.Surface) {
 		}
 	}
 	m.drawBase(s)
+	m.labels = m.labels[:0]
 	occupied := &boxes{}
 	// The legend and the scale bar come last but their places are taken
 	// first, so no label runs under them; the legend's once the markers
@@ -244,12 +246,46 @@ func (m *Map) clusters(g *Grid) []cluster {
 			count: int(n), first: int(g.First[c]), category: -1,
 		})
 	}
+	// Selected events are markers of their own (below), ringed and
+	// labelled: the clusters they fell in give them up, or a lone one
+	// would be drawn and labelled twice.
+	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
+	for i := range out {
+		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
+		if c := cellOf(g, p); c >= 0 {
+			index[c] = int32(i + 1)
+		}
+	}
+	var selCell []bool
+	for i := range m.Selected {
+		if !m.Selected[i] || i >= len(m.Events.Lon) || !m.shown(i) {
+			continue
+		}
+		p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
+		c := cellOf(g, p)
+		if c < 0 || index[c] == 0 {
+			continue
+		}
+		if selCell == nil {
+			selCell = make([]bool, len(index))
+		}
+		selCell[c] = true
+		k := &out[index[c]-1]
+		if n := float64(k.count); n > 1 {
+			k.x, k.y = (k.x*n-p[0])/(n-1), (k.y*n-p[1])/(n-1)
+		}
+		k.count--
+	}
 	// What each cluster holds: counted over the events again only for
 	// clusters, which are few next to the events.
-	m.clusterMix(out, g)
-	for i := range out {
-		out[i].selected = m.Selected[out[i].first]
+	m.clusterMix(out, g, index, selCell)
+	kept := out[:0]
+	for _, c := range out {
+		if c.count > 0 {
+			kept = append(kept, c)
+		}
 	}
+	out = kept
 	for i := range m.Selected {
 		if i < len(m.Events.Lon) && m.shown(i) {
 			p := m.View.Pixel(orb.Point{m.Events.Lon[i], m.Events.Lat[i]})
@@ -263,7 +299,7 @@ func (m *Map) clusters(g *Grid) []cluster {
 			out = append(out, c)
 		}
 	}
-	m.clusterWeights(out, g)
+	m.clusterWeights(out, g, selCell)
 	out = mergeOverlaps(out, m.sizeRef())
 	// Big clusters under small ones, so no single marker hides.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].count > out[b].count })
@@ -320,13 +356,19 @@ func (m *Map) place(i int) string {
 }
 
 // clusterMix counts each cluster's events by category and finds its most
-// common one, and the place its events share, if they share one.
-func (m *Map) clusterMix(out []cluster, g *Grid) {
-	index := make([]int32, g.Cols*g.Rows) // cell → cluster + 1
+// common one, and the place its events share, if they share one. index
+// maps cells to clusters (+1); in the cells selCell marks, the selected
+// events are left out, and a cluster whose first event is one of them
+// takes the next as its first.
+func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) {
+	var refirst []bool
 	for i := range out {
-		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
-		if c := cellOf(g, p); c >= 0 {
-			index[c] = int32(i + 1)
+		if m.Selected[out[i].first] {
+			if refirst == nil {
+				refirst = make([]bool, len(out))
+			}
+			refirst[i] = true
+			continue
 		}
 		out[i].place = m.place(out[i].first)
 	}
@@ -344,7 +386,13 @@ func (m *Map) clusterMix(out []cluster, g *Grid) {
 		if c < 0 || index[c] == 0 {
 			continue
 		}
+		if selCell != nil && selCell[c] && m.Selected[i] {
+			continue
+		}
 		k := int(index[c] - 1)
+		if refirst != nil && refirst[k] {
+			out[k].first, out[k].place, refirst[k] = i, m.place(i), false
+		}
 		if cat := m.Events.Category[i]; cat >= 0 && counts != nil {
 			counts[k*ncat+int(cat)]++
 		}
@@ -387,13 +435,16 @@ func majority(mix []int32) int32 {
 
 // clusterWeights sums the sizes of each cluster's events, when the map
 // sizes markers by a column.
-func (m *Map) clusterWeights(out []cluster, g *Grid) {
+func (m *Map) clusterWeights(out []cluster, g *Grid, selCell []bool) {
 	size := m.Events.Size
 	if size == nil {
 		return
 	}
 	index := make([]int32, g.Cols*g.Rows)
 	for i := range out {
+		if out[i].selected {
+			continue // a selected event's own marker, weighed below
+		}
 		p := m.View.Pixel(orb.Point{m.Events.Lon[out[i].first], m.Events.Lat[out[i].first]})
 		if c := cellOf(g, p); c >= 0 {
 			index[c] = int32(i + 1)
@@ -404,8 +455,21 @@ func (m *Map) clusterWeights(out []cluster, g *Grid) {
 			continue
 		}
 		p := m.View.PlanePixel(orb.Point{m.points.X[i], m.points.Y[i]})
-		if c := cellOf(g, p); c >= 0 && index[c] > 0 {
+		c := cellOf(g, p)
+		if c < 0 {
+			continue
+		}
+		switch {
+		case selCell != nil && selCell[c] && m.Selected[i]:
+		case index[c] > 0:
 			out[index[c]-1].weight += v
+		}
+	}
+	for k := range out {
+		if out[k].selected && out[k].count == 1 {
+			if v := size[out[k].first]; v > 0 {
+				out[k].weight = v
+			}
 		}
 	}
 }
@@ -482,7 +546,7 @@ func (m *Map) drawMarkers(s *draw.Surface, cs []cluster) {
 			m.drawMix(s, c, r)
 		}
 		if c.count > 1 {
-			label := compact(c.count)
+			label := m.compact(c.count)
 			f := draw.Sans(math.Min(11+math.Log2(float64(c.count))/2, 15), true)
 			s.Text(f, c.x-f.Width(label)/2, c.y+f.Ascent()*0.36, label, contrastText(fill))
 		}
@@ -533,9 +597,9 @@ func (m *Map) drawMix(s *draw.Surface, c cluster, r float64) {
 // category ("183 events: 150 Battles, …"); never one member's title.
 func (m *Map) clusterLabel(c cluster) string {
 	if c.place != "" {
-		return fmt.Sprintf("%s, %s events", truncate(c.place, 32), number.English.Int(c.count))
+		return truncate(c.place, 32) + ", " + m.events(c.count)
 	}
-	head := fmt.Sprintf("%s events", number.English.Int(c.count))
+	head := m.events(c.count)
 	if c.mix == nil || c.category < 0 {
 		return head
 	}
@@ -550,24 +614,11 @@ func (m *Map) clusterLabel(c cluster) string {
 	}
 	switch {
 	case n == int32(c.count):
-		return fmt.Sprintf("%s: all %s", head, name)
+		return m.all(head, name)
 	case tied: // no category leads: say how many there are
-		return fmt.Sprintf("%s of %d categories", head, kinds)
+		return m.categories(head, kinds)
 	}
-	return fmt.Sprintf("%s: %s %s, …", head, number.English.Int(int(n)), name)
-}
-
-// compact writes a count short: 950, 1.2k, 34k, 1.1M.
-func compact(n int) string {
-	switch {
-	case n < 1000:
-		return strconv.Itoa(n)
-	case n < 10_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1000)
-	case n < 1_000_000:
-		return fmt.Sprintf("%dk", n/1000)
-	}
-	return fmt.Sprintf("%.1fM", float64(n)/1e6)
+	return fmt.Sprintf("%s: %s %s, …", head, m.marks().Int(int(n)), name)
 }
 
 // contrastText is black or white, whichever reads better on c.
@@ -627,6 +678,14 @@ func (m *Map) reserveMarkers(cs []cluster, occ *boxes) {
 	}
 }
 
+// label is an event label a frame wrote: its text, its box and the marker
+// it names.
+type label struct {
+	text string
+	box  rect
+	of   cluster
+}
+
 // maxLabels bounds the event labels a frame writes: past it, the map is
 // too busy for names, and the table says what the markers are.
 const maxLabels = 60
@@ -649,15 +708,25 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 	placed := 0
 	for _, k := range order {
 		c := cs[k]
-		text := m.Events.Label[c.first]
+		// An event's title is shortened; a cluster's label is made of
+		// shortened parts, so that its count is never cut ("…and 160 mo…").
+		text := truncate(m.Events.Label[c.first], 48)
 		if c.count > 1 {
 			text = m.clusterLabel(c)
 		}
 		if text == "" || placed >= maxLabels {
 			continue
 		}
-		text = truncate(text, 48)
 		r := radius(c, m.sizeRef())
+		if c.selected {
+			// A selected marker may sit on the cluster it came from: its
+			// label goes beside the two.
+			for _, o := range cs {
+				if d := math.Hypot(o.x-c.x, o.y-c.y); !o.selected && d < radius(o, m.sizeRef()) {
+					r = math.Max(r, d+radius(o, m.sizeRef()))
+				}
+			}
+		}
 		w, asc, desc := f.Width(text), f.Ascent(), f.Descent()
 		// Right, left, above, below the marker.
 		for _, pos := range [][2]float64{{c.x + r + 4, c.y + asc/2 - 1}, {c.x - r - 4 - w, c.y + asc/2 - 1}, {c.x - w/2, c.y - r - 4}, {c.x - w/2, c.y + r + 4 + asc}} {
@@ -667,6 +736,7 @@ func (m *Map) drawEventLabels(s *draw.Surface, cs []cluster, occ *boxes) {
 			}
 			s.HaloText(f, pos[0], pos[1], text, m.Theme.Text, m.Theme.Halo)
 			occ.take(box)
+			m.labels = append(m.labels, label{text: text, box: box, of: c})
 			placed++
 			break
 		}
@@ -725,7 +795,10 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	if e == nil || len(e.Legend) == 0 {
 		return legend{}, false
 	}
-	const maxRows = 8
+	maxRows := legendRows
+	if m.legendAt.rows > 0 {
+		maxRows = m.legendAt.rows
+	}
 	title := draw.Sans(11.5, true)
 	f := draw.Sans(12, false)
 	cats, counts := m.legendCategories()
@@ -735,20 +808,23 @@ func (m *Map) legendLayout(s *draw.Surface) (legend, bool) {
 	l := legend{rows: min(len(cats), maxRows), cats: cats[:min(len(cats), maxRows)]}
 	w := title.Width(capitalise(e.LegendTitle))
 	for i, k := range l.cats {
-		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), number.English.Int(counts[k])))
+		l.lines = append(l.lines, fmt.Sprintf("%s  %s", truncate(e.Legend[k], 32), m.marks().Int(counts[k])))
 		w = math.Max(w, f.Width(l.lines[i])+18)
 	}
 	if len(cats) > maxRows {
-		l.lines = append(l.lines, fmt.Sprintf("%d more", len(cats)-maxRows))
+		l.lines = append(l.lines, m.more(len(cats)-maxRows))
 	}
 	h := 28 + 18*float64(len(l.lines))
 	if ref := m.sizeRef(); ref > 0 {
-		l.size = fmt.Sprintf("size: %s (%s, %s)", e.SizeTitle, trimNumber(ref), trimNumber(ref*10))
+		l.size = m.sizeKey(e.SizeTitle, ref)
 		w = math.Max(w, f.Width(l.size)+52)
 		h += 34
 	}
 	w += 24
-	switch m.legendCorner {
+	if m.legendAt.off {
+		return legend{}, false
+	}
+	switch m.legendAt.corner {
 	case upperLeft:
 		l.box = rect{12, 12, 12 + w, 12 + h}
 	case upperRight:
@@ -799,29 +875,56 @@ const (
 	upperRight
 )
 
-// placeLegend puts the legend in the corner where it hides the fewest
-// events: the lower left unless markers crowd there. The lower right is
-// the scale bar's.
+// legendRows is how many categories the legend lists, and shortRows how
+// many it lists where the full legend would hide markers.
+const (
+	legendRows = 8
+	shortRows  = 3
+)
+
+// legendPlace is where the legend stands: its corner, how many categories
+// it lists (0 for legendRows), or that it is left out.
+type legendPlace struct {
+	corner corner
+	rows   int
+	off    bool
+}
+
+// placeLegend puts the legend where it hides no marker: the lower left
+// corner, else the upper left or right (the lower right is the scale
+// bar's); where each would hide one, a shorter legend, of its largest
+// categories; where that too would, none — the markers are what the map
+// is for, and the timeline's lanes and the filter's switches name the
+// colours too.
 func (m *Map) placeLegend(s *draw.Surface, clusters []cluster) {
-	best, fewest := lowerLeft, -1
-	for _, c := range []corner{lowerLeft, upperLeft, upperRight} {
-		m.legendCorner = c
-		l, ok := m.legendLayout(s)
-		if !ok {
-			return
-		}
-		hidden := 0
-		for _, k := range clusters {
-			r := radius(k, m.sizeRef())
-			if k.x+r >= l.box.x0 && k.x-r <= l.box.x1 && k.y+r >= l.box.y0 && k.y-r <= l.box.y1 {
-				hidden += k.count
+	sizes := []int{legendRows}
+	if cats, _ := m.legendCategories(); len(cats) > shortRows {
+		sizes = append(sizes, shortRows)
+	}
+	for _, rows := range sizes {
+		for _, c := range []corner{lowerLeft, upperLeft, upperRight} {
+			m.legendAt = legendPlace{corner: c, rows: rows}
+			l, ok := m.legendLayout(s)
+			if !ok || !hides(l.box, clusters, m.sizeRef()) {
+				return
 			}
 		}
-		if fewest < 0 || hidden < fewest {
-			best, fewest = c, hidden
+	}
+	m.legendAt = legendPlace{off: true}
+}
+
+// hides reports whether a box covers any part of a marker's disc, with
+// its ring.
+func hides(b rect, clusters []cluster, ref float64) bool {
+	for _, k := range clusters {
+		r := radius(k, ref) + 5 // the mix's ring
+		dx := math.Max(0, math.Max(b.x0-k.x, k.x-b.x1))
+		dy := math.Max(0, math.Max(b.y0-k.y, k.y-b.y1))
+		if dx*dx+dy*dy < r*r {
+			return true
 		}
 	}
-	m.legendCorner = best
+	return false
 }
 
 // drawLegend lists the categories with their colours and counts.
@@ -856,11 +959,6 @@ func (m *Map) drawLegend(s *draw.Surface) {
 	}
 }
 
-// trimNumber writes a size without needless decimals: 5, 2.5, 0.25.
-func trimNumber(v float64) string {
-	return strconv.FormatFloat(v, 'g', 3, 64)
-}
-
 func capitalise(s string) string {
 	if s == "" {
 		return s
@@ -889,7 +987,7 @@ func (m *Map) scaleLayout(s *draw.Surface) (scaleBar, bool) {
 	if !(perPx > 0) || math.IsInf(perPx, 0) {
 		return scaleBar{}, false
 	}
-	length, label := niceLength(perPx * 140)
+	length, label := niceLength(perPx*140, m.marks())
 	w := length / perPx
 	x, y := s.W-16-w, s.H-22
 	return scaleBar{width: w, label: label, box: rect{x - 8, y - 20, x + w + 8, y + 10}}, true
@@ -911,8 +1009,8 @@ func (m *Map) drawScaleBar(s *draw.Surface) {
 }
 
 // niceLength rounds a distance in metres down to 1, 2 or 5 times a power
-// of ten, and writes it.
-func niceLength(m float64) (float64, string) {
+// of ten, and writes it with marks: "2,000 km", "2.000 km".
+func niceLength(m float64, marks number.Marks) (float64, string) {
 	p := math.Pow(10, math.Floor(math.Log10(m)))
 	n := p
 	for _, k := range []float64{5, 2, 1} {
@@ -922,9 +1020,14 @@ func niceLength(m float64) (float64, string) {
 		}
 	}
 	if n >= 1000 {
-		return n, number.English.Int(int(n/1000)) + " km"
+		return n, marks.Int(int(n/1000)) + " km"
 	}
-	return n, strconv.Itoa(int(n)) + " m"
+	return n, marks.Int(int(n)) + " m"
+}
+
+// fitPad is the margin FitEvents leaves round the events in a w×h picture.
+func fitPad(w, h int) int {
+	return int(math.Round(math.Max(56, math.Min(140, float64(min(w, h))/8))))
 }
 
 // Hit is what lies under a point of the last frame drawn.
@@ -984,7 +1087,9 @@ func (m *Map) In(box orb.Bound) []int {
 
 // FitEvents sets the view to show every event and arc origin in a w×h
 // picture, leaving the lower left corner to the legend, so that no event
-// hides under it.
+// hides under it. The events' extent is padded by an eighth of the
+// picture's smaller side (56 to 140 pixels): a marker, its ring and its
+// label stand inside the frame, never on its edge.
 func (m *Map) FitEvents(w, h int) {
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	if e := m.Events; e != nil {
@@ -1002,10 +1107,13 @@ func (m *Map) FitEvents(w, h int) {
 		p = EqualEarth
 	}
 	bottom := 0
+	was := m.legendAt
+	m.legendAt = legendPlace{} // room for the whole legend, in its corner
 	if l, ok := m.legendLayout(&draw.Surface{W: float64(w), H: float64(h)}); ok && h > 300 {
 		bottom = int(l.box.y1 - l.box.y0)
 	}
-	v := Fit(p, b, w, h-bottom, 48)
+	m.legendAt = was
+	v := Fit(p, b, w, h-bottom, fitPad(w, h))
 	v.Height = h
 	m.View = v.Pan(0, -float64(bottom)/2)
 }
