@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -260,27 +261,32 @@ func waitTitle(t *testing.T, d *display, a *running, title string) string {
 // quit presses Ctrl+Q and expects the app to end cleanly.
 func quit(t *testing.T, d *display, a *running, win string) {
 	t.Helper()
+	var ended error
 	// The window found may be gone already when the app replaced it while
 	// loading: ask again for one named Chronomap until one takes the key.
-	// Without a window manager, no window has the focus unless given it.
-	waitFor(t, 30*time.Second, "Ctrl+Q to reach a window", func() (bool, string) {
+	// Without a window manager the focus may stay on the root, which
+	// sends keys to the window under the pointer: the pointer goes there,
+	// then the keys are pressed as a keyboard would (XTEST), and pressed
+	// again until the app has ended.
+	waitFor(t, 60*time.Second, "the app to end on Ctrl+Q", func() (bool, string) {
+		if ids := strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")); len(ids) > 0 && !slices.Contains(ids, win) {
+			win = ids[len(ids)-1]
+		}
 		d.run(t, "xdotool", "windowfocus", "--sync", win)
-		err := d.run(t, "xdotool", "key", "--window", win, "ctrl+q")
+		d.run(t, "xdotool", "mousemove", "--window", win, "200", "200")
+		err := d.run(t, "xdotool", "key", "ctrl+q")
+		select {
+		case ended = <-a.done:
+			return true, ""
+		case <-time.After(2 * time.Second):
+		}
 		if err != nil {
-			if ids := strings.Fields(d.output("xdotool", "search", "--name", "Chronomap")); len(ids) > 0 {
-				win = ids[len(ids)-1]
-			}
 			return false, err.Error()
 		}
-		return true, ""
+		return false, "the app is still running\n" + a.stderr.String()
 	})
-	select {
-	case err := <-a.done:
-		if err != nil {
-			t.Errorf("the app ended with %v\n%s", err, a.stderr)
-		}
-	case <-time.After(30 * time.Second):
-		t.Errorf("the app did not end within 30 s of Ctrl+Q\n%s", a.stderr)
+	if ended != nil {
+		t.Errorf("the app ended with %v\n%s", ended, a.stderr)
 	}
 	if s := a.stderr.String(); strings.Contains(s, "panic") || strings.Contains(s, "should have been called in fyne.Do") {
 		t.Errorf("the app's error output:\n%s", s)
