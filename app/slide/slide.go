@@ -75,7 +75,7 @@ func Draw(s *draw.Surface, sp Spec) {
 		t = draw.Light
 	}
 	s.Clear(t.Background)
-	f := layout(s, sp)
+	f := layout(s.W, s.H, sp)
 	drawHeader(s, sp, t, f)
 	drawViews(s, sp, f)
 	drawFooter(s, sp, t, f)
@@ -101,8 +101,17 @@ const (
 	creditType = 15
 )
 
-func layout(s *draw.Surface, sp Spec) plan {
-	u := math.Min(s.W/designW, s.H/designH)
+// Body gives the band of a w×h slide that the views fill, between the
+// header and the footer (and the marking banners): where a presenter may
+// lay something over the slide without hiding its title, sources or
+// marking.
+func Body(w, h float64, sp Spec) (top, bottom float64) {
+	f := layout(w, h, sp)
+	return f.bodyY0, f.bodyY1
+}
+
+func layout(w, h float64, sp Spec) plan {
+	u := math.Min(w/designW, h/designH)
 	f := plan{u: u, margin: marginPx * u}
 	if sp.Marking != "" {
 		f.banner = math.Round(bannerPx * u)
@@ -117,12 +126,12 @@ func layout(s *draw.Surface, sp Spec) plan {
 	// by side.
 	f.footLines = 1
 	if len(sp.Credits) > 0 {
-		src, cred := sourceText(sp, s.W, u), creditText(sp)
-		if footFace(u).Width(src)+creditFace(u).Width(cred)+48*u > s.W-2*f.margin {
+		src, cred := sourceText(sp, w, u), creditText(sp)
+		if footFace(u).Width(src)+creditFace(u).Width(cred)+48*u > w-2*f.margin {
 			f.footLines = 2
 		}
 	}
-	bottom := s.H - f.banner - 22*u
+	bottom := h - f.banner - 22*u
 	f.footY = bottom - (f.footLines-1)*26*u
 	f.bodyY1 = math.Round(f.footY - footFace(u).Ascent() - 20*u)
 	return f

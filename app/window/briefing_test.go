@@ -189,3 +189,37 @@ func TestExportSize(t *testing.T) {
 		t.Errorf("custom size: %v", err)
 	}
 }
+
+// TestPresenterHintClearsTheMarking: the key hint shown at every scene
+// change sits inside the slide's body, never over the marking banners or
+// the source line.
+func TestPresenterHintClearsTheMarking(t *testing.T) {
+	w, v := sampleWindow(t)
+	w.captureScene()
+	f, _ := v.sceneFile()
+	o := w.slideOptions()
+	o.Marking = "UNCLASSIFIED // FOR TRAINING"
+	p := newPresenter(f, v, toViews([]workspace.Scene{w.scenes[0]}), o, func() {})
+	p.flight = 0
+	win := test.NewTempWindow(t, p)
+	win.Resize(fyne.NewSize(960, 540))
+	img := win.Canvas().Capture()
+	p.show(0, false)
+	if p.spec.Marking == "" {
+		t.Fatal("the slide drawn has no marking")
+	}
+	box := p.hintBx.Objects[0]
+	if !box.Visible() || !strings.Contains(p.count.Text, "1") {
+		t.Fatalf("no hint at the scene change: %q", p.count.Text)
+	}
+	size := p.Size()
+	top, bottom := slide.Body(float64(size.Width), float64(size.Height), p.spec)
+	y0, y1 := box.Position().Y, box.Position().Y+box.Size().Height
+	if float64(y0) < top || float64(y1) > bottom {
+		t.Errorf("the hint spans y %.0f–%.0f, outside the body %.0f–%.0f of a %v slide", y0, y1, top, bottom, size)
+	}
+	if img.Bounds().Dx() == 0 {
+		t.Error("nothing drawn")
+	}
+	test.AssertImageMatches(t, "presenter-hint.png", win.Canvas().Capture())
+}

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
@@ -48,6 +47,8 @@ type presenter struct {
 	cardBg *canvas.Rectangle
 	cardTx *widget.RichText
 	count  *widget.Label
+	hintBx *fyne.Container // the hint on its backing
+	spec   slide.Spec      // the slide drawn last, whose body the hint sits in
 	close  func()
 	// drawn caches the last slide, which a repaint without a change reuses.
 	drawn     image.Image
@@ -66,6 +67,10 @@ func newPresenter(f scene.File, source *fileView, views []workspace.Scene, o sce
 	p.card.Hide()
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
+	back := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	back.CornerRadius = 6
+	p.hintBx = container.New(&hintLayout{spec: func() slide.Spec { return p.spec }}, container.NewStack(back, p.count))
+	p.hintBx.Objects[0].Hide()
 	p.ExtendBaseWidget(p)
 	p.show(0, false)
 	return p
@@ -78,6 +83,10 @@ func (p *presenter) draw(w, h int) image.Image {
 		return p.drawn
 	}
 	sp := p.file.Slide(p.shown, p.opts)
+	if sp.Marking != p.spec.Marking || sp.Subtitle != p.spec.Subtitle || sp.Filter != p.spec.Filter {
+		defer p.hintBx.Refresh()
+	}
+	p.spec = sp
 	s := draw.NewRaster(w, h, sp.Theme.Background)
 	slide.Draw(s, sp)
 	p.drawn, p.drawnKey, p.drawnSize = s.Pixels, key, image.Pt(w, h)
@@ -230,11 +239,12 @@ func (p *presenter) stepEvent(k int) {
 // seconds: then the slide is the room's alone.
 func (p *presenter) hint(text string) {
 	p.count.SetText(text)
-	p.count.Show()
+	p.hintBx.Objects[0].Show()
+	p.hintBx.Refresh()
 	time.AfterFunc(4*time.Second, func() {
 		fyne.Do(func() {
 			if p.count.Text == text {
-				p.count.Hide()
+				p.hintBx.Objects[0].Hide()
 			}
 		})
 	})
@@ -266,9 +276,26 @@ func (p *presenter) typedKey(e *fyne.KeyEvent) {
 func (p *presenter) CreateRenderer() fyne.WidgetRenderer {
 	// The card sits over the map's upper right, below the slide's header.
 	card := container.New(p.place, p.card)
-	hint := container.NewVBox(container.NewHBox(layout.NewSpacer(), p.count, layout.NewSpacer()))
-	return widget.NewSimpleRenderer(container.NewStack(p.raster, card, hint))
+	return widget.NewSimpleRenderer(container.NewStack(p.raster, card, p.hintBx))
 }
+
+// hintLayout centres the key hint at the foot of the slide's body: above
+// the source line and the marking banner, which the room must always
+// read.
+type hintLayout struct {
+	spec func() slide.Spec
+}
+
+func (h *hintLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	_, bottom := slide.Body(float64(size.Width), float64(size.Height), h.spec())
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos((size.Width-m.Width)/2, float32(bottom)-m.Height-theme.Padding()))
+	}
+}
+
+func (*hintLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
 
 // cardLayout puts the event card at the upper right of the map's part of
 // a slide: a third of the width, below the header (an eighth of the
