@@ -291,6 +291,13 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 			v.side.SelectIndex(0)
 		}
 	}
+	if i < 0 && v.table != nil {
+		// Nothing selected: the table and its detail line let go too, so
+		// the status no longer names a row that is not chosen.
+		v.table.UnselectAll()
+		v.cell = widget.TableCellID{Row: -1, Col: -1}
+		v.detail.SetText(noSelection())
+	}
 	if i >= 0 && i < len(v.file.index().Row) && from != fyne.CanvasObject(v.table) {
 		if r := v.grid.tableRow(int(v.file.index().Row[i])); r >= 0 {
 			v.table.Select(widget.TableCellID{Row: r, Col: 0})

@@ -72,6 +72,14 @@ func TestFlowSelectOnTimeline(t *testing.T) {
 	if v.grid.frameRow(v.cell.Row) != int(v.file.index().Row[id]) {
 		t.Errorf("the table selects %v, want the row of event %d", v.cell, id)
 	}
+	if !strings.HasPrefix(v.detail.Text, "Row ") {
+		t.Errorf("the detail line reads %q, want the selected row", v.detail.Text)
+	}
+	// Clearing the selection clears the row named in the detail line.
+	v.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.selected() >= 0 || v.detail.Text != noSelection() {
+		t.Errorf("after Esc: selected %d, the detail line reads %q", v.selected(), v.detail.Text)
+	}
 }
 
 // TestFlowBrush brushes the first days of the overview band: fewer events
