@@ -35,6 +35,9 @@ type Map struct {
 	Describe func(event int) string
 	// OnBoxSelect is called with the events inside a shift-drag box.
 	OnBoxSelect func(events []int)
+	// OnEscape is called when Esc is pressed while the map has the
+	// keyboard: the window clears what Esc clears wherever the focus is.
+	OnEscape func()
 	// Colours, when set, gives category k the palette's colour Colours[k]
 	// (a layer's chosen colour).
 	Colours []int
@@ -244,10 +247,16 @@ func (w *Map) TypedRune(r rune) {
 	w.Refresh()
 }
 
-// TypedKey fits the events with Home and pans with the arrows.
+// TypedKey fits the events with Home, pans with the arrows and passes Esc
+// on.
 func (w *Map) TypedKey(e *fyne.KeyEvent) {
 	step := float64(w.model.View.Width) / 8
 	switch e.Name {
+	case fyne.KeyEscape:
+		if w.OnEscape != nil {
+			w.OnEscape()
+		}
+		return
 	case fyne.KeyHome:
 		w.fitted, w.moved = false, false
 	case fyne.KeyLeft:

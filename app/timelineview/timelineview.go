@@ -34,6 +34,9 @@ type Timeline struct {
 	// OnSelect is called with the event clicked, or -1 when the click hit
 	// none, so that other views can follow.
 	OnSelect func(event int)
+	// OnEscape is called when Esc is pressed while the timeline has the
+	// keyboard: the window clears what Esc clears wherever the focus is.
+	OnEscape func()
 	// Describe names an event for the tooltip; nil gives its label and date.
 	Describe func(event int) string
 
@@ -235,11 +238,16 @@ func (t *Timeline) TypedRune(r rune) {
 	t.changed()
 }
 
-// TypedKey pans with the arrows, shows every event with Home, and plays
-// or pauses with the space bar.
+// TypedKey pans with the arrows, shows every event with Home, plays or
+// pauses with the space bar, and passes Esc on.
 func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 	step := t.width / 8
 	switch e.Name {
+	case fyne.KeyEscape:
+		if t.OnEscape != nil {
+			t.OnEscape()
+		}
+		return
 	case fyne.KeySpace:
 		if t.Playing() {
 			t.Pause()

@@ -221,5 +221,5 @@ func TestPresenterHintClearsTheMarking(t *testing.T) {
 	if img.Bounds().Dx() == 0 {
 		t.Error("nothing drawn")
 	}
-	test.AssertImageMatches(t, "presenter-hint.png", win.Canvas().Capture())
+	drawtest.Check(t, "testdata/presenter-hint.png", win.Canvas().Capture())
 }

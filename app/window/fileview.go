@@ -27,7 +27,7 @@ type fileView struct {
 	widget.BaseWidget
 	file     Loaded
 	grid     *grid         // nil when the file could not be read
-	table    *widget.Table // nil when the file could not be read
+	table    *escTable // nil when the file could not be read
 	problems *widget.List  // nil when the file could not be read
 	detail   *widget.Label // the selected cell in full
 	card     *detailCard   // the selected event in full
@@ -42,7 +42,7 @@ type fileView struct {
 	// of them, the table, the counts and the exports show its mask. It is
 	// nil when the file could not be read.
 	layer     *workspace.Layer
-	searchBox *widget.Entry
+	searchBox *escEntry
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
@@ -51,7 +51,7 @@ type fileView struct {
 	side      *container.AppTabs // the event's details and the problems, beside the table
 	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
-	dates    [2]*widget.Entry
+	dates    [2]*escEntry
 	splits   splits
 	// tableLater refills a big table once the filter has rested.
 	tableLater *time.Timer
@@ -210,9 +210,26 @@ func (v *fileView) search(q string) {
 	}()
 }
 
-// typedKey handles the window's keys for this file: Esc clears the
-// selection (and a box drawn on the map), ← and → select the previous or
-// next shown event in time.
+// escape is what Esc does wherever the keyboard is, a step a press: it
+// clears the selection and a box drawn on the map first, and then, with
+// nothing left selected, every filter.
+func (v *fileView) escape() {
+	if v.layer == nil {
+		return
+	}
+	if v.selected() >= 0 || v.layer.Filter.Box != nil {
+		v.selectEvent(-1, nil)
+		if v.layer.Filter.Box != nil {
+			v.layer.BoxAround(nil)
+			v.refilter()
+		}
+		return
+	}
+	v.clearFilter()
+}
+
+// typedKey handles the window's keys for this file: Esc (see escape), ←
+// and → select the previous or next shown event in time.
 func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	n := 0
 	if v.file.index() != nil {
@@ -220,11 +237,7 @@ func (v *fileView) typedKey(e *fyne.KeyEvent) {
 	}
 	switch e.Name {
 	case fyne.KeyEscape:
-		v.selectEvent(-1, nil)
-		if v.layer != nil && v.layer.Filter.Box != nil {
-			v.layer.BoxAround(nil)
-			v.refilter()
-		}
+		v.escape()
 	case fyne.KeyRight, fyne.KeyLeft:
 		step := 1
 		if e.Name == fyne.KeyLeft {
@@ -332,22 +345,25 @@ func newFileView(f Loaded) *fileView {
 // noSelection is what the detail line says before a cell is selected.
 func noSelection() string { return lang.L("Select a cell to read it in full.") }
 
-func (v *fileView) newTable() *widget.Table {
+func (v *fileView) newTable() *escTable {
 	g := v.grid
-	t := widget.NewTableWithHeaders(g.size,
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.Alignment = fyne.TextAlignLeading
-			if g.numeric(id.Col) {
-				l.Alignment = fyne.TextAlignTrailing
-			}
-			l.SetText(g.cell(id.Row, id.Col))
-		})
+	t := &escTable{onEscape: v.escape}
+	t.Length = g.size
+	t.CreateCell = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.Alignment = fyne.TextAlignLeading
+		if g.numeric(id.Col) {
+			l.Alignment = fyne.TextAlignTrailing
+		}
+		l.SetText(g.cell(id.Row, id.Col))
+	}
+	t.ShowHeaderRow, t.ShowHeaderColumn = true, true
+	t.ExtendBaseWidget(t)
 	t.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(v.sortBy) }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { updateHeaderCell(g, id, o) }
 	t.OnSelected = func(id widget.TableCellID) {
@@ -513,6 +529,7 @@ func (v *fileView) newTimeline() *timelineview.Timeline {
 	w := timelineview.New(c)
 	w.Describe = v.describe
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
+	w.OnEscape = v.escape
 	w.OnWindow = func(from, to float64) {
 		v.layer.SetWindow(from, to)
 		if v.onWindow != nil {
@@ -537,6 +554,7 @@ func (v *fileView) newMap() *mapview.Map {
 	w := mapview.New(m)
 	w.Describe = v.describe
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
+	w.OnEscape = v.escape
 	w.OnBoxSelect = func(sel []int) {
 		// The box is the bounds of the events drawn round: a place on
 		// Earth, which exports and scenes keep, not a list of events.

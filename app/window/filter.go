@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/timeline"
@@ -44,7 +45,7 @@ func (v *fileView) clearFilter() {
 // filterBar is the search box, the date range, "located only", the
 // counts, and under them the categories to switch on and off.
 func (v *fileView) filterBar() fyne.CanvasObject {
-	v.searchBox = widget.NewEntry()
+	v.searchBox = newEscEntry(v.escape)
 	v.searchBox.SetPlaceHolder(lang.L("Search events: every word, in any text column"))
 	v.searchBox.OnChanged = v.search
 	v.status = widget.NewLabel("")
@@ -53,9 +54,11 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 		v.refilter()
 	})
 	v.located = located
-	right := container.NewHBox(located, v.status)
+	clear := widget.NewButtonWithIcon(lang.L("Clear Filters"), theme.ContentClearIcon(), v.clearFilter)
+	clear.Importance = widget.LowImportance
+	right := container.NewHBox(located, clear, v.status)
 	if tl := v.timelineWidget; tl != nil {
-		right = container.NewHBox(v.dateRange(), located, v.status)
+		right = container.NewHBox(v.dateRange(), located, clear, v.status)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, v.searchBox)
 	if chips := v.categoryChips(); chips != nil {
@@ -70,8 +73,8 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 // it to the timeline, and so to the map and the table. A box left as it
 // was shown keeps the window's own edge, which its text only rounds.
 func (v *fileView) dateRange() fyne.CanvasObject {
-	from, to := widget.NewEntry(), widget.NewEntry()
-	v.dates = [2]*widget.Entry{from, to}
+	from, to := newEscEntry(v.escape), newEscEntry(v.escape)
+	v.dates = [2]*escEntry{from, to}
 	from.SetPlaceHolder(lang.L("From"))
 	to.SetPlaceHolder(lang.L("To"))
 	var shownFrom, shownTo string

@@ -224,3 +224,51 @@ func TestPlaceNamePreference(t *testing.T) {
 		t.Errorf("map language %q after choosing Deutsch", got)
 	}
 }
+
+// TestFlowEscapeWherever: Esc clears the selection and then the filters
+// wherever the keyboard is: the table, the search box, the map or the
+// timeline; Clear Filters in the filter bar clears them too.
+func TestFlowEscapeWherever(t *testing.T) {
+	w, v := sampleWindow(t)
+	c := w.Win.Canvas()
+	all := v.counts().all
+	for _, focus := range []struct {
+		name string
+		obj  fyne.Focusable
+	}{{"table", v.table}, {"search box", v.searchBox}, {"map", v.mapWidget}, {"timeline", v.timelineWidget}, {"date box", v.dates[0]}} {
+		v.searchBox.SetText("Shoigu")
+		waitFor(t, func() bool { return v.counts().shown == 3 })
+		v.selectEvent(0, nil)
+		c.Focus(focus.obj)
+		esc := func() { c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+		esc()
+		if v.selected() != -1 || v.counts().shown != 3 {
+			t.Errorf("%s: the first Esc leaves event %d selected, %d shown; want none selected, the filter kept", focus.name, v.selected(), v.counts().shown)
+		}
+		if c.Focused() == nil {
+			c.Focus(focus.obj) // an entry lets go of the keyboard on Esc
+		}
+		esc()
+		if v.counts().shown != all || v.searchBox.Text != "" {
+			t.Errorf("%s: the second Esc shows %d of %d events, search %q", focus.name, v.counts().shown, all, v.searchBox.Text)
+		}
+	}
+	v.searchBox.SetText("Shoigu")
+	waitFor(t, func() bool { return v.counts().shown == 3 })
+	clear := findButton(t, v.bar, "Clear Filters")
+	test.Tap(clear)
+	if v.counts().shown != all {
+		t.Errorf("Clear Filters shows %d of %d events", v.counts().shown, all)
+	}
+}
+
+// waitFor waits until cond holds, for at most five seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(5 * time.Second); !cond(); {
+		if time.Now().After(end) {
+			t.Fatal("waited five seconds in vain")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

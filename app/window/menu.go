@@ -66,6 +66,11 @@ func (w *Window) setMenu() {
 				v.selectEvent(-1, nil)
 			}
 		}),
+		fyne.NewMenuItem(lang.L("Clear All Filters"), func() {
+			if v := w.active(); v != nil && v.layer != nil {
+				v.clearFilter()
+			}
+		}),
 	)
 	view := fyne.NewMenu(lang.L("View"), w.themeItems()...)
 	view.Items = append(view.Items, fyne.NewMenuItemSeparator())
