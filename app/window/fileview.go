@@ -27,7 +27,7 @@ type fileView struct {
 	widget.BaseWidget
 	file     Loaded
 	grid     *grid         // nil when the file could not be read
-	table    *escTable // nil when the file could not be read
+	table    *escTable     // nil when the file could not be read
 	problems *widget.List  // nil when the file could not be read
 	detail   *widget.Label // the selected cell in full
 	card     *detailCard   // the selected event in full
