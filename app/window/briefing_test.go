@@ -3,6 +3,7 @@ package window
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"image/gif"
 	"image/png"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/draw/drawtest"
+	"chronomap/app/timeline"
+	"chronomap/data/dates"
 	"chronomap/app/slide"
 	"chronomap/app/workspace"
 	"chronomap/assets"
@@ -141,6 +144,17 @@ func TestPresenter(t *testing.T) {
 	if !p.events || len(p.order) != 3 || !p.card.Visible() {
 		t.Fatalf("events mode: %v, %d events, card %v", p.events, len(p.order), p.card.Visible())
 	}
+	win.Canvas().Capture()
+	if h, need := p.card.Size().Height, p.cardTx.MinSize().Height; h < need {
+		t.Errorf("the card's background is %.0f high, its lines need %.0f", h, need)
+	}
+	// The card labels its lines: when, where, who, on whose word.
+	card := p.cardTx.String()
+	for _, want := range []string{"When  ", "Nov 2023", "Where  Moscow", "Who  ", "Source  "} {
+		if !strings.Contains(card, want) {
+			t.Errorf("the event card reads %q, without %q", card, want)
+		}
+	}
 	p.typedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	if p.step != 1 || p.shown.Selection == nil || p.shown.Selection.Row != int(f.Data.Index.Row[p.order[1]]) {
 		t.Errorf("space: event %d, selection %+v", p.step, p.shown.Selection)
@@ -222,4 +236,18 @@ func TestPresenterHintClearsTheMarking(t *testing.T) {
 		t.Error("nothing drawn")
 	}
 	drawtest.Check(t, "testdata/presenter-hint.png", win.Canvas().Capture())
+}
+
+// TestCardLines: the presenter's card writes a span across 1 BC as the
+// timeline does, and labels each line; what the file does not say is left
+// out.
+func TestCardLines(t *testing.T) {
+	from, _ := dates.Parse("509 BC")
+	to, _ := dates.Parse("AD 516")
+	cols := []field{{Name: "locationLabel", Value: "Milvian  Bridge", Role: "place"}, {Name: "who", Value: "Constantine", Role: "actor"}, {Name: "note", Value: "x"}}
+	got := cardLines(timeline.English.Span(from.Start, to.Start), cols)
+	want := []cardLine{{"When", "509 BC – AD 516"}, {"Where", "Milvian Bridge"}, {"Who", "Constantine"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("card lines %v, want %v", got, want)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,7 @@ type presenter struct {
 	raster *canvas.Raster
 	place  *cardLayout
 	card   *fyne.Container
+	cardAt *fyne.Container // the card, placed by place
 	cardBg *canvas.Rectangle
 	cardTx *widget.RichText
 	count  *widget.Label
@@ -65,6 +67,8 @@ func newPresenter(f scene.File, source *fileView, views []workspace.Scene, o sce
 	p.cardBg.CornerRadius = 8
 	p.card = container.NewStack(p.cardBg, container.NewPadded(p.cardTx))
 	p.card.Hide()
+	// The card sits over the map's upper right, below the slide's header.
+	p.cardAt = container.New(p.place, p.card)
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
 	back := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
@@ -212,27 +216,41 @@ func (p *presenter) stepEvent(k int) {
 	// The card tells the room what, when, where and who, and on whose
 	// word; how the file was read is for the analyst's own card.
 	title, _, cols := p.source.eventFields(i)
-	when := p.opts.Lang.Format(p.file.Data.Index.StartTime(i))
-	if end := p.file.Data.Index.EndTime(i); !end.IsZero() {
-		when += " – " + p.opts.Lang.Format(end)
-	}
-	lines := []string{when}
-	for _, role := range []string{"place", "actor", "source"} {
-		for _, f := range cols {
-			if f.Role == role && f.Value != "" {
-				lines = append(lines, f.Value)
-			}
-		}
-	}
+	x := p.file.Data.Index
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
-	for _, l := range lines {
-		segs = append(segs, &widget.TextSegment{Text: l, Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}})
+	for _, l := range cardLines(p.opts.Lang.Span(x.StartTime(i), x.EndTime(i)), cols) {
+		segs = append(segs,
+			&widget.TextSegment{Text: l.label + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: l.value, Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}})
 	}
 	p.cardTx.Segments = segs
 	p.cardTx.Refresh()
 	p.card.Show()
+	p.cardAt.Refresh() // lays the card out again, to the height of its new lines
 	p.hint(fmt.Sprintf(lang.L("Event %d of %d · → next · ← back · E scenes · Esc leaves"), k+1, len(p.order)))
 	p.raster.Refresh()
+}
+
+// cardLine is one labelled line of the presenter's event card.
+type cardLine struct{ label, value string }
+
+// cardLines are the lines of the event card: when (as the timeline writes
+// a span, "509 BC – AD 516"), where, who and on whose word, each labelled,
+// the ones the file does not say left out.
+func cardLines(when string, cols []field) []cardLine {
+	lines := []cardLine{{lang.L("When"), when}}
+	for _, r := range []struct{ role, label string }{{"place", lang.L("Where")}, {"actor", lang.L("Who")}, {"source", lang.L("Source")}} {
+		var vals []string
+		for _, f := range cols {
+			if f.Role == r.role && f.Value != "" {
+				vals = append(vals, strings.Join(strings.Fields(f.Value), " "))
+			}
+		}
+		if len(vals) > 0 {
+			lines = append(lines, cardLine{r.label, strings.Join(vals, "; ")})
+		}
+	}
+	return lines
 }
 
 // hint shows where the presenter is and which keys do what, for a few
@@ -274,9 +292,7 @@ func (p *presenter) typedKey(e *fyne.KeyEvent) {
 // CreateRenderer is part of fyne.Widget: the slide fills the screen, the
 // card sits at the upper right, the hint at the foot.
 func (p *presenter) CreateRenderer() fyne.WidgetRenderer {
-	// The card sits over the map's upper right, below the slide's header.
-	card := container.New(p.place, p.card)
-	return widget.NewSimpleRenderer(container.NewStack(p.raster, card, p.hintBx))
+	return widget.NewSimpleRenderer(container.NewStack(p.raster, p.cardAt, p.hintBx))
 }
 
 // hintLayout centres the key hint at the foot of the slide's body: above
@@ -311,6 +327,10 @@ func (c *cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		x = size.Width * 0.04
 	}
 	for _, o := range objs {
+		// Wrapped text knows its height only once it knows its width: a
+		// second pass gives the card's background the height of all its
+		// lines.
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
 		o.Resize(fyne.NewSize(w, o.MinSize().Height))
 		o.Move(fyne.NewPos(x, size.Height*0.14))
 	}
