@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"chronomap/app/draw/drawtest"
-	"chronomap/app/timeline"
-	"chronomap/data/dates"
 	"chronomap/app/slide"
+	"chronomap/app/timeline"
 	"chronomap/app/workspace"
 	"chronomap/assets"
+	"chronomap/data/dates"
 )
 
 // TestBriefing captures two scenes of the sample — everything, then the
