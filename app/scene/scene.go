@@ -151,12 +151,7 @@ func (f File) Slide(v workspace.Scene, o Options) slide.Spec {
 		sp.Credits = MapCredits
 	}
 	sp.Window = f.window(mask, flt.Window, o.Lang)
-	named := flt // the filter line names hidden categories as the legend does
-	named.HiddenCategories = make([]string, len(flt.HiddenCategories))
-	for i, c := range flt.HiddenCategories {
-		named.HiddenCategories[i] = f.Data.Categories.Label(c)
-	}
-	sp.Filter = FilterLine(named, mask.Counts)
+	sp.Filter = FilterLine(f.named(flt), mask.Counts)
 	sp.Sources = slide.Sources(f.sources(mask))
 	return sp
 }
@@ -168,6 +163,24 @@ func FilterLine(f dataset.Filter, c dataset.Counts) string {
 	if !f.Narrows(false) {
 		return ""
 	}
+	parts := append(filterParts(f), number.English.Int(c.Shown)+" of "+number.English.Int(c.All)+" events")
+	return "Filtered: " + strings.Join(parts, " · ")
+}
+
+// named is the filter with its hidden categories named as the legend
+// names them.
+func (f File) named(flt dataset.Filter) dataset.Filter {
+	hidden := make([]string, len(flt.HiddenCategories))
+	for i, c := range flt.HiddenCategories {
+		hidden[i] = f.Data.Categories.Label(c)
+	}
+	flt.HiddenCategories = hidden
+	return flt
+}
+
+// filterParts names what a filter narrows, one part each: the search, the
+// actors, the categories hidden, placed events only, a map area.
+func filterParts(f dataset.Filter) []string {
 	var parts []string
 	if q := strings.TrimSpace(f.Query); q != "" {
 		parts = append(parts, strconv.Quote(q))
@@ -186,8 +199,23 @@ func FilterLine(f dataset.Filter, c dataset.Counts) string {
 	if f.Box != nil {
 		parts = append(parts, "map area")
 	}
-	parts = append(parts, number.English.Int(c.Shown)+" of "+number.English.Int(c.All)+" events")
-	return "Filtered: " + strings.Join(parts, " · ")
+	return parts
+}
+
+// Title names a scene after what it shows: its filter and its time window
+// (`"Shoigu" · 31 Oct 2023 – 1 Dec 2023`), or all events and their span
+// when nothing is filtered out. A file's name says nothing of a scene.
+func (f File) Title(v workspace.Scene, o Options) string {
+	flt := v.Filter.Dataset(v.Timeline)
+	mask := f.Data.Apply(flt)
+	parts := filterParts(f.named(flt))
+	if len(parts) == 0 {
+		parts = []string{"All events"}
+	}
+	if w := f.window(mask, flt.Window, o.Lang); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // window writes the time window shown: the filter's window, or the span

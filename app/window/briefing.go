@@ -79,14 +79,9 @@ func (w *Window) captureScene() {
 		return
 	}
 	view := v.view()
-	sp := f.Slide(view, w.slideOptions())
-	name := tabName(v.file)
-	if v.file.Sample {
-		name = v.file.title()
-	}
-	s := workspace.Scene{Title: name, View: view.View}
+	s := workspace.Scene{Title: f.Title(view, w.slideOptions()), View: view.View}
 	w.scenes = append(w.scenes, s)
-	w.bar.note(fmt.Sprintf(lang.L("Scene %d captured: %s. Briefing ▸ Scenes to name it and add notes."), len(w.scenes), sp.Window))
+	w.bar.note(fmt.Sprintf(lang.L("Scene %d captured: %s. Briefing ▸ Scenes to name it and add notes."), len(w.scenes), s.Title))
 }
 
 // showScene sets the file on show to a scene's view.

@@ -18,7 +18,6 @@ import (
 	"chronomap/app/slide"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
-	"chronomap/assets"
 	"chronomap/data/dates"
 )
 
@@ -30,8 +29,15 @@ func TestBriefing(t *testing.T) {
 	w.captureScene()
 	v.searchBox.SetText("Nicaragua")
 	w.captureScene()
-	if len(w.scenes) != 2 || w.scenes[0].Title != assets.SampleTitle || w.scenes[1].Filter.Query != "Nicaragua" {
+	if len(w.scenes) != 2 || w.scenes[1].Filter.Query != "Nicaragua" {
 		t.Fatalf("scenes %+v", w.scenes)
+	}
+	// A scene is titled from what it shows, not from the file's name.
+	if got, want := w.scenes[0].Title, "All events · 31 Oct 2023 – 1 Dec 2023"; got != want {
+		t.Errorf("the first scene is titled %q, want %q", got, want)
+	}
+	if got, want := w.scenes[1].Title, `"Nicaragua" · 31 Oct 2023 – 1 Dec 2023`; got != want {
+		t.Errorf("the second scene is titled %q, want %q", got, want)
 	}
 	w.scenes[1].Title = "Nicaragua in Moskau – Шойгу"
 	w.scenes[1].Notes = "Two meetings on 7 November."
