@@ -350,13 +350,13 @@ func (w *Window) present() {
 	for _, s := range w.scenes {
 		views = append(views, s)
 	}
+	o := w.slideOptions()
 	if len(views) == 0 {
 		cur := v.view()
-		cur.Title = tabName(v.file)
+		cur.Title = f.Title(cur, o)
 		views = append(views, cur)
 	}
 	pw := w.App.NewWindow(lang.L("Chronomap — presentation"))
-	o := w.slideOptions()
 	o.Marking = w.App.Preferences().String("export.marking")
 	p := newPresenter(f, v, views, o, pw.Close)
 	pw.SetContent(p)
