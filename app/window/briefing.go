@@ -109,10 +109,10 @@ func (w *Window) editScenes() {
 		}
 		for i := range w.scenes {
 			s := &w.scenes[i]
-			title := widget.NewEntry()
+			title := w.dialogEntry(false)
 			title.SetText(s.Title)
 			title.OnChanged = func(t string) { s.Title = t }
-			notes := widget.NewMultiLineEntry()
+			notes := w.dialogEntry(true)
 			notes.SetText(s.Notes)
 			notes.SetPlaceHolder(lang.L("Speaker notes"))
 			notes.SetMinRowsVisible(2)
@@ -154,7 +154,7 @@ func (w *Window) editScenes() {
 	body := container.NewBorder(nil, container.NewHBox(capture), nil, nil, container.NewVScroll(list))
 	d = dialog.NewCustom(lang.L("Scenes of the briefing"), lang.L("Close"), body, w.Win)
 	d.Resize(fyne.NewSize(760, 560))
-	d.Show()
+	w.show(d)
 }
 
 // layouts are the export's choices of views, by label.

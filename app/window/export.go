@@ -141,7 +141,7 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 			w.do(func() {
 				if err != nil {
 					w.bar.note("")
-					dialog.ShowError(err, w.Win)
+					w.show(dialog.NewError(err, w.Win))
 					return
 				}
 				w.bar.note(fmt.Sprintf(lang.L("Wrote %s"), p))
@@ -151,7 +151,7 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetFileName(name)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	w.show(d)
 }
 
 // eventFormats are the extensions Export Events writes.
@@ -163,7 +163,7 @@ var eventFormats = []string{".csv", ".geojson", ".kml"}
 func (w *Window) exportEvents() {
 	v := w.active()
 	if v == nil || v.file.Data == nil || v.file.Data.Len() == 0 {
-		dialog.ShowInformation(lang.L("Export Events"), lang.L("The file on show has no events to export."), w.Win)
+		w.show(dialog.NewInformation(lang.L("Export Events"), lang.L("The file on show has no events to export."), w.Win))
 		return
 	}
 	d, m := v.file.Data, v.layer.Mask
@@ -190,7 +190,7 @@ func (w *Window) exportDialog() {
 	if v == nil {
 		return
 	}
-	title, subtitle, marking := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title, subtitle, marking := w.dialogEntry(false), w.dialogEntry(false), w.dialogEntry(false)
 	if v.file.Sample {
 		title.SetText(v.file.title())
 	} else {
@@ -207,7 +207,7 @@ func (w *Window) exportDialog() {
 	}
 	layout := widget.NewSelect(layoutNames, nil)
 	layout.SetSelectedIndex(0)
-	size := widget.NewEntry()
+	size := w.dialogEntry(false)
 	size.SetText("1920×1080")
 	format := widget.NewSelect(formatNames, func(string) {})
 	format.OnChanged = func(string) {
@@ -244,17 +244,17 @@ func (w *Window) exportDialog() {
 		w.saveAs(fileName(title.Text)+e.Format.ext, []string{e.Format.ext}, func(p string) error { return w.exportView(p, e) })
 	}, w.Win)
 	d.Resize(fyne.NewSize(620, 380))
-	d.Show()
+	w.show(d)
 }
 
 // deckDialog asks for the deck's title and marking and its kind, then
 // where to write it.
 func (w *Window) deckDialog() {
 	if len(w.scenes) == 0 {
-		dialog.ShowInformation(lang.L("No scenes"), lang.L("Capture scenes first: set the views as the room should see them, then Briefing ▸ Capture Scene (Ctrl+K)."), w.Win)
+		w.show(dialog.NewInformation(lang.L("No scenes"), lang.L("Capture scenes first: set the views as the room should see them, then Briefing ▸ Capture Scene (Ctrl+K)."), w.Win))
 		return
 	}
-	title, marking := widget.NewEntry(), widget.NewEntry()
+	title, marking := w.dialogEntry(false), w.dialogEntry(false)
 	title.SetText(lang.L("Briefing"))
 	marking.SetText(w.App.Preferences().String("export.marking"))
 	marking.SetPlaceHolder(lang.L("UNCLASSIFIED // FOR TRAINING"))
@@ -278,7 +278,7 @@ func (w *Window) deckDialog() {
 		w.saveAs(fileName(t)+ext, []string{ext}, func(p string) error { return w.exportDeck(p, t, m) })
 	}, w.Win)
 	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
+	w.show(d)
 }
 
 // recordDialog asks how many frames to record, then where.
@@ -303,7 +303,7 @@ func (w *Window) recordDialog() {
 		})
 	}, w.Win)
 	d.Resize(fyne.NewSize(480, 240))
-	d.Show()
+	w.show(d)
 }
 
 // parseSize reads a picture's size typed as "1920×1080" or "1920x1080":

@@ -272,3 +272,36 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestFlowEscapeClosesDialogs: Esc closes the dialog on top, whether the
+// keyboard is in one of its boxes or nowhere, and then clears as usual.
+func TestFlowEscapeClosesDialogs(t *testing.T) {
+	w, v := sampleWindow(t)
+	c := w.Win.Canvas()
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	w.exportDialog()
+	if c.Overlays().Top() == nil || len(w.dialogs) != 1 {
+		t.Fatal("the export dialog did not open")
+	}
+	c.OnTypedKey()(esc)
+	if c.Overlays().Top() != nil || len(w.dialogs) != 0 {
+		t.Errorf("Esc with no box focused leaves the dialog open (%d open)", len(w.dialogs))
+	}
+	w.openLocation()
+	if c.Focused() == nil {
+		c.FocusNext()
+	}
+	if _, ok := c.Focused().(*escEntry); !ok {
+		t.Fatalf("the keyboard is in %T, not the dialog's box", c.Focused())
+	}
+	c.Focused().TypedKey(esc)
+	if c.Overlays().Top() != nil || len(w.dialogs) != 0 {
+		t.Errorf("Esc in the dialog's box leaves it open (%d open)", len(w.dialogs))
+	}
+	// With no dialog left, Esc is the window's again.
+	v.selectEvent(0, nil)
+	c.OnTypedKey()(esc)
+	if v.selected() != -1 {
+		t.Error("with the dialogs closed, Esc no longer clears the selection")
+	}
+}

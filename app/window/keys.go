@@ -1,7 +1,10 @@
 package window
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -49,4 +52,42 @@ func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// show shows a dialog over the window and keeps it on the window's list
+// of open dialogs until it closes, so that Esc can close the one on top.
+func (w *Window) show(d dialog.Dialog) {
+	w.dialogs = append(w.dialogs, d)
+	d.SetOnClosed(func() {
+		if k := slices.Index(w.dialogs, d); k >= 0 {
+			w.dialogs = slices.Delete(w.dialogs, k, k+1)
+		}
+	})
+	d.Show()
+}
+
+// closeDialog closes the dialog on top as its Cancel button would, and
+// says whether there was one.
+func (w *Window) closeDialog() bool {
+	n := len(w.dialogs)
+	if n == 0 {
+		return false
+	}
+	switch d := w.dialogs[n-1].(type) {
+	case *dialog.FileDialog:
+		d.Dismiss() // answers the dialog's callback, as Cancel does
+	default:
+		d.Hide()
+	}
+	if len(w.dialogs) == n { // closed without saying so
+		w.dialogs = w.dialogs[:n-1]
+	}
+	return true
+}
+
+// dialogEntry is a text box for a dialog: Esc in it closes the dialog.
+func (w *Window) dialogEntry(multiLine bool) *escEntry {
+	e := newEscEntry(func() { w.closeDialog() })
+	e.MultiLine = multiLine
+	return e
 }

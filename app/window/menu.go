@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/worldmap"
 )
@@ -114,13 +113,13 @@ func (w *Window) openDialog() {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	w.show(d)
 }
 
 // openLocation asks for a path typed or pasted; a folder opens every file
 // of events in it.
 func (w *Window) openLocation() {
-	e := widget.NewEntry()
+	e := w.dialogEntry(false)
 	e.SetPlaceHolder(lang.L("Path of a file or a folder"))
 	var d dialog.Dialog
 	open := func(s string) {
@@ -138,7 +137,7 @@ func (w *Window) openLocation() {
 		}
 	}, w.Win)
 	d.Resize(fyne.NewSize(640, 160))
-	d.Show()
+	w.show(d)
 	w.Win.Canvas().Focus(e)
 }
 
@@ -172,7 +171,7 @@ func (w *Window) openRecent(p string) {
 	if _, err := os.Stat(p); err != nil {
 		w.recent.Remove(p)
 		w.setMenu()
-		dialog.ShowInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s\nis no longer there; it was taken off the list."), p), w.Win)
+		w.show(dialog.NewInformation(lang.L("File not found"), fmt.Sprintf(lang.L("%s\nis no longer there; it was taken off the list."), p), w.Win))
 		return
 	}
 	w.Open(p)

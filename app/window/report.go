@@ -167,10 +167,10 @@ func around(text string, offset, length, n int) (before, sentence, after string)
 // a layer.
 func (w *Window) importReport() {
 	var r review
-	text := widget.NewMultiLineEntry()
+	text := w.dialogEntry(true)
 	text.Wrapping = fyne.TextWrapWord
 	text.SetPlaceHolder(lang.L("Paste a report here, or open a file: .txt, .md, .html, .docx"))
-	day := widget.NewEntry()
+	day := w.dialogEntry(false)
 	day.SetPlaceHolder(lang.L("Report's date (optional)"))
 	langs := widget.NewSelect([]string{lang.L("Language from the text"), "Deutsch", "English"}, nil)
 	langs.SetSelectedIndex(0)
@@ -180,10 +180,10 @@ func (w *Window) importReport() {
 	// The proposal being edited, and its editor.
 	at := -1
 	keep := widget.NewCheck(lang.L("Keep"), nil)
-	when := widget.NewEntry()
+	when := w.dialogEntry(false)
 	where := widget.NewSelect(nil, nil)
-	who := widget.NewEntry()
-	title := widget.NewEntry()
+	who := w.dialogEntry(false)
+	title := w.dialogEntry(false)
 	shown := widget.NewRichText()
 	shown.Wrapping = fyne.TextWrapWord
 	var list *widget.List
@@ -338,7 +338,7 @@ func (w *Window) importReport() {
 		}, w.Win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".html", ".htm", ".docx"}))
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		w.show(d)
 	})
 	run := widget.NewButton(lang.L("Propose Events"), propose)
 	run.Importance = widget.HighImportance
@@ -365,7 +365,7 @@ func (w *Window) importReport() {
 	}, w.Win)
 	d.Resize(fyne.NewSize(1100, 640))
 	w.reportDialog = &reportDialog{review: &r, text: text, day: day, propose: propose, list: list, when: when, where: where, keep: keep, dialog: d}
-	d.Show()
+	w.show(d)
 }
 
 // addReport writes the kept proposals as a table of events, beside the
@@ -382,7 +382,7 @@ func (w *Window) addReport(r *review) {
 		path, err = r.write(filepath.Join(configDir(), "reports"))
 	}
 	if err != nil {
-		dialog.ShowError(err, w.Win)
+		w.show(dialog.NewError(err, w.Win))
 		return
 	}
 	title := lang.L("Report")
@@ -395,11 +395,11 @@ func (w *Window) addReport(r *review) {
 // reportDialog is the Import Report dialog's parts, for tests to work it.
 type reportDialog struct {
 	review  *review
-	text    *widget.Entry
-	day     *widget.Entry
+	text    *escEntry
+	day     *escEntry
 	propose func()
 	list    *widget.List
-	when    *widget.Entry
+	when    *escEntry
 	where   *widget.Select
 	keep    *widget.Check
 	dialog  *dialog.ConfirmDialog

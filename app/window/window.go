@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -119,6 +120,9 @@ type Window struct {
 	layers *layersView        // the first tab, when two or more files have events
 	body   *fyne.Container    // holds the files' content
 	bar    *loadBar
+	// dialogs are the dialogs open over the window, the top one last:
+	// Esc closes it.
+	dialogs []dialog.Dialog
 
 	// queue holds the files waiting to be read; one is read at a time, so
 	// that a second big file does not halve the first one's speed.
@@ -179,6 +183,9 @@ func New(a fyne.App, files []Loaded) *Window {
 	// order, when no widget has taken the keyboard (the map and the
 	// timeline keep their arrows for panning once clicked).
 	w.Win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape && w.closeDialog() {
+			return
+		}
 		if v := w.active(); v != nil {
 			v.typedKey(e)
 		} else if w.layers != nil {

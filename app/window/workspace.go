@@ -192,7 +192,7 @@ func (w *Window) SaveWorkspace(path string) error {
 func (w *Window) OpenWorkspace(path string) {
 	ws, err := workspace.Load(path)
 	if err != nil {
-		dialog.ShowError(err, w.Win)
+		w.show(dialog.NewError(err, w.Win))
 		return
 	}
 	w.relocate(ws, workspace.Missing(ws), func() { w.loadWorkspace(path, ws) })
@@ -211,7 +211,7 @@ func (w *Window) relocate(ws *workspace.Workspace, missing []int, then func()) {
 	w.ask(fmt.Sprintf(lang.L("%s was moved or deleted. Find it?"), old), func(newPath string) {
 		if newPath != "" {
 			if _, err := workspace.Relocate(ws, i, newPath); err != nil {
-				dialog.ShowError(err, w.Win)
+				w.show(dialog.NewError(err, w.Win))
 			}
 		}
 		rest := slices.DeleteFunc(workspace.Missing(ws), func(j int) bool { return j <= i })
@@ -222,7 +222,7 @@ func (w *Window) relocate(ws *workspace.Workspace, missing []int, then func()) {
 // askFile asks the user to find a file, with a question: it answers with
 // its path, or "" when the user skips it.
 func (w *Window) askFile(question string, answer func(path string)) {
-	dialog.ShowConfirm(lang.L("File not found"), question, func(find bool) {
+	w.show(dialog.NewConfirm(lang.L("File not found"), question, func(find bool) {
 		if !find {
 			answer("")
 			return
@@ -236,8 +236,8 @@ func (w *Window) askFile(question string, answer func(path string)) {
 			answer(r.URI().Path())
 		}, w.Win)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
-	}, w.Win)
+		w.show(d)
+	}, w.Win))
 }
 
 // loadWorkspace replaces the files on show with the workspace's.
@@ -276,13 +276,13 @@ func (w *Window) saveDialog() {
 		p := wc.URI().Path()
 		wc.Close()
 		if err := w.SaveWorkspace(p); err != nil {
-			dialog.ShowError(err, w.Win)
+			w.show(dialog.NewError(err, w.Win))
 		}
 	}, w.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
 	d.SetFileName("briefing" + workspaceExt)
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	w.show(d)
 }
 
 // save saves to the workspace open, or asks where.
@@ -292,7 +292,7 @@ func (w *Window) save() {
 		return
 	}
 	if err := w.SaveWorkspace(w.workspace); err != nil {
-		dialog.ShowError(err, w.Win)
+		w.show(dialog.NewError(err, w.Win))
 	}
 }
 
@@ -347,7 +347,7 @@ func (w *Window) offerRecovery() {
 		name = filepath.Base(r.Workspace)
 	}
 	msg := fmt.Sprintf(lang.L("Chronomap did not close properly. Recover the changes to %s from %s?"), name, r.Saved.Local().Format(lang.L("2 Jan 2006 15:04")))
-	dialog.ShowConfirm(lang.L("Recover unsaved work"), msg, func(ok bool) {
+	w.show(dialog.NewConfirm(lang.L("Recover unsaved work"), msg, func(ok bool) {
 		for _, p := range pending[1:] {
 			p.Discard()
 		}
@@ -358,11 +358,11 @@ func (w *Window) offerRecovery() {
 		ws, err := r.Load()
 		r.Discard()
 		if err != nil {
-			dialog.ShowError(err, w.Win)
+			w.show(dialog.NewError(err, w.Win))
 			return
 		}
 		w.loadWorkspace(r.Workspace, ws)
 		w.autosave.Clean(r.Workspace)
 		w.autosave.Changed(ws) // still unsaved
-	}, w.Win)
+	}, w.Win))
 }
