@@ -135,6 +135,7 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 		}
 		p := wc.URI().Path()
 		wc.Close()
+		w.savedIn = filepath.Dir(p)
 		w.bar.note(fmt.Sprintf(lang.L("Writing %s…"), filepath.Base(p)))
 		go func() {
 			err := write(p)
@@ -150,6 +151,38 @@ func (w *Window) saveAs(name string, exts []string, write func(path string) erro
 	}, w.Win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetFileName(name)
+	w.showSave(d)
+}
+
+// saveFolder is where a save dialog opens: where the last save of this
+// session went, else beside the workspace, else beside the data on show
+// (or any file open), and "" (the dialog's own choice) for the sample.
+func (w *Window) saveFolder() string {
+	if w.savedIn != "" {
+		return w.savedIn
+	}
+	if w.workspace != "" {
+		return filepath.Dir(w.workspace)
+	}
+	views := w.views
+	if v := w.active(); v != nil {
+		views = append([]*fileView{v}, views...)
+	}
+	for _, v := range views {
+		if p := v.file.Path; p != "" && !strings.Contains(p, "://") {
+			return filepath.Dir(p)
+		}
+	}
+	return ""
+}
+
+// showSave shows a save dialog at the save folder.
+func (w *Window) showSave(d *dialog.FileDialog) {
+	if dir := w.saveFolder(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	d.Resize(fyne.NewSize(900, 600))
 	w.show(d)
 }
@@ -191,7 +224,10 @@ func (w *Window) exportDialog() {
 		return
 	}
 	title, subtitle, marking := w.dialogEntry(false), w.dialogEntry(false), w.dialogEntry(false)
-	if v.file.Sample {
+	if e := w.export; e != nil {
+		title.SetText(e.Title)
+		subtitle.SetText(e.Subtitle)
+	} else if v.file.Sample {
 		title.SetText(v.file.title())
 	} else {
 		title.SetText(tabName(v.file))
@@ -236,6 +272,7 @@ func (w *Window) exportDialog() {
 			return
 		}
 		w.App.Preferences().SetString("export.marking", marking.Text)
+		w.export = &workspace.Export{Title: title.Text, Subtitle: subtitle.Text}
 		e := exportSpec{Title: title.Text, Subtitle: subtitle.Text, Marking: marking.Text,
 			Layout: layouts[layout.SelectedIndex()].layout, Format: exportFormats[format.SelectedIndex()]}
 		if e.Format.ext != ".pdf" {

@@ -123,6 +123,11 @@ type Window struct {
 	// dialogs are the dialogs open over the window, the top one last:
 	// Esc closes it.
 	dialogs []dialog.Dialog
+	// export is the title and subtitle last exported with, kept in the
+	// workspace.
+	export *workspace.Export
+	// savedIn is the folder the last save went to, where the next opens.
+	savedIn string
 
 	// queue holds the files waiting to be read; one is read at a time, so
 	// that a second big file does not halve the first one's speed.

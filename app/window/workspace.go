@@ -40,7 +40,7 @@ func configDir() string {
 func (w *Window) snapshot() *workspace.Workspace {
 	ws := &workspace.Workspace{Version: workspace.FormatVersion,
 		Theme:  w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem),
-		Scenes: slices.Clone(w.scenes)}
+		Scenes: slices.Clone(w.scenes), Export: w.export}
 	active := w.active()
 	for _, v := range w.views {
 		if v.file.Path == "" {
@@ -246,6 +246,7 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 	w.views = nil
 	w.workspace = path
 	w.scenes = slices.Clone(ws.Scenes)
+	w.export = ws.Export
 	w.layout()
 	w.rememberRecent(path)
 	if ws.Theme != "" && ws.Theme != w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem) {
@@ -275,14 +276,14 @@ func (w *Window) saveDialog() {
 		}
 		p := wc.URI().Path()
 		wc.Close()
+		w.savedIn = filepath.Dir(p)
 		if err := w.SaveWorkspace(p); err != nil {
 			w.show(dialog.NewError(err, w.Win))
 		}
 	}, w.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
 	d.SetFileName("briefing" + workspaceExt)
-	d.Resize(fyne.NewSize(900, 600))
-	w.show(d)
+	w.showSave(d)
 }
 
 // save saves to the workspace open, or asks where.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -237,5 +238,81 @@ func TestSnapshotOfUnreadableFile(t *testing.T) {
 	waitIdle(t, w, w.reload)
 	if v := w.active(); v.file.Err == nil || v.file.Path != bad {
 		t.Errorf("after a reload: %v, %q", v.file.Err, v.file.Path)
+	}
+}
+
+// TestSaveFolder: the first save dialog opens beside the data, then
+// beside the workspace, then where the last save went.
+func TestSaveFolder(t *testing.T) {
+	w, v := sampleWindow(t)
+	if got := w.saveFolder(); got != "" {
+		t.Errorf("the sample, a file of no folder, saves to %q", got)
+	}
+	v.file.Path = filepath.Join("/data", "acled", "events.csv")
+	if got, want := w.saveFolder(), filepath.Join("/data", "acled"); got != want {
+		t.Errorf("saves to %q, want the data's folder %q", got, want)
+	}
+	w.workspace = filepath.Join("/briefings", "week.chronomap")
+	if got, want := w.saveFolder(), "/briefings"; got != want {
+		t.Errorf("saves to %q, want the workspace's folder %q", got, want)
+	}
+	w.savedIn = "/out"
+	if got := w.saveFolder(); got != "/out" {
+		t.Errorf("saves to %q, want the last save's folder", got)
+	}
+}
+
+// TestExportRemembersTitles: the export dialog offers again the title and
+// subtitle it was last given, and the workspace keeps them.
+func TestExportRemembersTitles(t *testing.T) {
+	w, _ := sampleWindow(t)
+	c := w.Win.Canvas()
+	w.exportDialog()
+	form := c.Overlays().Top()
+	var boxes []*escEntry
+	test.WidgetRenderer(form.(fyne.Widget)) // lays the form out
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if e, ok := o.(*escEntry); ok {
+			boxes = append(boxes, e)
+		}
+		if ct, ok := o.(*fyne.Container); ok {
+			for _, k := range ct.Objects {
+				walk(k)
+			}
+		} else if wd, ok := o.(fyne.Widget); ok {
+			for _, k := range test.WidgetRenderer(wd).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(form)
+	if len(boxes) < 2 {
+		t.Fatalf("found %d text boxes in the export dialog", len(boxes))
+	}
+	boxes[0].SetText("Shoigu courts Nicaragua")
+	boxes[1].SetText("Moscow, 7 November 2023")
+	test.Tap(findButton(t, form, "Export…"))
+	w.closeDialog() // the save dialog it opens
+	ws := w.snapshot()
+	if ws.Export == nil || ws.Export.Title != "Shoigu courts Nicaragua" || ws.Export.Subtitle != "Moscow, 7 November 2023" {
+		t.Fatalf("the workspace keeps %+v", ws.Export)
+	}
+	// A workspace opened later offers them again.
+	b, err := json.Marshal(ws)
+	if err != nil || !strings.Contains(string(b), `"export":{"title":"Shoigu courts Nicaragua","subtitle":"Moscow, 7 November 2023"}`) {
+		t.Errorf("the workspace file holds %s (%v)", b, err)
+	}
+	w3, _ := sampleWindow(t)
+	if w3.loadWorkspace("", ws); w3.export == nil || *w3.export != *ws.Export {
+		t.Errorf("opening the workspace gives the export dialog %+v", w3.export)
+	}
+	w2, _ := sampleWindow(t)
+	w2.export = ws.Export
+	w2.exportDialog()
+	boxes = nil
+	walk(w2.Win.Canvas().Overlays().Top())
+	if boxes[0].Text != "Shoigu courts Nicaragua" || boxes[1].Text != "Moscow, 7 November 2023" {
+		t.Errorf("the dialog offers %q, %q", boxes[0].Text, boxes[1].Text)
 	}
 }

@@ -43,6 +43,17 @@ type Workspace struct {
 	Theme string `json:"theme,omitempty"`
 	// Scenes are the saved views of a briefing, in presentation order.
 	Scenes []Scene `json:"scenes,omitempty"`
+	// Export is what the export dialog was last given for this
+	// workspace, offered again the next time; nil before any export.
+	Export *Export `json:"export,omitempty"`
+}
+
+// Export is the words a workspace's slides were last exported with. The
+// marking is the organisation's, not the workspace's: it stays in the
+// preferences.
+type Export struct {
+	Title    string `json:"title,omitempty"`
+	Subtitle string `json:"subtitle,omitempty"`
 }
 
 // Source is one data file and how it is read and shown.
