@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"chronomap/app/draw/drawtest"
 	"chronomap/app/timeline"
 	"chronomap/assets"
 	"chronomap/data/frame"
@@ -304,4 +306,49 @@ func TestFlowEscapeClosesDialogs(t *testing.T) {
 	if v.selected() != -1 {
 		t.Error("with the dialogs closed, Esc no longer clears the selection")
 	}
+}
+
+// TestKeyboardSheet: Help ▸ Keyboard Shortcuts lists every menu shortcut,
+// read from the menus, and the views' own keys.
+func TestKeyboardSheet(t *testing.T) {
+	w, _ := sampleWindow(t)
+	keys := menuKeys(w.Win.MainMenu())
+	want := map[string]string{"Ctrl+K": "Briefing ▸ Capture Scene", "Ctrl+Shift+S": "File ▸ Save Workspace As", "Ctrl+F": "Edit ▸ Find", "Ctrl+Shift+P": "Briefing ▸ Present"}
+	found := 0
+	for _, k := range keys {
+		if d, ok := want[k.keys]; ok {
+			if k.does != d {
+				t.Errorf("%s does %q, want %q", k.keys, k.does, d)
+			}
+			found++
+		}
+	}
+	if found != len(want) {
+		t.Errorf("the sheet lists %v, without some of %v", keys, want)
+	}
+	w.keyboardSheet()
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *fyne.Container:
+			for _, k := range x.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(x).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(w.Win.Canvas().Overlays().Top())
+	all := strings.Join(texts, "\n")
+	for _, s := range []string{"Ctrl+K", "Briefing ▸ Capture Scene", "Esc", "Shift + drag", "Leave the presentation"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("the sheet does not show %q", s)
+		}
+	}
+	drawtest.Check(t, "testdata/keyboard-sheet.png", w.Win.Canvas().Capture())
 }

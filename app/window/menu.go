@@ -89,7 +89,10 @@ func (w *Window) setMenu() {
 		fyne.NewMenuItemSeparator(),
 		present,
 	)
-	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view, briefing))
+	help := fyne.NewMenu(lang.L("Help"),
+		fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), w.keyboardSheet),
+	)
+	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view, briefing, help))
 }
 
 // fileTypes are the extensions the Open dialog lists.
