@@ -318,7 +318,7 @@ func TestWindowGerman(t *testing.T) {
 	for _, m := range w.Win.MainMenu().Items {
 		menus = append(menus, m.Label)
 	}
-	if got := strings.Join(menus, " "); got != "Datei Bearbeiten Ansicht Briefing" {
+	if got := strings.Join(menus, " "); got != "Datei Bearbeiten Ansicht Briefing Hilfe" {
 		t.Errorf("menus %q", got)
 	}
 	if got := w.Win.Title(); got != "Chronomap – Beispieldaten" {
