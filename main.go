@@ -6,6 +6,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
 
@@ -19,6 +20,7 @@ import (
 	"chronomap/app/cli/prepare"
 	"chronomap/app/cli/render"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
+	"chronomap/app/release"
 	"chronomap/app/window"
 )
 
@@ -37,12 +39,26 @@ const usage = `usage:
                                            propose the events a report's text tells (.txt, .md, .html, .docx)
   chronomap export [--workspace W] --out F.csv|.geojson|.kml [FILE ...]
                                            write the events that pass the filter, to read back or share
+  chronomap --version                      the version, from FyneApp.toml
 `
+
+// fyneApp is the one place the version is written; the packaging tool
+// reads the same file.
+//
+//go:embed FyneApp.toml
+var fyneApp []byte
 
 func main() {
 	args := os.Args[1:]
+	info, err := release.Parse(fyneApp)
+	if err != nil {
+		panic(err) // the embedded file is the build's own: a test reads it
+	}
 	if len(args) > 0 {
 		switch args[0] {
+		case "--version", "-version":
+			fmt.Println(info)
+			return
 		case "inspect":
 			os.Exit(inspect.Run(args[1:], os.Stdout, os.Stderr))
 		case "render":
@@ -80,14 +96,17 @@ func main() {
 			os.Exit(1)
 		}
 	}()
-	a := app.NewWithID("org.chronomap.app")
+	a := app.NewWithID(info.ID)
 	if len(args) == 0 {
-		window.New(a, []window.Loaded{window.Sample()}).ShowAndRun()
+		w := window.New(a, []window.Loaded{window.Sample()})
+		w.Release = info
+		w.ShowAndRun()
 		return
 	}
 	// Files load in the background, with a progress bar, once the window
 	// is up: a big file never leaves the user looking at nothing.
 	w := window.New(a, nil)
+	w.Release = info
 	w.Open(args...)
 	w.ShowAndRun()
 }

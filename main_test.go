@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chronomap/app/release"
 )
 
 // The end-to-end test runs the real binary on a virtual X display (Xvfb),
@@ -305,6 +307,14 @@ func TestWindowEndToEnd(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	t.Run("version", func(t *testing.T) {
+		out, err := exec.Command(bin, "--version").Output()
+		toml, _ := os.ReadFile("FyneApp.toml")
+		info, perr := release.Parse(toml)
+		if err != nil || perr != nil || !strings.HasPrefix(string(out), "chronomap "+info.Version) || !strings.Contains(string(toml), `Version = "`+info.Version+`"`) {
+			t.Errorf("chronomap --version says %q (%v), FyneApp.toml %q (%v)", out, err, info.Version, perr)
+		}
+	})
 
 	t.Run("sample", func(t *testing.T) {
 		a := start(t, d, bin)

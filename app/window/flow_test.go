@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw/drawtest"
+	"chronomap/app/release"
 	"chronomap/app/timeline"
 	"chronomap/assets"
 	"chronomap/data/frame"
@@ -351,4 +352,36 @@ func TestKeyboardSheet(t *testing.T) {
 		}
 	}
 	drawtest.Check(t, "testdata/keyboard-sheet.png", w.Win.Canvas().Capture())
+}
+
+// TestAbout: Help ▸ About shows the version and the licences of the
+// basemap, the gazetteer and the fonts.
+func TestAbout(t *testing.T) {
+	w, _ := sampleWindow(t)
+	w.Release = release.Info{Name: "Chronomap", Version: "9.8.7"}
+	w.about()
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *fyne.Container:
+			for _, k := range x.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(x).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(w.Win.Canvas().Overlays().Top())
+	all := strings.Join(texts, "\n")
+	for _, s := range []string{"Chronomap 9.8.7", "Natural Earth", "public domain", "GeoNames", "CC BY 4.0", "Liberation Sans", "SIL Open Font License 1.1"} {
+		if !strings.Contains(all, s) {
+			t.Errorf("About does not say %q:\n%s", s, all)
+		}
+	}
+	drawtest.Check(t, "testdata/about.png", w.Win.Canvas().Capture())
 }

@@ -91,6 +91,7 @@ func (w *Window) setMenu() {
 	)
 	help := fyne.NewMenu(lang.L("Help"),
 		fyne.NewMenuItem(lang.L("Keyboard Shortcuts"), w.keyboardSheet),
+		fyne.NewMenuItem(lang.L("About Chronomap"), w.about),
 	)
 	w.Win.SetMainMenu(fyne.NewMainMenu(file, edit, view, briefing, help))
 }

@@ -100,6 +100,7 @@ var dynamicCalls = map[string]int{
 	"menu.go":      1, // worldmap.Projections
 	"export.go":    2, // layouts, exportFormats
 	"window.go":    1, // assets.SampleTitle
+	"about.go":     1, // credits
 }
 
 // dynamicKeys are the keys that reach lang.L through a variable.
@@ -113,6 +114,9 @@ func dynamicKeys(t *testing.T) []string {
 	}
 	for _, f := range exportFormats {
 		keys = append(keys, f.label)
+	}
+	for _, c := range credits {
+		keys = append(keys, c.what)
 	}
 	return append(keys, problemReasons(t)...)
 }

@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
+	"chronomap/app/release"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
@@ -114,6 +115,8 @@ var size = fyne.NewSize(1200, 740)
 type Window struct {
 	App fyne.App
 	Win fyne.Window
+	// Release is the version Help ▸ About shows.
+	Release release.Info
 
 	views  []*fileView
 	tabs   *container.AppTabs // when more than one file is open
