@@ -135,7 +135,7 @@ func (f File) Slide(v workspace.Scene, o Options) slide.Spec {
 			p = worldmap.EqualEarth
 		}
 		m := &worldmap.Map{View: worldmap.Viewport{Projection: p}, Theme: t, Graticule: true, Events: f.Map,
-			Shown: mask.Shown, Counts: mask.Counts.ShownBy, Selected: selected}
+			Shown: mask.Shown, Counts: mask.Counts.ShownBy, Selected: selected, Area: flt.Box}
 		if o.Lang == timeline.German {
 			m.Language = "de" // its words and numbers as the timeline's, and its countries' names
 		}

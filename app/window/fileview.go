@@ -43,6 +43,7 @@ type fileView struct {
 	// nil when the file could not be read.
 	layer     *workspace.Layer
 	searchBox *escEntry
+	clearArea *widget.Button // shown while a map box filters
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
@@ -88,7 +89,7 @@ func (v *fileView) refilter() {
 	d, mask := v.file.Data, v.layer.Mask
 	if v.mapWidget != nil {
 		m := v.mapWidget.Model()
-		m.Shown, m.Counts = mask.Shown, mask.Counts.ShownBy
+		m.Shown, m.Counts, m.Area = mask.Shown, mask.Counts.ShownBy, v.layer.Filter.Box
 		v.mapWidget.Refresh()
 	}
 	if v.timelineWidget != nil {
@@ -97,6 +98,13 @@ func (v *fileView) refilter() {
 	}
 	if v.status != nil {
 		v.status.SetText(v.counts().String())
+	}
+	if v.clearArea != nil {
+		if v.layer.Filter.Box != nil {
+			v.clearArea.Show()
+		} else {
+			v.clearArea.Hide()
+		}
 	}
 	if d.Len() <= syncSearch {
 		v.refillTable()

@@ -56,9 +56,15 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 	v.located = located
 	clear := widget.NewButtonWithIcon(lang.L("Clear Filters"), theme.ContentClearIcon(), v.clearFilter)
 	clear.Importance = widget.LowImportance
-	right := container.NewHBox(located, clear, v.status)
+	v.clearArea = widget.NewButtonWithIcon(lang.L("Map Area"), theme.ContentClearIcon(), func() {
+		v.layer.BoxAround(nil)
+		v.refilter()
+	})
+	v.clearArea.Importance = widget.WarningImportance
+	v.clearArea.Hide()
+	right := container.NewHBox(v.clearArea, located, clear, v.status)
 	if tl := v.timelineWidget; tl != nil {
-		right = container.NewHBox(v.dateRange(), located, clear, v.status)
+		right = container.NewHBox(v.dateRange(), v.clearArea, located, clear, v.status)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, v.searchBox)
 	if chips := v.categoryChips(); chips != nil {

@@ -13,6 +13,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/number"
+	"chronomap/data/dataset"
 )
 
 // Map is what the map view draws: the view, its style and the events.
@@ -29,6 +30,8 @@ type Map struct {
 	Counts []int
 	// Selected events are drawn ringed, on top, and labelled first.
 	Selected map[int]bool
+	// Area, when set, is the map area the filter keeps, outlined.
+	Area *dataset.Box
 	// Language names countries in that language ("de", "fr", "es", "ru")
 	// where Natural Earth has the name; "" is English.
 	Language string
@@ -94,6 +97,7 @@ func (m *Map) Render(s *draw.Surface) {
 		}
 	}
 	m.drawBase(s)
+	m.drawArea(s)
 	m.labels = m.labels[:0]
 	occupied := &boxes{}
 	// The legend and the scale bar come last but their places are taken
