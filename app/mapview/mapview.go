@@ -20,6 +20,7 @@ import (
 	"chronomap/app/palette"
 	"chronomap/app/tooltip"
 	"chronomap/app/worldmap"
+	"chronomap/data/dataset"
 )
 
 // Map shows events on the world map. Drag pans, the wheel zooms about the
@@ -35,6 +36,9 @@ type Map struct {
 	Describe func(event int) string
 	// OnBoxSelect is called with the events inside a shift-drag box.
 	OnBoxSelect func(events []int)
+	// OnArea, when set, is called instead with the place on Earth the box
+	// covers, which a filter can keep and the map outline.
+	OnArea func(area *dataset.Box)
 	// OnEscape is called when Esc is pressed while the map has the
 	// keyboard: the window clears what Esc clears wherever the focus is.
 	OnEscape func()
@@ -135,7 +139,10 @@ func (w *Map) DragEnd() {
 		w.model.Selected[i] = true
 	}
 	w.Refresh()
-	if w.OnBoxSelect != nil {
+	switch {
+	case w.OnArea != nil:
+		w.OnArea(w.model.View.Area(box))
+	case w.OnBoxSelect != nil:
 		w.OnBoxSelect(sel)
 	}
 }

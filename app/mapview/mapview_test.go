@@ -124,4 +124,17 @@ func TestBoxSelect(t *testing.T) {
 	if len(model.Selected) != len(got) {
 		t.Errorf("the map marks %d selected, want %d", len(model.Selected), len(got))
 	}
+	// With OnArea, the same drag gives the place drawn round: Yerevan and
+	// Gyumri inside, Moscow not, and a box wider than the events alone.
+	var area *dataset.Box
+	w.OnArea = func(b *dataset.Box) { area = b }
+	w.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at(yerevan, -40, -40)}, Modifier: fyne.KeyModifierShift})
+	w.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at(yerevan, 30, 30)}})
+	w.DragEnd()
+	if area == nil || !area.Contains(44.4991, 40.1792) || !area.Contains(43.85, 40.79) || area.Contains(37.62, 55.75) {
+		t.Fatalf("the area drawn round Armenia is %+v", area)
+	}
+	if area.MaxLon-area.MinLon < 1 {
+		t.Errorf("the area %+v is no wider than the events", area)
+	}
 }

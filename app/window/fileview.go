@@ -16,6 +16,7 @@ import (
 	"chronomap/app/timelineview"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
+	"chronomap/data/dataset"
 )
 
 // fileView shows one loaded file: its title and facts, the filter bar,
@@ -43,7 +44,8 @@ type fileView struct {
 	// nil when the file could not be read.
 	layer     *workspace.Layer
 	searchBox *escEntry
-	clearArea *widget.Button // shown while a map box filters
+	clearArea *widget.Button  // shown while a map box filters
+	barRow    *fyne.Container // the filter bar's row of boxes
 	status    *widget.Label
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
@@ -99,12 +101,13 @@ func (v *fileView) refilter() {
 	if v.status != nil {
 		v.status.SetText(v.counts().String())
 	}
-	if v.clearArea != nil {
+	if v.clearArea != nil && v.clearArea.Visible() != (v.layer.Filter.Box != nil) {
 		if v.layer.Filter.Box != nil {
 			v.clearArea.Show()
 		} else {
 			v.clearArea.Hide()
 		}
+		v.barRow.Refresh() // lays the row out again around the button
 	}
 	if d.Len() <= syncSearch {
 		v.refillTable()
@@ -567,6 +570,12 @@ func (v *fileView) newMap() *mapview.Map {
 		// The box is the bounds of the events drawn round: a place on
 		// Earth, which exports and scenes keep, not a list of events.
 		v.layer.BoxAround(sel)
+		v.refilter()
+	}
+	// A box drawn by hand keeps the place it was drawn round, which the
+	// map then outlines while it filters.
+	w.OnArea = func(b *dataset.Box) {
+		v.layer.SetBox(b)
 		v.refilter()
 	}
 	return w

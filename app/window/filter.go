@@ -67,6 +67,7 @@ func (v *fileView) filterBar() fyne.CanvasObject {
 		right = container.NewHBox(v.dateRange(), v.clearArea, located, clear, v.status)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, v.searchBox)
+	v.barRow = bar
 	if chips := v.categoryChips(); chips != nil {
 		return container.NewVBox(bar, chips)
 	}

@@ -14,6 +14,7 @@ import (
 	"chronomap/app/release"
 	"chronomap/app/timeline"
 	"chronomap/assets"
+	"chronomap/data/dataset"
 	"chronomap/data/frame"
 )
 
@@ -384,4 +385,18 @@ func TestAbout(t *testing.T) {
 		}
 	}
 	drawtest.Check(t, "testdata/about.png", w.Win.Canvas().Capture())
+}
+
+// TestFlowMapArea: a box drawn on the map filters, stays outlined on the
+// map, and the filter bar's Map Area button clears it.
+func TestFlowMapArea(t *testing.T) {
+	_, v := sampleWindow(t)
+	v.mapWidget.OnArea(&dataset.Box{MinLon: 25, MinLat: 35, MaxLon: 50, MaxLat: 50})
+	if v.counts().shown != 3 || v.mapWidget.Model().Area == nil || !v.clearArea.Visible() {
+		t.Fatalf("after a box over Armenia: %d shown, outlined %v, button %v", v.counts().shown, v.mapWidget.Model().Area, v.clearArea.Visible())
+	}
+	test.Tap(v.clearArea)
+	if v.counts().shown != 6 || v.mapWidget.Model().Area != nil || v.clearArea.Visible() {
+		t.Errorf("after Map Area ×: %d shown, outlined %v, button %v", v.counts().shown, v.mapWidget.Model().Area, v.clearArea.Visible())
+	}
 }

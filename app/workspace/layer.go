@@ -73,6 +73,12 @@ func (l *Layer) BoxAround(events []int) {
 	l.Refilter()
 }
 
+// SetBox keeps the events inside a place on Earth; nil keeps them all.
+func (l *Layer) SetBox(b *dataset.Box) {
+	l.Filter.Box = b
+	l.Refilter()
+}
+
 // SetWindow is the timeline's window, from and to in Unix seconds: it
 // filters the other views while it leaves out some of the events' span.
 // A window holding them all does not narrow, and leaves the table its

@@ -3,7 +3,10 @@ package worldmap
 import (
 	"math"
 
+	"github.com/paulmach/orb"
+
 	"chronomap/app/draw"
+	"chronomap/data/dataset"
 )
 
 // drawArea outlines the map area a filter keeps, so that a box drawn with
@@ -56,4 +59,20 @@ func (m *Map) areaRing(w, e, south, north float64) [][2]float64 {
 		at(w, south+(north-south)*float64(i)/float64(k))
 	}
 	return ring
+}
+
+// Area is the place on Earth a box drawn on the picture covers: the
+// lon/lat box around its edges and a grid inside it (so that a box over a
+// pole reaches it), nil when none of it is on the globe.
+func (v Viewport) Area(px orb.Bound) *dataset.Box {
+	const n = 16
+	var pts [][2]float64
+	for i := 0; i <= n; i++ {
+		for j := 0; j <= n; j++ {
+			ll := v.LonLat(orb.Point{px.Min[0] + (px.Max[0]-px.Min[0])*float64(i)/n, px.Min[1] + (px.Max[1]-px.Min[1])*float64(j)/n})
+			lon := math.Mod(ll[0]+540, 360) - 180 // a copy of the world beside the first is the same Earth
+			pts = append(pts, [2]float64{lon, ll[1]})
+		}
+	}
+	return dataset.BoxOf(pts)
 }

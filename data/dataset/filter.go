@@ -86,14 +86,27 @@ func validLonLat(lon, lat float64) bool {
 // returns nil when none of the events is placed.
 func (d *Dataset) BoxAround(evs []int) *Box {
 	x := d.Index
+	var pts [][2]float64
+	for _, i := range evs {
+		if i >= 0 && i < d.Len() && x.IsLocated(i) {
+			pts = append(pts, [2]float64{x.Lon[i], x.Lat[i]})
+		}
+	}
+	return BoxOf(pts)
+}
+
+// BoxOf returns the smallest box holding the lon/lat points, across the
+// antimeridian when that is narrower; nil for no point. Points off the
+// globe (NaN, beyond ±180° or ±90°) are left out.
+func BoxOf(pts [][2]float64) *Box {
 	var lons []float64
 	b := Box{MinLat: math.Inf(1), MaxLat: math.Inf(-1)}
-	for _, i := range evs {
-		if i < 0 || i >= d.Len() || !x.IsLocated(i) {
+	for _, p := range pts {
+		if !(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90) {
 			continue
 		}
-		lons = append(lons, x.Lon[i])
-		b.MinLat, b.MaxLat = math.Min(b.MinLat, x.Lat[i]), math.Max(b.MaxLat, x.Lat[i])
+		lons = append(lons, p[0])
+		b.MinLat, b.MaxLat = math.Min(b.MinLat, p[1]), math.Max(b.MaxLat, p[1])
 	}
 	if len(lons) == 0 {
 		return nil
