@@ -2,27 +2,27 @@ package frame
 
 import (
 	"iter"
-	"strings"
+	"slices"
 )
 
 // The frame's own storage: one typed column of values per column, the
 // only copy of the cells once a file is read.
 //
-// A text column is kept in one of two forms, chosen while it is built:
-//   - a dictionary, for columns that repeat a few values (countries, event
-//     types, dates): each distinct value once, as its own small string,
-//     and a 4-byte code a row;
-//   - pages, for columns whose values are mostly distinct (notes,
-//     identifiers): the bytes of every pageRows consecutive rows joined
-//     into one string, and where each row's bytes end in its page.
+// A text column keeps its distinct values in pages: the bytes of every
+// pageRows consecutive values joined into one string, and where each
+// value's bytes end in its page. A column that repeats a few values
+// (countries, event types, dates) is a dictionary: each distinct value
+// once in the pages, and a 4-byte code a row. A column whose values are
+// mostly distinct (notes, identifiers) has its rows in the pages, in
+// order, without codes.
 //
-// Either way a column costs its text plus four bytes a row, and holds no
-// pointer a row for the garbage collector to follow. A cell is a
-// substring of its page, or a dictionary value: it never refers to the
-// bytes of the file it came from, so a label kept after its frame is gone
-// keeps one page of one column alive (a few kilobytes), never the file.
+// Either way a column costs its text plus four or eight bytes a row, and
+// holds no pointer a row for the garbage collector to follow. A cell is a
+// substring of its page: it never refers to the bytes of the file it came
+// from, so a label kept after its frame is gone keeps one page of one
+// column alive (a few kilobytes), never the file.
 
-// pageBits sets how many rows share a page: 256. A page is small enough
+// pageBits sets how many values share a page: 256. A page is small enough
 // that a cell kept on its own holds little memory, and large enough that
 // a column of a million rows is a few thousand allocations.
 const (
@@ -39,14 +39,13 @@ type values struct {
 	text text      // Text columns
 }
 
-// text is a text column's cells, as a dictionary or as pages.
+// text is a text column's cells.
 type text struct {
-	// dict and codes make the dictionary form: row i holds dict[codes[i]].
-	dict  []string
+	// codes, for a dictionary, gives row i's value: codes[i]. Without
+	// codes, row i's value is value i.
 	codes []uint32
-	// pages and ends make the paged form: row i's bytes end at ends[i]
-	// in pages[i>>pageBits], and start where row i-1's end, or at 0 for a
-	// page's first row.
+	// Value v's bytes end at ends[v] in pages[v>>pageBits], and start
+	// where value v-1's end, or at 0 for a page's first value.
 	pages []string
 	ends  []uint32
 }
@@ -54,7 +53,7 @@ type text struct {
 // at returns row i's cell.
 func (t *text) at(i int) string {
 	if t.codes != nil {
-		return t.dict[t.codes[i]]
+		i = int(t.codes[i])
 	}
 	var lo uint32
 	if i&pageMask != 0 {
@@ -64,16 +63,17 @@ func (t *text) at(i int) string {
 }
 
 // dictLimit is the most distinct values a text column keeps as a
-// dictionary; a column of more is paged. Beyond dictProbe rows, a column
-// whose values have been mostly distinct so far is paged at once, so that
-// a column of notes or identifiers is not hashed whole only to find out.
+// dictionary (a sixteenth of its rows if that is more); a column of more
+// is paged row by row. Past dictProbe rows, a column whose values have
+// nearly all been distinct is paged at once, so that a column of notes or
+// identifiers is not hashed whole only to find that out.
 const (
 	dictLimit = 1 << 16
 	dictProbe = 4096
 )
 
 // buildText stores n text cells, which cells yields in row order; it may
-// iterate them twice.
+// iterate them twice, and each cell must stay as it is until it returns.
 func buildText(n int, cells iter.Seq2[int, string]) text {
 	if t, ok := buildDict(n, cells); ok {
 		return t
@@ -82,27 +82,30 @@ func buildText(n int, cells iter.Seq2[int, string]) text {
 }
 
 // buildDict stores the cells as a dictionary, unless they turn out to be
-// too many distinct values.
+// too many distinct values. Until the pages are made, the distinct values
+// are the cells themselves, views into the reader's buffers.
 func buildDict(n int, cells iter.Seq2[int, string]) (text, bool) {
-	t := text{codes: make([]uint32, n)}
+	codes := make([]uint32, n)
+	var distinct []string
 	seen := make(map[string]uint32)
 	for i, c := range cells {
 		code, ok := seen[c]
 		if !ok {
-			if len(t.dict) >= max(dictLimit, n/16) || (i >= dictProbe && len(t.dict) > i/2) {
+			if len(distinct) >= max(dictLimit, n/16) || (i >= dictProbe && len(distinct) > i/16*15) {
 				return text{}, false
 			}
-			code = uint32(len(t.dict))
-			c = strings.Clone(c) // the cell may be a view into the file
-			t.dict = append(t.dict, c)
+			code = uint32(len(distinct))
+			distinct = append(distinct, c)
 			seen[c] = code
 		}
-		t.codes[i] = code
+		codes[i] = code
 	}
+	t := buildPages(len(distinct), slices.All(distinct))
+	t.codes = codes
 	return t, true
 }
 
-// buildPages stores the cells in pages.
+// buildPages stores the cells in pages, in order.
 func buildPages(n int, cells iter.Seq2[int, string]) text {
 	t := text{pages: make([]string, 0, (n+pageMask)/pageRows), ends: make([]uint32, n)}
 	var buf []byte
