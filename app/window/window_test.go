@@ -126,12 +126,10 @@ func TestGrid(t *testing.T) {
 	}
 }
 
-// TestGridWithoutColumns checks that a frame built without column facts
-// still shows numbers as numbers.
-func TestGridWithoutColumns(t *testing.T) {
-	f := smallFrame()
-	f.Columns = nil
-	g := newGrid(f)
+// TestGridOfGotaFrame checks that a frame made of a gota frame, whose
+// column kinds come from its series' types, shows numbers as numbers.
+func TestGridOfGotaFrame(t *testing.T) {
+	g := newGrid(smallFrame())
 	if g.kind(4) != frame.Number || g.kind(6) != frame.Integer || g.cell(0, 4) != "40.1792" {
 		t.Errorf("kinds %v, cell %q", g.kinds, g.cell(0, 4))
 	}
