@@ -38,7 +38,7 @@ type Ambiguity struct {
 func count(f *frame.Frame, m events.Mapping) Counts {
 	x, probs := events.Build(f, m)
 	return Counts{
-		Rows: f.DF.Nrow(), Events: x.Len(), Located: x.Located, Geocoded: x.Geocoded,
+		Rows: f.Rows(), Events: x.Len(), Located: x.Located, Geocoded: x.Geocoded,
 		Problems:  len(f.Problems) + len(probs),
 		Ambiguous: ambiguous(f, m),
 	}
@@ -63,7 +63,7 @@ func ambiguous(f *frame.Frame, m events.Mapping) []Ambiguity {
 		if ci < 0 {
 			continue
 		}
-		n := f.DF.Nrow()
+		n := f.Rows()
 		step := max(1, (n+detectLimit-1)/detectLimit)
 		vals := make([]string, 0, min(n, detectLimit))
 		for i := 0; i < n; i += step {

@@ -59,7 +59,7 @@ func NewEditor(f *frame.Frame, m events.Mapping) *Editor {
 	e.counter = newCounter(f, e.setCounts)
 
 	options := roleOptions()
-	for _, col := range f.DF.Names() {
+	for _, col := range f.Names() {
 		s := widget.NewSelect(options, nil)
 		s.OnChanged = func(label string) {
 			if !e.syncing {
@@ -121,7 +121,7 @@ func (e *Editor) changed() {
 func (e *Editor) sync() {
 	e.syncing = true
 	defer func() { e.syncing = false }()
-	for i, col := range e.frame.DF.Names() {
+	for i, col := range e.frame.Names() {
 		e.roles[i].SetSelected(roleLabel(e.mapping.RoleOf(col)))
 	}
 	sel := ""
@@ -173,7 +173,7 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	intro := widget.NewLabel(intro())
 	intro.Truncation = fyne.TextTruncateEllipsis
 	caption := widget.NewRichText(&widget.TextSegment{
-		Text:  previewCaption(min(previewRows, e.frame.DF.Nrow()), e.frame.DF.Nrow()),
+		Text:  previewCaption(min(previewRows, e.frame.Rows()), e.frame.Rows()),
 		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true},
 	})
 	top := container.NewBorder(nil, nil, nil, caption, intro)

@@ -83,7 +83,7 @@ func (h *harness) next(t *testing.T) Counts {
 // pick chooses a role in a column's menu as the user would.
 func pick(t *testing.T, e *Editor, col string, r events.Role) {
 	t.Helper()
-	i := slices.Index(e.frame.DF.Names(), col)
+	i := slices.Index(e.frame.Names(), col)
 	if i < 0 {
 		t.Fatalf("no column %q", col)
 	}
@@ -213,7 +213,7 @@ func TestDetectedReasons(t *testing.T) {
 	e := NewEditor(f, m)
 	h := shown(t, e)
 	h.next(t)
-	i := slices.Index(f.DF.Names(), "headline")
+	i := slices.Index(f.Names(), "headline")
 	if e.roles[i].Selected != roleLabel(events.Title) {
 		t.Errorf("headline's menu shows %q, want %q", e.roles[i].Selected, roleLabel(events.Title))
 	}
@@ -221,7 +221,7 @@ func TestDetectedReasons(t *testing.T) {
 	if why := r.reasons[i][0].Text; why == "" || why != m.Why[events.Title][:len(why)] {
 		t.Errorf("headline's reason reads %q, want the start of %q", why, m.Why[events.Title])
 	}
-	if n := slices.Index(f.DF.Names(), "notes"); r.reasons[n][0].Text != "" && m.RoleOf("notes") == "" {
+	if n := slices.Index(f.Names(), "notes"); r.reasons[n][0].Text != "" && m.RoleOf("notes") == "" {
 		t.Errorf("notes plays no role but shows reason %q", r.reasons[n][0].Text)
 	}
 }

@@ -37,7 +37,7 @@ const (
 func (s *sheet) CreateRenderer() fyne.WidgetRenderer {
 	f := s.e.frame
 	r := &sheetRenderer{s: s, header: canvas.NewRectangle(color.Transparent), rule: canvas.NewRectangle(color.Transparent)}
-	r.rows = min(previewRows, f.DF.Nrow())
+	r.rows = min(previewRows, f.Rows())
 	for range r.rows {
 		r.stripes = append(r.stripes, canvas.NewRectangle(color.Transparent))
 	}

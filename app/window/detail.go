@@ -73,7 +73,7 @@ func (v *fileView) eventFields(i int) (title string, head, cols []field) {
 	}
 	head = append(head, field{Name: lang.L("Where"), Value: where})
 	head = append(head, field{Name: lang.L("Row"), Value: thousands(row + 1)})
-	for k, name := range f.DF.Names() {
+	for k, name := range f.Names() {
 		cols = append(cols, field{Name: name, Value: v.grid.value(row, k), Role: v.file.roles()[name]})
 	}
 	return title, head, cols

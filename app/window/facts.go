@@ -33,7 +33,7 @@ func facts(f *frame.Frame) string {
 	} else {
 		parts = append(parts, lang.L("no preset"))
 	}
-	parts = append(parts, plural(f.DF.Nrow(), "1 row", "%s rows"), plural(f.DF.Ncol(), "1 column", "%s columns"))
+	parts = append(parts, plural(f.Rows(), "1 row", "%s rows"), plural(len(f.Columns), "1 column", "%s columns"))
 	return strings.Join(parts, " · ")
 }
 

@@ -4,18 +4,14 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/go-gota/gota/series"
 
 	"chronomap/data/frame"
 )
 
-// grid is the text of a frame's cells as the table shows them. It reads
-// each column out of the data frame once, the first time one of its cells
-// is asked for, so that a table scrolling over a million rows costs no
-// per-cell frame lookups and columns never shown cost nothing.
+// grid is the text of a frame's cells as the table shows them, read from
+// the frame's columns as they are shown: a cell costs a lookup, and no
+// column is copied.
 type grid struct {
 	f     *frame.Frame
 	names []string
@@ -24,8 +20,6 @@ type grid struct {
 	// codes is each column's code list (frame.Source.Codes), "" for
 	// most: its cells show the code's name before the code.
 	codes []string
-	text  [][]string  // per column: Records() of text and integer columns
-	nums  [][]float64 // per column: the values of number columns
 	// rows, when set, are the frame rows the table shows, in the order
 	// shown: a filter's or a sort's. nil shows every row in file order.
 	rows []int32
@@ -36,22 +30,11 @@ type grid struct {
 }
 
 func newGrid(f *frame.Frame) *grid {
-	n := f.DF.Ncol()
-	g := &grid{f: f, names: f.DF.Names(), kinds: make([]frame.Kind, n), text: make([][]string, n), nums: make([][]float64, n), sortCol: -1}
-	g.codes = make([]string, n)
-	for i := range n {
-		g.codes[i] = f.Source.Codes[g.names[i]]
-		if i < len(f.Columns) {
-			g.kinds[i] = f.Columns[i].Kind
-			continue
-		}
-		// A frame built without column facts: fall back on the series type.
-		switch f.DF.Col(g.names[i]).Type() {
-		case series.Int:
-			g.kinds[i] = frame.Integer
-		case series.Float:
-			g.kinds[i] = frame.Number
-		}
+	n := len(f.Columns)
+	g := &grid{f: f, names: f.Names(), kinds: make([]frame.Kind, n), codes: make([]string, n), sortCol: -1}
+	for i, c := range f.Columns {
+		g.codes[i] = f.Source.Codes[c.Name]
+		g.kinds[i] = c.Kind
 	}
 	return g
 }
@@ -59,9 +42,9 @@ func newGrid(f *frame.Frame) *grid {
 // size is the number of rows shown and of columns.
 func (g *grid) size() (rows, cols int) {
 	if g.rows != nil {
-		return len(g.rows), g.f.DF.Ncol()
+		return len(g.rows), len(g.names)
 	}
-	return g.f.DF.Nrow(), g.f.DF.Ncol()
+	return g.f.Rows(), len(g.names)
 }
 
 // frameRow is the frame row shown as the table's row r.
@@ -102,13 +85,16 @@ func (g *grid) sortMark(col int) string {
 // sorted is every frame row ordered by column col: numbers by value with
 // missing ones last, text by its folded form, ties in file order.
 func (g *grid) sorted(col int, desc bool) []int32 {
-	n := g.f.DF.Nrow()
+	n := g.f.Rows()
 	rows := make([]int32, n)
 	for i := range rows {
 		rows[i] = int32(i)
 	}
 	if g.kinds[col] == frame.Number || g.kinds[col] == frame.Integer {
-		vals := g.f.DF.Col(g.name(col)).Float()
+		vals := make([]float64, n)
+		for i := range vals {
+			vals[i] = g.f.Number(i, col)
+		}
 		slices.SortStableFunc(rows, func(a, b int32) int {
 			va, vb := vals[a], vals[b]
 			switch na, nb := math.IsNaN(va), math.IsNaN(vb); {
@@ -178,24 +164,14 @@ func (g *grid) cell(row, col int) string {
 	return s
 }
 
-// value is the text of one cell in full, by frame row. Numbers are written in full but
-// without gota's padding ("55.7558", not "55.755800"); a missing number is
-// empty.
+// value is the text of one cell in full, by frame row: as the frame
+// writes it ("55.7558"; a missing number is empty), a code's name before a
+// code.
 func (g *grid) value(row, col int) string {
+	v := g.f.Text(row, col)
 	if g.kinds[col] == frame.Number {
-		if g.nums[col] == nil {
-			g.nums[col] = g.f.DF.Col(g.name(col)).Float()
-		}
-		v := g.nums[col][row]
-		if math.IsNaN(v) {
-			return ""
-		}
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		return v
 	}
-	if g.text[col] == nil {
-		g.text[col] = g.f.DF.Col(g.name(col)).Records()
-	}
-	v := g.text[col][row]
 	if list := g.codes[col]; list != "" {
 		if name, ok := frame.CodeName(list, v, uiLanguage()); ok {
 			return name + " (" + v + ")" // GDELT's "04": "Consult (04)"

@@ -211,7 +211,7 @@ func TestRolesChosen(t *testing.T) {
 	m := v.file.Data.Mapping
 	// Other tests read files with these columns: leave them the roles
 	// detected.
-	t.Cleanup(func() { w.mappings.Remember(v.file.frame().DF.Names(), workspace.MappingOf(v.file.Data.Mapping)) })
+	t.Cleanup(func() { w.mappings.Remember(v.file.frame().Names(), workspace.MappingOf(v.file.Data.Mapping)) })
 	if err := m.Set(v.file.frame(), events.Category, "title"); err != nil {
 		t.Fatal(err)
 	}

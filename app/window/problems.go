@@ -57,7 +57,7 @@ func problemsHeading(n int) string {
 // the file or the header, which have no row to show.
 func problemCell(g *grid, p frame.Problem) (widget.TableCellID, bool) {
 	_, cols := g.size()
-	if p.Row < 1 || p.Row > g.f.DF.Nrow() || cols == 0 {
+	if p.Row < 1 || p.Row > g.f.Rows() || cols == 0 {
 		return widget.TableCellID{}, false
 	}
 	r := g.tableRow(p.Row - 1)

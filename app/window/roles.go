@@ -30,7 +30,7 @@ func (w *Window) editRoles() {
 // rolesChosen remembers the roles chosen for a file's columns and reads
 // its events again with them.
 func (w *Window) rolesChosen(v *fileView, m events.Mapping) {
-	w.mappings.Remember(v.file.frame().DF.Names(), workspace.MappingOf(m))
+	w.mappings.Remember(v.file.frame().Names(), workspace.MappingOf(m))
 	w.remap(v, m)
 }
 
@@ -38,7 +38,7 @@ func (w *Window) rolesChosen(v *fileView, m events.Mapping) {
 // and shows the result in the file's tab.
 func (w *Window) remap(v *fileView, m events.Mapping) {
 	old := v.file
-	w.bar.show(Progress{File: tabName(old), Progress: dataset.Progress{Stage: dataset.Placing, Rows: old.frame().DF.Nrow()}})
+	w.bar.show(Progress{File: tabName(old), Progress: dataset.Progress{Stage: dataset.Placing, Rows: old.frame().Rows()}})
 	start := time.Now()
 	go func() {
 		d, err := old.Data.Rebuild(context.Background(), m)
@@ -62,7 +62,7 @@ func (w *Window) remap(v *fileView, m events.Mapping) {
 // askRoles opens the roles dialog by itself when a file made no events:
 // its dates were not found, or read both ways.
 func (w *Window) askRoles(v *fileView) {
-	if v.file.frame() != nil && v.file.frame().DF.Nrow() > 0 && v.file.index().Len() == 0 {
+	if v.file.frame() != nil && v.file.frame().Rows() > 0 && v.file.index().Len() == 0 {
 		w.editRoles()
 	}
 }

@@ -34,23 +34,19 @@ func smallFrame() *frame.Frame {
 		series.New([]float64{44.4991, 43.8475, 37.6173}, series.Float, "lon"),
 		series.New([]int{2, 1, 12}, series.Int, "actors"),
 	)
-	return &frame.Frame{
-		DF: df,
-		Source: frame.Source{
-			Path: "/home/analyst/events.csv", Format: "csv", Encoding: "utf-8",
-			Delimiter: ",", HasHeader: true,
-		},
-		Columns: []frame.Column{
-			{Name: "id"}, {Name: "date"}, {Name: "title"}, {Name: "place"},
-			{Name: "lat", Kind: frame.Number}, {Name: "lon", Kind: frame.Number},
-			{Name: "actors", Kind: frame.Integer},
-		},
-		Problems: []frame.Problem{
-			{Row: 2, Column: "date", Value: "n/a", Reason: "not a date"},
-			{Row: 2, Column: "lat", Reason: "missing latitude"},
-			{Row: 0, Reason: "header repeated in line 9"},
-		},
+	f, err := frame.FromDataFrame(frame.Source{
+		Path: "/home/analyst/events.csv", Format: "csv", Encoding: "utf-8",
+		Delimiter: ",", HasHeader: true,
+	}, df)
+	if err != nil {
+		panic(err)
 	}
+	f.Problems = []frame.Problem{
+		{Row: 2, Column: "date", Value: "n/a", Reason: "not a date"},
+		{Row: 2, Column: "lat", Reason: "missing latitude"},
+		{Row: 0, Reason: "header repeated in line 9"},
+	}
+	return f
 }
 
 func TestFacts(t *testing.T) {
@@ -130,12 +126,10 @@ func TestGrid(t *testing.T) {
 	}
 }
 
-// TestGridWithoutColumns checks that a frame built without column facts
-// still shows numbers as numbers.
-func TestGridWithoutColumns(t *testing.T) {
-	f := smallFrame()
-	f.Columns = nil
-	g := newGrid(f)
+// TestGridOfGotaFrame checks that a frame made of a gota frame, whose
+// column kinds come from its series' types, shows numbers as numbers.
+func TestGridOfGotaFrame(t *testing.T) {
+	g := newGrid(smallFrame())
 	if g.kind(4) != frame.Number || g.kind(6) != frame.Integer || g.cell(0, 4) != "40.1792" {
 		t.Errorf("kinds %v, cell %q", g.kinds, g.cell(0, 4))
 	}
@@ -293,7 +287,11 @@ func shownTexts(o fyne.CanvasObject) map[string]bool {
 
 func TestCellOnOneLine(t *testing.T) {
 	df := dataframe.New(series.New([]string{"<p>First\r\nsecond</p>\tthird", "plain  spaced"}, series.String, "text"))
-	g := newGrid(&frame.Frame{DF: df})
+	f, err := frame.FromDataFrame(frame.Source{}, df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGrid(f)
 	if got := g.cell(0, 0); got != "<p>First second</p> third" {
 		t.Errorf("cell = %q", got)
 	}

@@ -155,7 +155,7 @@ func Load(ctx context.Context, src Source, o Options, progress func(Progress)) (
 	case o.Mapping != nil:
 		m = *o.Mapping
 	case o.Recall != nil:
-		if mm, ok := o.Recall(f.DF.Names()); ok {
+		if mm, ok := o.Recall(f.Names()); ok {
 			m = mm
 		}
 	}
@@ -165,7 +165,7 @@ func Load(ctx context.Context, src Source, o Options, progress func(Progress)) (
 	if err := m.Apply(f, o.Overrides); err != nil {
 		return nil, fmt.Errorf("%s: %w", src.Name(), err)
 	}
-	p.Rows = f.DF.Nrow()
+	p.Rows = f.Rows()
 	return build(ctx, src.Name(), f, m, o.Language, tell)
 }
 
@@ -301,7 +301,7 @@ func (d *Dataset) origins() {
 
 // rowEvents numbers each frame row's event.
 func (d *Dataset) rowEvents() {
-	d.RowEvent = make([]int32, d.Frame.DF.Nrow())
+	d.RowEvent = make([]int32, d.Frame.Rows())
 	for i := range d.RowEvent {
 		d.RowEvent[i] = -1
 	}

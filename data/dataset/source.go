@@ -39,7 +39,7 @@ func (f File) Read(ctx context.Context, progress func(done, total int64)) (*fram
 
 // Bytes is a file's content held in memory, such as the bundled sample.
 // Name guesses the format as a file name does. Read hands Data to the
-// frame, which keeps views into it: it must not change afterwards.
+// reader, which may rewrite it (see frame.ReadBytes): Data is read once.
 type Bytes struct {
 	Title   string // the name it goes by, e.g. "chronomap-sample.csv"
 	Data    []byte

@@ -48,7 +48,7 @@ func NewLoad(d *dataset.Dataset) (*Load, error) {
 
 // Rows is the number of rows to write: every row of the file, events or
 // not, so that the engine counts the problems the file has.
-func (l *Load) Rows() int { return l.D.Frame.DF.Nrow() }
+func (l *Load) Rows() int { return l.D.Frame.Rows() }
 
 // Chunk returns rows [lo, hi) column by column, a slice per column in
 // the order of Columns: []string for text, []*int64 and []*float64 for
@@ -60,14 +60,10 @@ func (l *Load) Chunk(lo, hi int) []any {
 	for c, col := range f.Columns {
 		switch col.Kind {
 		case frame.Integer:
-			v := make([]*int64, n)
+			v, xs := make([]*int64, n), make([]int64, n)
 			for r := range n {
-				if e := f.DF.Elem(lo+r, c); !e.IsNA() {
-					if x, err := e.Int(); err == nil {
-						x64 := int64(x)
-						v[r] = &x64
-					}
-				}
+				xs[r] = int64(f.Number(lo+r, c)) // an Integer column has no gaps
+				v[r] = &xs[r]
 			}
 			out = append(out, v)
 		case frame.Number:

@@ -102,7 +102,7 @@ func (m Memory) Page(f dataset.Filter, offset, limit int) Page {
 
 // Problems counts as Source.Problems does.
 func (m Memory) Problems() Problems {
-	rows, evs := int64(m.D.Frame.DF.Nrow()), int64(m.D.Len())
+	rows, evs := int64(m.D.Frame.Rows()), int64(m.D.Len())
 	return Problems{Rows: rows, Untimed: rows - evs, Unplaced: evs - int64(m.D.Index.Located)}
 }
 

@@ -41,7 +41,7 @@ func TestDateFormsFixture(t *testing.T) {
 		t.Errorf("problems: %v", probs)
 	}
 	form, want, prec := f.Col("form"), f.Col("want"), f.Col("precision")
-	for row := range f.DF.Nrow() {
+	for row := range f.Rows() {
 		got, ok := startOfRow(x, row)
 		if !ok {
 			t.Errorf("%s: no event", f.Text(row, form))
@@ -87,8 +87,8 @@ func TestDateColumnFixtures(t *testing.T) {
 				t.Errorf("%s row %d: precision %v, want %v", c.file, row+1, got.Prec, c.prec)
 			}
 		}
-		if f.DF.Nrow() != len(c.want) {
-			t.Errorf("%s: %d rows, want %d", c.file, f.DF.Nrow(), len(c.want))
+		if f.Rows() != len(c.want) {
+			t.Errorf("%s: %d rows, want %d", c.file, f.Rows(), len(c.want))
 		}
 	}
 }

@@ -38,7 +38,7 @@ func Detect(f *frame.Frame) Mapping {
 	var m Mapping
 	m.init()
 	if f.Source.Preset != "" && len(f.Source.Roles) > 0 {
-		names := f.DF.Names()
+		names := f.Names()
 		for _, r := range Roles {
 			cols := slices.DeleteFunc(slices.Clone(f.Source.Roles[string(r)]), func(c string) bool { return !slices.Contains(names, c) })
 			if len(cols) > 0 {
@@ -76,7 +76,7 @@ var weakStart = map[string]string{
 
 func detectByName(f *frame.Frame, m *Mapping) {
 	var cands []candidate
-	for _, col := range f.DF.Names() {
+	for _, col := range f.Names() {
 		if blank(f, col) {
 			// A column with nothing in it plays no part: "final", the
 			// end date in Spanish, left empty in every row, is no end.
@@ -152,7 +152,7 @@ func detectSplitDate(f *frame.Frame, m *Mapping) {
 	var parts []string
 	for _, names := range partNames {
 		found := ""
-		for _, col := range f.DF.Names() {
+		for _, col := range f.Names() {
 			if slices.Contains(names, normHeader(col)) {
 				found = col
 				break
@@ -174,7 +174,7 @@ func detectSplitDate(f *frame.Frame, m *Mapping) {
 // values look like.
 func detectByValues(f *frame.Frame, m *Mapping) {
 	free := func(col string) bool { return m.RoleOf(col) == "" }
-	names := f.DF.Names()
+	names := f.Names()
 	if _, ok := m.Columns[Start]; !ok {
 		for i, col := range names {
 			if !free(col) || f.Columns[i].Kind == frame.Number ||
@@ -210,7 +210,7 @@ func detectByValues(f *frame.Frame, m *Mapping) {
 // claimByShare gives a role to the first free text column whose sampled
 // values mostly pass ok; says tells what they are, for the reason.
 func claimByShare(f *frame.Frame, m *Mapping, role Role, ok func(string) bool, says string) {
-	for i, col := range f.DF.Names() {
+	for i, col := range f.Names() {
 		if m.RoleOf(col) != "" || f.Columns[i].Kind != frame.Text {
 			continue
 		}
@@ -227,7 +227,7 @@ const sampleSize = 1000
 // sample returns up to sampleSize non-empty values of a column, spread
 // evenly over the rows.
 func sample(f *frame.Frame, col string) []string {
-	c, n := f.Col(col), f.DF.Nrow()
+	c, n := f.Col(col), f.Rows()
 	step := max(1, n/sampleSize)
 	var out []string
 	for i := 0; i < n && len(out) < sampleSize; i += step {
@@ -241,7 +241,7 @@ func sample(f *frame.Frame, col string) []string {
 // filled returns the fraction of a column's cells, spread as sample
 // spreads them, that are not empty: a label column labels most rows.
 func filled(f *frame.Frame, col string) float64 {
-	c, n := f.Col(col), f.DF.Nrow()
+	c, n := f.Col(col), f.Rows()
 	if n == 0 {
 		return 0
 	}
@@ -262,10 +262,10 @@ func filled(f *frame.Frame, col string) float64 {
 // give: nothing says its columns stay empty.
 func blank(f *frame.Frame, col string) bool {
 	c := f.Col(col)
-	if c < 0 || f.DF.Nrow() == 0 {
+	if c < 0 || f.Rows() == 0 {
 		return false
 	}
-	for i := range f.DF.Nrow() {
+	for i := range f.Rows() {
 		if strings.TrimSpace(f.Text(i, c)) != "" {
 			return false
 		}

@@ -64,7 +64,7 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 	zero := func(i int) bool { return c.zero != nil && c.zero[i] }
 	// GDELT writes countries as FIPS 10-4 codes, where "RS" is Russia
 	// and ISO's RS is Serbia: the hint is turned into ISO's code first.
-	fips := countryCol >= 0 && f.Source.Codes[f.DF.Names()[countryCol]] == frame.FIPS
+	fips := countryCol >= 0 && f.Source.Codes[f.Names()[countryCol]] == frame.FIPS
 	hasCoords := func(i int) bool {
 		if zero(i) {
 			return false // 0, 0 is no place: the name decides
@@ -118,9 +118,9 @@ func geocode(ctx context.Context, f *frame.Frame, m Mapping, c *columns, probs *
 		return
 	}
 	for k, i := range rows {
-		col := f.DF.Names()[max(placeCol, 0)]
+		col := f.Names()[max(placeCol, 0)]
 		if placeCol < 0 || strings.TrimSpace(f.Text(i, placeCol)) == "" {
-			col = f.DF.Names()[countryCol]
+			col = f.Names()[countryCol]
 		}
 		if err := errs[k]; err != nil && zero(i) {
 			probs.add(zeroProblem(m, i, fmt.Sprintf(", and its place name does not help: %v; the event is not placed", err)))

@@ -90,7 +90,7 @@ func Build(f *frame.Frame, m Mapping) (*Index, []frame.Problem) {
 // BuildContext is Build stopping with ctx.Err() within a few thousand
 // rows when ctx is cancelled.
 func BuildContext(ctx context.Context, f *frame.Frame, m Mapping) (*Index, []frame.Problem, error) {
-	n := f.DF.Nrow()
+	n := f.Rows()
 	if n >= pacer.Big {
 		defer pacer.Tight()()
 	}
@@ -180,7 +180,7 @@ func gather[T any](col []T, rows []int32) []T {
 // lists each as a problem. A mapping saved with a workspace may name a
 // column the file no longer has; reading it would index past the frame.
 func present(f *frame.Frame, m Mapping, probs *problems) Mapping {
-	names := f.DF.Names()
+	names := f.Names()
 	out := Mapping{Order: m.Order}
 	out.init()
 	for r, cols := range m.Columns {
@@ -341,7 +341,7 @@ func readTimes(ctx context.Context, f *frame.Frame, cols []string, into *columns
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
 			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen (--dates dmy or mdy)", col, ambiguousExample(c, vals))})
 	}
-	parallel(ctx, f.DF.Nrow(), func(lo, hi int) {
+	parallel(ctx, f.Rows(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			v := f.Text(i, ci)
 			r, err := c.Parse(v)
@@ -363,7 +363,7 @@ const detectLimit = 200_000
 // detectSample returns a column's values, or an even spread of detectLimit
 // of them for a long column.
 func detectSample(f *frame.Frame, col int) []string {
-	n := f.DF.Nrow()
+	n := f.Rows()
 	step := max(1, (n+detectLimit-1)/detectLimit)
 	out := make([]string, 0, min(n, detectLimit))
 	for i := 0; i < n; i += step {

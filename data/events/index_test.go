@@ -89,7 +89,7 @@ func TestBuildSortsAndPointsBack(t *testing.T) {
 		"d,2023-11-01,Early\n"+
 		"e,2023-11-07,Moscow 3\n")
 	wantProblems(t, probs)
-	ids := f.DF.Col("id").Records()
+	ids := f.Texts(f.Col("id"))
 	var got []string
 	for i := range x.Len() {
 		got = append(got, ids[x.Row[i]])

@@ -40,7 +40,7 @@ func BenchmarkLoadCSV1M(b *testing.B) {
 			if x.Len() != 1_000_000 {
 				b.Fatalf("%d events, want 1000000", x.Len())
 			}
-			return f.DF.Nrow()
+			return f.Rows()
 		})
 	})
 	// Not a baseline to beat yet but where we are going: the time

@@ -29,7 +29,7 @@ func (m Mapping) Get(r Role) []string { return m.Columns[r] }
 // Set gives a role to columns of f, replacing what played it before; no
 // columns clears the role. The reason is recorded as the user's choice.
 func (m *Mapping) Set(f *frame.Frame, r Role, cols ...string) error {
-	names := f.DF.Names()
+	names := f.Names()
 	for _, c := range cols {
 		if !slices.Contains(names, c) {
 			return fmt.Errorf("%s has no column %q; its columns are %s", f.Source.Path, c, quoteList(names))

@@ -102,7 +102,7 @@ var errTooMuchText = errors.New("events: too much distinct text to index for sea
 // by, while events in time order jump across the frame, which made
 // reading the text three times slower.
 func BuildSearch(ctx context.Context, f *frame.Frame, x *Index, progress func(done, total int)) (*Search, error) {
-	n, rows := x.Len(), f.DF.Nrow()
+	n, rows := x.Len(), f.Rows()
 	s := &Search{n: n, f: f, rows: x.Row, cols: textColumns(f), dense: map[uint32][]uint64{},
 		checkAtMost: 4096, partBytes: 1 << 20, events: make([]uint64, (rows+63)/64)}
 	isEvent := make([]bool, rows)

@@ -6,9 +6,17 @@ import (
 	"strconv"
 )
 
-// Cells reads the cells of frames in place. gota's DataFrame.Col copies a
-// whole column on every call (24 MB for a million text cells), so code that
-// reads columns goes through these instead.
+// Rows returns the number of data rows.
+func (f *Frame) Rows() int { return f.rows }
+
+// Names returns the column names, in order, in a slice of the caller's own.
+func (f *Frame) Names() []string {
+	out := make([]string, len(f.Columns))
+	for i, c := range f.Columns {
+		out[i] = c.Name
+	}
+	return out
+}
 
 // Col returns the position of the named column, or -1. A frame read from
 // a file answers from a map: value-based detection asks for every column
@@ -26,24 +34,21 @@ func (f *Frame) Col(name string) int {
 }
 
 // Text returns a cell as text: text as written, numbers in their shortest
-// form, and "" where a number is missing.
+// form, and "" where a number is missing. Reading a cell allocates
+// nothing; a text cell kept keeps only a few kilobytes of its column alive
+// (see values.go).
 func (f *Frame) Text(row, col int) string {
-	e := f.DF.Elem(row, col)
 	switch f.Columns[col].Kind {
 	case Integer:
-		n, _ := e.Int()
-		return strconv.Itoa(n)
+		return strconv.Itoa(int(f.vals[col].nums[row]))
 	case Number:
-		v := e.Float()
+		v := f.vals[col].nums[row]
 		if math.IsNaN(v) {
 			return ""
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	if e.IsNA() {
-		return ""
-	}
-	return e.String()
+	return f.vals[col].text.at(row)
 }
 
 // Number returns a numeric cell, or NaN where it is missing or the column
@@ -52,12 +57,12 @@ func (f *Frame) Number(row, col int) float64 {
 	if f.Columns[col].Kind == Text {
 		return math.NaN()
 	}
-	return f.DF.Elem(row, col).Float()
+	return f.vals[col].nums[row]
 }
 
 // Texts returns a whole column as text (see Text).
 func (f *Frame) Texts(col int) []string {
-	out := make([]string, f.DF.Nrow())
+	out := make([]string, f.rows)
 	for i := range out {
 		out[i] = f.Text(i, col)
 	}

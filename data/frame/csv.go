@@ -15,8 +15,10 @@ import (
 )
 
 // readDelimited reads CSV, TSV and their relatives. The file is decoded to
-// UTF-8 once; every cell is then a view into that text rather than a copy,
-// and the text is split into chunks parsed on all cores.
+// UTF-8 once, and the text is split into chunks parsed on all cores. While
+// the frame is built every cell is a view into that text rather than a
+// copy; the frame's columns copy what they keep, so the text is garbage
+// once this returns.
 func readDelimited(ctx context.Context, name string, b []byte, opt Options) (*Frame, error) {
 	if kind := binaryKind(b); kind != "" {
 		return nil, fmt.Errorf("%s is %s, not a table of text", displayName(name), kind)
@@ -131,10 +133,12 @@ type field uint64
 
 const escBit = 1 << 31
 
-// value returns a cell as a view into text. Doubled quotes are undone in
-// place the first time, which only shortens the cell, and the field is
-// updated to say so; text is the reader's own copy, and cells are read only
-// after the chunk borders are settled.
+// value returns a cell as a view into text, which the reader owns until
+// the frame is built (ReadBytes' caller gave it up): the view is only read
+// while the columns are built, and they copy it. Doubled quotes are undone
+// in place the first time, which only shortens the cell, and the field is
+// updated to say so; cells are read only after the chunk borders are
+// settled.
 func value(text []byte, f *field) string {
 	n := int(*f & (escBit - 1))
 	if n == 0 {

@@ -218,10 +218,10 @@ func TestReadDelimitedFixtures(t *testing.T) {
 			if src.Preset != "" {
 				t.Errorf("preset %q recognised in a plain file", src.Preset)
 			}
-			if n := f.DF.Nrow(); n != fx.rows {
+			if n := f.Rows(); n != fx.rows {
 				t.Errorf("%d rows, want %d", n, fx.rows)
 			}
-			if names := f.DF.Names(); !slices.Equal(names, fx.names) {
+			if names := f.Names(); !slices.Equal(names, fx.names) {
 				t.Errorf("names %q, want %q", names, fx.names)
 			}
 			if len(f.Columns) != len(fx.names) {
@@ -236,7 +236,7 @@ func TestReadDelimitedFixtures(t *testing.T) {
 				if k := csvKind(t, f, name); k != Number {
 					t.Errorf("column %q is %v, want number", name, k)
 				}
-				got := f.DF.Col(name).Float()
+				got := csvNumbers(f, name)
 				if !csvSameFloats(got, want) {
 					t.Errorf("column %q = %v, want %v", name, got, want)
 				}
@@ -251,13 +251,13 @@ func TestReadDelimitedFixtures(t *testing.T) {
 	}
 }
 
-// csvRecords returns a column's cells as gota writes them.
+// csvRecords returns a column's cells as text.
 func csvRecords(t *testing.T, f *Frame, name string) []string {
 	t.Helper()
-	if !slices.Contains(f.DF.Names(), name) {
-		t.Fatalf("no column %q in %q", name, f.DF.Names())
+	if !slices.Contains(f.Names(), name) {
+		t.Fatalf("no column %q in %q", name, f.Names())
 	}
-	return f.DF.Col(name).Records()
+	return f.Texts(f.Col(name))
 }
 
 // csvKind returns the kind the reader gave a column.
@@ -410,11 +410,25 @@ func TestReadBytesRecords(t *testing.T) {
 
 // csvRows returns a frame's cells row by row, as text.
 func csvRows(f *Frame) [][]string {
-	rec := f.DF.Records()[1:]
-	if len(rec) == 0 {
-		return nil
+	var rows [][]string
+	for r := range f.Rows() {
+		row := make([]string, len(f.Columns))
+		for c := range row {
+			row[c] = f.Text(r, c)
+		}
+		rows = append(rows, row)
 	}
-	return rec
+	return rows
+}
+
+// csvNumbers returns a column's cells as numbers.
+func csvNumbers(f *Frame, name string) []float64 {
+	c := f.Col(name)
+	out := make([]float64, f.Rows())
+	for r := range out {
+		out[r] = f.Number(r, c)
+	}
+	return out
 }
 
 // TestReadBytesTSVByName checks that a .tsv name decides the delimiter even
@@ -436,8 +450,8 @@ func TestReadBytesTSVByName(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Source.Delimiter != c.delim || f.DF.Ncol() != c.cols {
-			t.Errorf("%s %+v: delimiter %q, %d columns; want %q, %d", c.name, c.opt, f.Source.Delimiter, f.DF.Ncol(), c.delim, c.cols)
+		if f.Source.Delimiter != c.delim || len(f.Columns) != c.cols {
+			t.Errorf("%s %+v: delimiter %q, %d columns; want %q, %d", c.name, c.opt, f.Source.Delimiter, len(f.Columns), c.delim, c.cols)
 		}
 	}
 }
@@ -449,8 +463,8 @@ func TestReadBytesHeaderless(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Source.HasHeader || f.DF.Nrow() != 2 {
-		t.Fatalf("header %v, %d rows", f.Source.HasHeader, f.DF.Nrow())
+	if f.Source.HasHeader || f.Rows() != 2 {
+		t.Fatalf("header %v, %d rows", f.Source.HasHeader, f.Rows())
 	}
 	if got := csvRecords(t, f, "column 3"); !slices.Equal(got, []string{"Moskau", "Jerewan"}) {
 		t.Errorf("column 3 = %q", got)
@@ -643,11 +657,11 @@ func TestReadBytesLargeFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := f.DF.Nrow()
+		n := f.Rows()
 		if len(f.Problems) != 1 || f.Problems[0].Row != n || f.Problems[0].Reason != "too few fields" {
 			t.Errorf("%d procs: problems %+v, want one at row %d", procs, f.Problems, n)
 		}
-		ids := f.DF.Col("id").Float()
+		ids := csvNumbers(f, "id")
 		for i, id := range ids[:n-1] {
 			if id != float64(i) {
 				t.Errorf("%d procs: row %d has id %v", procs, i+1, id)
@@ -678,7 +692,7 @@ func TestReadFileDoesNotTouchFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r1, r2 := f1.DF.Records(), f2.DF.Records(); !slices.EqualFunc(r1, r2, slices.Equal) {
+	if r1, r2 := csvRows(f1), csvRows(f2); !slices.EqualFunc(r1, r2, slices.Equal) {
 		t.Errorf("two reads differ:\n%q\n%q", r1, r2)
 	}
 }

@@ -113,7 +113,7 @@ func TestBinaryRefused(t *testing.T) {
 		}
 	}
 	utf16 := []byte{0xFF, 0xFE, 'a', 0, ',', 0, 'b', 0, '\n', 0, '1', 0, ',', 0, '2', 0, '\n', 0}
-	if f, err := ReadBytes("u.csv", utf16, Options{}); err != nil || f.DF.Nrow() != 1 {
+	if f, err := ReadBytes("u.csv", utf16, Options{}); err != nil || f.Rows() != 1 {
 		t.Errorf("UTF-16 text refused: %v", err)
 	}
 }

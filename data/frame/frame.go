@@ -5,24 +5,26 @@
 //
 // A Frame keeps every data row of the file. What could not be read cleanly is
 // listed as a Problem beside the frame, never dropped.
+//
+// A frame stores its cells itself, a typed column each (see values.go),
+// and is read through Text, Number and Texts. At the edge of the data
+// layer it is a gota data frame: DataFrame builds one, through gota's
+// public API, for code that wants gota's operations.
 package frame
 
-import (
-	"github.com/go-gota/gota/dataframe"
-)
-
-// Frame is one loaded file: its table and what was learnt reading it.
+// Frame is one loaded file: its table and what was learnt reading it. Row
+// i is data row i+1 of the file (the header is not a data row). A Frame is
+// made by the readers, FromColumns or FromDataFrame, and never changes.
 type Frame struct {
-	// DF holds every data row of the file, in file order; row i of DF is
-	// data row i+1 of the file (the header is not a data row).
-	DF dataframe.DataFrame
 	// Source says where the table came from and how it was read.
 	Source Source
-	// Columns describes each column of DF, in order.
+	// Columns describes each column, in order.
 	Columns []Column
 	// Problems lists what could not be read cleanly, in row order.
 	Problems []Problem
 
+	rows   int
+	vals   []values       // per column, its cells
 	byName map[string]int // column positions by name, for Col
 }
 

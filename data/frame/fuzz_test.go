@@ -103,13 +103,12 @@ func FuzzSniff(f *testing.F) {
 		if src.HasHeader {
 			header = 1
 		}
-		nrow := fr.DF.Nrow()
+		nrow := fr.Rows()
 		if len(recs) == 0 || nrow != len(recs)-header {
 			t.Fatalf("%d rows for %d records (header %v) in %q", nrow, len(recs), src.HasHeader, text)
 		}
-		ncol := fr.DF.Ncol()
-		if ncol < 1 || len(fr.Columns) != ncol {
-			t.Fatalf("%d columns, %d described", ncol, len(fr.Columns))
+		if df := fr.DataFrame(); df.Err != nil || df.Ncol() != len(fr.Columns) || df.Nrow() != nrow {
+			t.Fatalf("%d columns, %d described, as a gota frame %dx%d (%v)", len(fr.Columns), len(fr.Columns), df.Nrow(), df.Ncol(), df.Err)
 		}
 		last := 0
 		for _, p := range fr.Problems {
@@ -118,8 +117,8 @@ func FuzzSniff(f *testing.F) {
 			}
 			last = p.Row
 		}
-		for _, name := range fr.DF.Names() {
-			for _, c := range fr.DF.Col(name).Records() {
+		for _, name := range fr.Names() {
+			for _, c := range fr.Texts(fr.Col(name)) {
 				if !utf8.ValidString(c) {
 					t.Fatalf("column %q has invalid UTF-8 %q", name, c)
 				}

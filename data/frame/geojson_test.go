@@ -28,8 +28,8 @@ func TestReadGeoJSONUSGS(t *testing.T) {
 	if f.Source.Format != "geojson" {
 		t.Errorf("format = %q", f.Source.Format)
 	}
-	if f.DF.Nrow() != 6 {
-		t.Fatalf("rows = %d, want 6", f.DF.Nrow())
+	if f.Rows() != 6 {
+		t.Fatalf("rows = %d, want 6", f.Rows())
 	}
 	if len(f.Problems) != 0 {
 		t.Errorf("problems = %+v", f.Problems)
@@ -38,7 +38,7 @@ func TestReadGeoJSONUSGS(t *testing.T) {
 	want := []string{"lat", "lon", "depth", "id", "mag", "place", "time", "updated", "tz", "url", "detail",
 		"felt", "cdi", "mmi", "alert", "status", "tsunami", "sig", "net", "code", "ids", "sources", "types",
 		"nst", "dmin", "rms", "gap", "magType", "type", "geometry"}
-	if got := f.DF.Names(); !slices.Equal(got, want) {
+	if got := f.Names(); !slices.Equal(got, want) {
 		t.Fatalf("names =\n%q\nwant\n%q", got, want)
 	}
 	for _, c := range f.Columns {
@@ -83,11 +83,11 @@ func TestReadGeoJSONShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantNames := []string{"lat", "lon", "elevation", "id", "name", "date", "info.source", "info.rank", "zone", "geometry"}
-	if got := f.DF.Names(); !slices.Equal(got, wantNames) {
+	if got := f.Names(); !slices.Equal(got, wantNames) {
 		t.Fatalf("names = %q, want %q", got, wantNames)
 	}
-	if f.DF.Nrow() != 10 {
-		t.Fatalf("rows = %d, want 10", f.DF.Nrow())
+	if f.Rows() != 10 {
+		t.Fatalf("rows = %d, want 10", f.Rows())
 	}
 	wantFlag := "6 of 10 features are not points: their lat/lon is a representative point"
 	for _, c := range f.Columns[:2] {
@@ -141,7 +141,7 @@ func TestReadGeoJSONFeature(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Properties come after "geometry" in this file: their order still holds.
-	if got := f.DF.Names(); !slices.Equal(got, []string{"lat", "lon", "id", "title", "time", "tags", "empty", "geometry"}) {
+	if got := f.Names(); !slices.Equal(got, []string{"lat", "lon", "id", "title", "time", "tags", "empty", "geometry"}) {
 		t.Errorf("names = %q", got)
 	}
 	if got := columnRecords(t, f, "tags"); !slices.Equal(got, []string{"nicaragua; russia"}) {

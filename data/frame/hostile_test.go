@@ -94,7 +94,7 @@ func TestReadBytesStopsAtTheCellLimit(t *testing.T) {
 	}
 	// At the limit it reads.
 	f, err := ReadBytes("enough.csv", append([]byte("a,b,c\n"), bytes.Repeat([]byte("1,1,1\n"), 1000)...), Options{})
-	if err != nil || f.DF.Nrow() != 1000 {
+	if err != nil || f.Rows() != 1000 {
 		t.Errorf("1000 rows of 3: error %v", err)
 	}
 }
@@ -129,8 +129,8 @@ func TestReadBytesWideHeader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !f.Source.HasHeader || f.DF.Nrow() != 3 || len(f.Columns) != n+1 || f.Col("date") != n || f.Col("c39999") != n-1 || f.Col("nope") != -1 {
-		t.Errorf("header %v, %d rows, %d columns, date at %d", f.Source.HasHeader, f.DF.Nrow(), len(f.Columns), f.Col("date"))
+	if !f.Source.HasHeader || f.Rows() != 3 || len(f.Columns) != n+1 || f.Col("date") != n || f.Col("c39999") != n-1 || f.Col("nope") != -1 {
+		t.Errorf("header %v, %d rows, %d columns, date at %d", f.Source.HasHeader, f.Rows(), len(f.Columns), f.Col("date"))
 	}
 }
 
@@ -162,8 +162,8 @@ func TestReadBytesNULAfterTheFirst64KB(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.DF.Nrow() != 3003 {
-		t.Errorf("%d rows", f.DF.Nrow())
+	if f.Rows() != 3003 {
+		t.Errorf("%d rows", f.Rows())
 	}
 	var got []string
 	for _, p := range f.Problems {

@@ -35,11 +35,11 @@ func TestReadJSONArray(t *testing.T) {
 	// first appear in later records. "coords": null adds no column.
 	wantNames := []string{"id", "date", "title", "coords.lat", "coords.lon", "actors", "fatalities", "confirmed",
 		"source.name", "source.url", "mentions", "notes", "coords.alt", "big"}
-	if got := f.DF.Names(); !slices.Equal(got, wantNames) {
+	if got := f.Names(); !slices.Equal(got, wantNames) {
 		t.Fatalf("names =\n%q\nwant\n%q", got, wantNames)
 	}
-	if f.DF.Nrow() != 4 {
-		t.Fatalf("rows = %d, want 4", f.DF.Nrow())
+	if f.Rows() != 4 {
+		t.Fatalf("rows = %d, want 4", f.Rows())
 	}
 	wantProblems := []Problem{{Row: 3, Value: `"not a record"`, Reason: "not an object",
 		Detail: "the record is a string, not an object of named values; its row is left empty"}}
@@ -112,7 +112,7 @@ func TestReadJSONLines(t *testing.T) {
 	if f.Source.Format != "json" {
 		t.Errorf("format = %q", f.Source.Format)
 	}
-	if got := f.DF.Names(); !slices.Equal(got, []string{"date", "place", "lat", "extra.k"}) {
+	if got := f.Names(); !slices.Equal(got, []string{"date", "place", "lat", "extra.k"}) {
 		t.Errorf("names = %q", got)
 	}
 	// Six records: the blank line is not one, the damaged lines are.

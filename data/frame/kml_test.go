@@ -22,11 +22,11 @@ func TestReadKML(t *testing.T) {
 			t.Errorf("%s: format %q, want %q", file, f.Source.Format, want)
 		}
 		want := []string{"name", "description", "start", "end", "lat", "lon", "elevation", "folder", "actor", "source", "fatalities", "geometry"}
-		if got := f.DF.Names(); !slices.Equal(got, want) {
+		if got := f.Names(); !slices.Equal(got, want) {
 			t.Fatalf("%s: columns %q, want %q", file, got, want)
 		}
-		if f.DF.Nrow() != 8 {
-			t.Fatalf("%s: %d rows, want 8", file, f.DF.Nrow())
+		if f.Rows() != 8 {
+			t.Fatalf("%s: %d rows, want 8", file, f.Rows())
 		}
 		cell := func(row int, col string) string { return f.Text(row, f.Col(col)) }
 		for _, c := range []struct {
@@ -77,7 +77,7 @@ func TestReadKMLSniffed(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, err := ReadBytes("export", b, Options{})
-	if err != nil || f.Source.Format != "kml" || f.DF.Nrow() != 8 {
+	if err != nil || f.Source.Format != "kml" || f.Rows() != 8 {
 		t.Fatalf("sniffed: %v", err)
 	}
 	for name, data := range map[string]string{

@@ -473,10 +473,10 @@ func TestReadFilePresets(t *testing.T) {
 			if fx.tab && f.Source.Delimiter != "\t" {
 				t.Errorf("Delimiter = %q, want tab", f.Source.Delimiter)
 			}
-			if got := f.DF.Nrow(); got != fx.rows {
+			if got := f.Rows(); got != fx.rows {
 				t.Errorf("%d rows, want %d", got, fx.rows)
 			}
-			names := f.DF.Names()
+			names := f.Names()
 			if len(names) != fx.columns || len(f.Columns) != fx.columns {
 				t.Fatalf("%d columns (%d described), want %d", len(names), len(f.Columns), fx.columns)
 			}
@@ -490,7 +490,7 @@ func TestReadFilePresets(t *testing.T) {
 				}
 				// CAMEO codes are text: "043" must not become 43.
 				recs := presetRecords(t, fx.file, true)
-				for i, got := range f.DF.Col("EventCode").Records() {
+				for i, got := range f.Texts(f.Col("EventCode")) {
 					if want := recs[i][26]; got != want {
 						t.Errorf("row %d: EventCode %q, want %q", i+1, got, want)
 						break
@@ -531,7 +531,7 @@ func TestReadFileTimelineJSReal(t *testing.T) {
 	if !reflect.DeepEqual(f.Source.Roles, presetTimelineRoles) {
 		t.Errorf("Roles = %v\nwant %v", f.Source.Roles, presetTimelineRoles)
 	}
-	if got := f.DF.Nrow(); got != 11 {
+	if got := f.Rows(); got != 11 {
 		t.Errorf("%d rows, want 11 (a title row and 10 dated)", got)
 	}
 }

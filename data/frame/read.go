@@ -43,9 +43,10 @@ func ReadFileContext(ctx context.Context, path string, opt Options, progress fun
 }
 
 // ReadBytes reads a file's content into a frame; name is used for messages
-// and to guess the format from its extension. The frame's text cells are
-// views into b (undoing a CSV's doubled quotes in place), so b belongs to
-// the frame afterwards: the caller must neither change nor reuse it.
+// and to guess the format from its extension. The frame keeps no
+// reference to b, but b is the reader's while it reads and rewritten
+// there (a CSV's doubled quotes are undone in place): the caller must
+// neither change it meanwhile nor read it afterwards.
 func ReadBytes(name string, b []byte, opt Options) (*Frame, error) {
 	return ReadContext(context.Background(), name, b, opt)
 }

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/go-gota/gota/series"
-
 	"chronomap/data/pacer"
 )
 
@@ -22,7 +20,9 @@ type table struct {
 	// cells, when set, yields column i's cells on demand instead of cols,
 	// so that a large file never has every cell as a string at once; rows
 	// then gives the number of rows, and release(i), if set, is called once
-	// column i's series is built.
+	// column i is stored. A column's cells are yielded in row order; they
+	// may be views into the reader's buffers, read only while the frame is
+	// built.
 	cells    func(i int) iter.Seq2[int, string]
 	release  func(i int)
 	rows     int
@@ -30,8 +30,8 @@ type table struct {
 	problems []Problem
 }
 
-// frame decides the kind of each column and builds the gota frame. The
-// cells of t are not used afterwards. A cancelled ctx stops it between
+// frame decides the kind of each column and stores its values. The cells
+// of t are not used afterwards: the frame keeps copies. A cancelled ctx stops it between
 // columns.
 func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	if len(t.names) == 0 {
@@ -49,13 +49,13 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 			}
 		}
 		t.cells = func(i int) iter.Seq2[int, string] { return slices.All(t.cols[i]) }
-		t.release = func(i int) { t.cols[i] = nil } // the series holds the cells now
+		t.release = func(i int) { t.cols[i] = nil } // the column holds the cells now
 	}
 	if t.rows >= pacer.Big {
 		defer pacer.Tight()()
 	}
 	cols := make([]Column, len(t.names))
-	ser := make([]series.Series, len(t.names))
+	vals := make([]values, len(t.names))
 	cut := make([][]Problem, len(t.names)) // per column, the cells cut to MaxCellBytes
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -72,7 +72,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
 				}
-				ser[i], col.Kind = column(t.names[i], t.rows, cutCells(t.cells(i), t.names[i], &cut[i]), src.DecimalComma)
+				vals[i], col.Kind = column(t.rows, cutCells(t.cells(i), t.names[i], &cut[i]), src.DecimalComma)
 				if t.release != nil {
 					t.release(i)
 				}
@@ -92,15 +92,11 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 		t.problems = append(t.problems, ps...)
 	}
 	slices.SortStableFunc(t.problems, func(a, b Problem) int { return a.Row - b.Row })
-	df := newDataFrame(ser)
-	if df.Err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(src.Path), df.Err)
-	}
 	byName := make(map[string]int, len(cols))
 	for i, c := range cols {
 		byName[c.Name] = i
 	}
-	return &Frame{DF: df, Source: src, Columns: cols, Problems: t.problems, byName: byName}, nil
+	return &Frame{Source: src, Columns: cols, Problems: t.problems, rows: t.rows, vals: vals, byName: byName}, nil
 }
 
 // cutCells yields cells as they are, but those longer than MaxCellBytes

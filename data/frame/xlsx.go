@@ -478,7 +478,8 @@ func (c *xmlText) text() ([]byte, int) {
 }
 
 // arena keeps the cells' text in large blocks rather than one allocation
-// a cell: a block is never moved, so the strings are views into it.
+// a cell: a block is never moved or written again, so the strings are
+// views into it, held until the frame's columns have copied them.
 type arena struct{ block []byte }
 
 func (a *arena) add(b []byte) string {

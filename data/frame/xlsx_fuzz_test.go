@@ -36,18 +36,18 @@ func FuzzXLSXParts(f *testing.F) {
 			}
 			return
 		}
-		if fr.DF.Nrow()*len(fr.Columns) > 10_000 || len(fr.Columns) > 500 {
-			t.Fatalf("%d rows of %d columns passed the limits", fr.DF.Nrow(), len(fr.Columns))
+		if fr.Rows()*len(fr.Columns) > 10_000 || len(fr.Columns) > 500 {
+			t.Fatalf("%d rows of %d columns passed the limits", fr.Rows(), len(fr.Columns))
 		}
 		for i := range fr.Columns {
-			for r := range fr.DF.Nrow() {
+			for r := range fr.Rows() {
 				if c := fr.Text(r, i); len(c) > 300 || !utf8.ValidString(c) && utf8.ValidString(sheet+sst) {
 					t.Fatalf("cell %q", c)
 				}
 			}
 		}
 		for _, p := range fr.Problems {
-			if p.Row < 1 || p.Row > fr.DF.Nrow() || p.Reason == "" {
+			if p.Row < 1 || p.Row > fr.Rows() || p.Reason == "" {
 				t.Fatalf("problem %+v", p)
 			}
 		}

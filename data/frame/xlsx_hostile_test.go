@@ -65,7 +65,7 @@ func TestReadXLSXStreamsSheetsAndSharedStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(f.DF.Names(), "|"); got != "Datum|Ort" {
+	if got := strings.Join(f.Names(), "|"); got != "Datum|Ort" {
 		t.Fatalf("names %q", got)
 	}
 	if got := f.Texts(f.Col("Ort")); strings.Join(got, "|") != "Moskau & Umland\r|Jerewan <Armenien>" {

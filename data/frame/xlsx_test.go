@@ -246,13 +246,13 @@ func editSheetXML(t *testing.T, b []byte, sheetPath string, edits map[string]str
 	return out.Bytes()
 }
 
-// column returns the records of a frame column, failing when it is absent.
+// columnRecords returns the cells of a frame column as text, failing when it is absent.
 func columnRecords(t *testing.T, f *Frame, name string) []string {
 	t.Helper()
-	if !slices.Contains(f.DF.Names(), name) {
-		t.Fatalf("no column %q; columns are %q", name, f.DF.Names())
+	if !slices.Contains(f.Names(), name) {
+		t.Fatalf("no column %q; columns are %q", name, f.Names())
 	}
-	return f.DF.Col(name).Records()
+	return f.Texts(f.Col(name))
 }
 
 // tableCells returns the cells of a table column, failing when it is absent.
@@ -285,13 +285,13 @@ func TestReadXLSXEvents(t *testing.T) {
 		t.Errorf("source = %+v", f.Source)
 	}
 	wantNames := []string{"ID", "Datum", "Zeit", "Uhrzeit", "Datum (Text)", "Serial", "Ort", "Anzahl", "Wert", "Ende", "Summe", "Geprüft", "Offen", "Fehler", "column 15"}
-	if got := f.DF.Names(); !slices.Equal(got, wantNames) {
+	if got := f.Names(); !slices.Equal(got, wantNames) {
 		t.Fatalf("names =\n%q\nwant\n%q", got, wantNames)
 	}
 	// Rows 3 to 7 of the sheet: the empty row 5 stays, row 9 (formatting
 	// only) does not count.
-	if f.DF.Nrow() != 5 {
-		t.Fatalf("rows = %d, want 5", f.DF.Nrow())
+	if f.Rows() != 5 {
+		t.Fatalf("rows = %d, want 5", f.Rows())
 	}
 	// The cells as read, before gota turns numeric columns into floats.
 	b, err := os.ReadFile(filepath.Join("testdata", "xlsx_events.xlsx"))
@@ -352,7 +352,7 @@ func TestReadXLSXFirstSheetEmpty(t *testing.T) {
 	if f.Source.Sheet != "Daten" {
 		t.Errorf("sheet = %q, want Daten", f.Source.Sheet)
 	}
-	if got := f.DF.Names(); !slices.Equal(got, []string{"Datum", "Ereignis"}) {
+	if got := f.Names(); !slices.Equal(got, []string{"Datum", "Ereignis"}) {
 		t.Errorf("names = %q", got)
 	}
 	if got := columnRecords(t, f, "Ereignis"); !slices.Equal(got, []string{"Treffen in Moskau", "Treffen in Jerewan"}) {
@@ -371,8 +371,8 @@ func TestReadXLSXChooseSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Source.Sheet != "Tabelle1" || f.DF.Nrow() != 1 {
-		t.Errorf("default sheet = %q with %d rows, want Tabelle1 with 1", f.Source.Sheet, f.DF.Nrow())
+	if f.Source.Sheet != "Tabelle1" || f.Rows() != 1 {
+		t.Errorf("default sheet = %q with %d rows, want Tabelle1 with 1", f.Source.Sheet, f.Rows())
 	}
 	for _, name := range []string{"Tabelle2", "tabelle2"} {
 		f, err := ReadFile(path, Options{Sheet: name})
@@ -399,15 +399,15 @@ func TestReadXLSXHiddenFirstSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Source.Sheet != "Ereignisse" || !slices.Equal(f.DF.Names(), []string{"Datum", "Ort"}) {
-		t.Errorf("read sheet %q with columns %q, want the visible sheet Ereignisse", f.Source.Sheet, f.DF.Names())
+	if f.Source.Sheet != "Ereignisse" || !slices.Equal(f.Names(), []string{"Datum", "Ort"}) {
+		t.Errorf("read sheet %q with columns %q, want the visible sheet Ereignisse", f.Source.Sheet, f.Names())
 	}
 	// Chosen by name, a hidden sheet is read.
 	f, err = ReadFile(path, Options{Sheet: "Hilfswerte"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.DF.Names(); !slices.Equal(got, []string{"Schlüssel", "Wert"}) {
+	if got := f.Names(); !slices.Equal(got, []string{"Schlüssel", "Wert"}) {
 		t.Errorf("hidden sheet columns = %q", got)
 	}
 }

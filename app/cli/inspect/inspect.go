@@ -72,7 +72,7 @@ func Of(d *dataset.Dataset) Report {
 	r := Report{
 		File: f.Source.Path, Format: f.Source.Format, Preset: f.Source.Preset, Encoding: f.Source.Encoding,
 		Delimiter: f.Source.Delimiter, Sheet: f.Source.Sheet,
-		Rows: f.DF.Nrow(), Events: x.Len(), Located: x.Located, Geocoded: x.Geocoded,
+		Rows: f.Rows(), Events: x.Len(), Located: x.Located, Geocoded: x.Geocoded,
 		Problems: Problems{Total: len(probs), ByReason: map[string]int{}, First: []ProblemListing{}},
 	}
 	for _, c := range f.Columns {
