@@ -2,10 +2,13 @@ package window
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"chronomap/app/workspace"
 	"chronomap/data/dataset"
 
 	"fyne.io/fyne/v2"
@@ -66,4 +69,39 @@ func BenchmarkRefilter1M(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(v.counts().shown), "shown")
+}
+
+// BenchmarkReopenWorkspace15 opens a workspace of 15 files of 3,000
+// events each, as a colleague's briefing might hold, until the window
+// shows them all on the tab that was saved. One op = one workspace opened.
+func BenchmarkReopenWorkspace15(b *testing.B) {
+	dir := b.TempDir()
+	ws := &workspace.Workspace{Version: workspace.FormatVersion}
+	for k := range 15 {
+		p := filepath.Join(dir, fmt.Sprintf("layer-%02d.csv", k))
+		if err := os.Rename(bigCSV(b, 3000), p); err != nil {
+			b.Fatal(err)
+		}
+		d, err := dataset.Load(context.Background(), dataset.File{Path: p}, dataset.Options{}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ws.Sources = append(ws.Sources, workspace.Source{Path: p, Mapping: workspace.MappingOf(d.Mapping)})
+	}
+	path := filepath.Join(dir, "fifteen.chronomap")
+	if err := workspace.Save(path, ws); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		w := New(test.NewTempApp(b), nil)
+		w.Win.Resize(fyne.NewSize(1280, 800))
+		start := time.Now()
+		waitIdle(b, w, func() { w.Open(path) })
+		w.Win.Canvas().Capture()
+		b.ReportMetric(time.Since(start).Seconds(), "s-open")
+		if len(w.views) != 15 {
+			b.Fatalf("%d files open", len(w.views))
+		}
+		w.Win.Close()
+	}
 }

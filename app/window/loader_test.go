@@ -20,7 +20,7 @@ import (
 )
 
 // bigCSV writes a file of n events, each with a date and coordinates.
-func bigCSV(t *testing.T, n int) string {
+func bigCSV(t testing.TB, n int) string {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("date,title,lat,lon,category\n")

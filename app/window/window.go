@@ -129,6 +129,8 @@ type Window struct {
 	// export is the title and subtitle last exported with, kept in the
 	// workspace.
 	export *workspace.Export
+	// restoring is the workspace being opened, while its files load.
+	restoring *restoring
 	// savedIn is the folder the last save went to, where the next opens.
 	savedIn string
 
@@ -367,6 +369,12 @@ func (w *Window) add(l Loaded) *fileView {
 		}
 	}
 	w.views = append(w.views, v)
+	if w.restoring != nil && len(w.queue) > 0 {
+		// A workspace's files are laid out once, when the last is in:
+		// tabs and the All layers view built again for each of fifteen
+		// files cost more than reading them.
+		return v
+	}
 	w.layout()
 	w.showTab(v)
 	return v
@@ -396,6 +404,11 @@ func (w *Window) enqueue(r request) {
 // next starts the first queued file, or reports idle.
 func (w *Window) next() {
 	if len(w.queue) == 0 {
+		if r := w.restoring; r != nil {
+			w.restoring = nil
+			w.layout()
+			w.endOn(r)
+		}
 		w.loading = false
 		w.bar.idle()
 		if w.idle != nil {

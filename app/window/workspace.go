@@ -65,6 +65,12 @@ func (w *Window) snapshot() *workspace.Workspace {
 		ws.Sources = append([]workspace.Source{src}, ws.Sources...)
 		ws.View = v.state()
 	}
+	if active == nil && w.layers != nil && w.tabs != nil && w.tabs.SelectedIndex() == 0 {
+		ws.AllLayers = true
+		if len(w.views) > 0 && w.views[0].file.Path != "" {
+			ws.View = w.views[0].state() // the first file's state stays the workspace's
+		}
+	}
 	return ws
 }
 
@@ -247,6 +253,7 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 	w.workspace = path
 	w.scenes = slices.Clone(ws.Scenes)
 	w.export = ws.Export
+	w.restoring = &restoring{allLayers: ws.AllLayers}
 	w.layout()
 	w.rememberRecent(path)
 	if ws.Theme != "" && ws.Theme != w.App.Preferences().StringWithFallback("theme", workspace.ThemeSystem) {
@@ -259,12 +266,35 @@ func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 			r.Mapping = &m
 		}
 		if i == 0 {
-			r.then = func(v *fileView) { v.restore(ws.View) }
+			r.then = func(v *fileView) {
+				v.restore(ws.View)
+				if w.restoring != nil {
+					w.restoring.first = v
+				}
+			}
 		}
 		w.enqueue(r)
 	}
 	if w.autosave != nil {
 		w.autosave.Clean(path)
+	}
+}
+
+// restoring is what a workspace being opened ends on once its files are
+// in: the tab that was on show when it was saved.
+type restoring struct {
+	allLayers bool      // the All layers tab
+	first     *fileView // else the first source's, the file then on show
+}
+
+// endOn shows the tab a restored workspace was saved on.
+func (w *Window) endOn(r *restoring) {
+	switch {
+	case r.allLayers && w.layers != nil && w.tabs != nil:
+		w.tabs.SelectIndex(0)
+		w.layers.refilter()
+	case r.first != nil:
+		w.showTab(r.first)
 	}
 }
 

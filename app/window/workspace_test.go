@@ -21,7 +21,7 @@ import (
 // file asked for. Meanwhile the test's goroutine plays the UI goroutine:
 // it runs what the loads hand to the window, one at a time, as Fyne's
 // event loop does.
-func waitIdle(t *testing.T, w *Window, start func()) {
+func waitIdle(t testing.TB, w *Window, start func()) {
 	t.Helper()
 	done := false
 	w.idle = func() { done = true }
@@ -34,7 +34,7 @@ func waitIdle(t *testing.T, w *Window, start func()) {
 var uiQueues = map[*Window]chan func(){}
 
 // pump starts something and plays the UI goroutine until until holds.
-func pump(t *testing.T, w *Window, start func(), until func() bool) {
+func pump(t testing.TB, w *Window, start func(), until func() bool) {
 	t.Helper()
 	ui, ok := uiQueues[w]
 	if !ok {
@@ -314,5 +314,42 @@ func TestExportRemembersTitles(t *testing.T) {
 	walk(w2.Win.Canvas().Overlays().Top())
 	if boxes[0].Text != "Shoigu courts Nicaragua" || boxes[1].Text != "Moscow, 7 November 2023" {
 		t.Errorf("the dialog offers %q, %q", boxes[0].Text, boxes[1].Text)
+	}
+}
+
+// TestWorkspaceEndsOnSavedTab: a workspace reopens on the tab that was on
+// show when it was saved, a file's or All layers.
+func TestWorkspaceEndsOnSavedTab(t *testing.T) {
+	w := New(test.NewTempApp(t), nil)
+	t.Cleanup(w.Win.Close)
+	w.Win.Resize(fyne.NewSize(1280, 800))
+	a, b := bigCSV(t, 300), bigCSV(t, 400)
+	waitIdle(t, w, func() { w.Open(a, b) })
+	dir := t.TempDir()
+	reopen := func(name string) *Window {
+		path := filepath.Join(dir, name)
+		if err := w.SaveWorkspace(path); err != nil {
+			t.Fatal(err)
+		}
+		w2 := New(test.NewTempApp(t), nil)
+		t.Cleanup(w2.Win.Close)
+		w2.Win.Resize(fyne.NewSize(1280, 800))
+		waitIdle(t, w2, func() { w2.Open(path) })
+		if len(w2.views) != 2 || w2.tabs == nil {
+			t.Fatalf("%s reopened %d files", name, len(w2.views))
+		}
+		return w2
+	}
+	w.showTab(w.views[0])
+	if got := reopen("first.chronomap").active(); got == nil || got.file.Path != a {
+		t.Errorf("saved on %s's tab, reopened on %v", a, got)
+	}
+	w.showTab(w.views[1])
+	if got := reopen("second.chronomap").active(); got == nil || got.file.Path != b {
+		t.Errorf("saved on %s's tab, reopened on %v", b, got)
+	}
+	w.tabs.SelectIndex(0)
+	if w2 := reopen("layers.chronomap"); w2.active() != nil || w2.tabs.SelectedIndex() != 0 {
+		t.Errorf("saved on All layers, reopened on tab %d", w2.tabs.SelectedIndex())
 	}
 }

@@ -43,6 +43,9 @@ type Workspace struct {
 	Theme string `json:"theme,omitempty"`
 	// Scenes are the saved views of a briefing, in presentation order.
 	Scenes []Scene `json:"scenes,omitempty"`
+	// AllLayers says the All layers tab was on show when it was saved;
+	// else the first source's tab was.
+	AllLayers bool `json:"all_layers,omitempty"`
 	// Export is what the export dialog was last given for this
 	// workspace, offered again the next time; nil before any export.
 	Export *Export `json:"export,omitempty"`
