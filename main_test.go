@@ -320,6 +320,10 @@ func TestWindowEndToEnd(t *testing.T) {
 		a := start(t, d, bin)
 		win := waitTitle(t, d, a, "Chronomap — Sample data")
 		shown := d.screenshot(t, "sample.png")
+		// A first window takes 80 % of the 1280×800 screen each way.
+		if g := d.output("xdotool", "getwindowgeometry", win); !strings.Contains(g, "Geometry: 1024x640") {
+			t.Errorf("the first window is not 80 %% of the screen: %s", g)
+		}
 		file, err := filepath.Abs("data/frame/testdata/preset_acled.csv")
 		if err != nil {
 			t.Fatal(err)

@@ -238,11 +238,12 @@ func projection(a fyne.App) worldmap.Projection {
 	return worldmap.EqualEarth
 }
 
-// savedSize is the window's size when it was last closed, or the first
-// size; saveSize keeps it.
+// savedSize is the window's size when it was last closed, or 80 % of the
+// screen the first time; saveSize keeps it.
 func (w *Window) savedSize() fyne.Size {
 	p := w.App.Preferences()
-	width, height := p.FloatWithFallback("window.width", float64(size.Width)), p.FloatWithFallback("window.height", float64(size.Height))
+	first := firstSize()
+	width, height := p.FloatWithFallback("window.width", float64(first.Width)), p.FloatWithFallback("window.height", float64(first.Height))
 	return fyne.NewSize(float32(max(width, 640)), float32(max(height, 400)))
 }
 
