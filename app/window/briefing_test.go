@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
 
 	"chronomap/app/draw/drawtest"
 	"chronomap/app/slide"
@@ -130,6 +131,7 @@ func TestPresenter(t *testing.T) {
 	w, v := sampleWindow(t)
 	w.captureScene()
 	v.searchBox.SetText("Shoigu")
+	v.mapWidget.SetView(orb.Point{40, 50}, 4) // closer in: a flight to make
 	w.captureScene()
 	f, _ := v.sceneFile()
 	closed := false

@@ -400,3 +400,28 @@ func TestFlowMapArea(t *testing.T) {
 		t.Errorf("after Map Area ×: %d shown, outlined %v, button %v", v.counts().shown, v.mapWidget.Model().Area, v.clearArea.Visible())
 	}
 }
+
+// TestFlowStatusKeepsLayout: a line of news or progress at the window's
+// foot, coming and going, moves nothing above it: the map keeps its size
+// and its zoom.
+func TestFlowStatusKeepsLayout(t *testing.T) {
+	w, v := sampleWindow(t)
+	c := w.Win.Canvas()
+	size, zoom := v.mapWidget.Size(), v.mapWidget.Model().View.MetresPerPx
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"a note", func() { w.bar.note("Scene 1 captured") }},
+		{"progress", func() { w.bar.start("big.csv") }},
+		{"cancelled", func() { w.bar.cancelled("big.csv") }},
+		{"blank", func() { w.bar.note("") }},
+	} {
+		step.do()
+		w.Win.Content().Refresh() // lays the window out again, as a frame would
+		c.Capture()
+		if got := v.mapWidget.Size(); got != size || v.mapWidget.Model().View.MetresPerPx != zoom {
+			t.Errorf("after %s the map is %v at %.0f m/px, was %v at %.0f", step.name, got, v.mapWidget.Model().View.MetresPerPx, size, zoom)
+		}
+	}
+}

@@ -14,8 +14,10 @@ import (
 )
 
 // loadBar is the strip at the foot of the window while files load: what is
-// being done, a progress bar, and Cancel. It is hidden when nothing loads,
-// except to say that a load was cancelled.
+// being done, a progress bar, and Cancel. It is blank when nothing loads,
+// except to say that a load was cancelled; blank, it keeps its height, so
+// that a line coming and going never moves the views above it (nor
+// changes the map's zoom).
 type loadBar struct {
 	widget.BaseWidget
 	text   *widget.Label
@@ -29,8 +31,22 @@ func newLoadBar(cancel func()) *loadBar {
 	b.text.Truncation = fyne.TextTruncateEllipsis
 	b.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), cancel)
 	b.ExtendBaseWidget(b)
-	b.Hide()
+	b.blank()
 	return b
+}
+
+// blank empties the strip, keeping its place.
+func (b *loadBar) blank() {
+	b.text.SetText("")
+	b.bar.Hide()
+	b.cancel.Hide()
+}
+
+// MinSize is part of fyne.Widget: the height of a line with its Cancel
+// button, shown or not.
+func (b *loadBar) MinSize() fyne.Size {
+	m := b.BaseWidget.MinSize()
+	return fyne.NewSize(m.Width, max(m.Height, b.cancel.MinSize().Height, b.bar.MinSize().Height))
 }
 
 // start shows that a file begins to load.
@@ -41,13 +57,10 @@ func (b *loadBar) start(file string) {
 // show updates the bar with how far a load has come.
 func (b *loadBar) show(p Progress) {
 	b.last = p
-	b.bar.Show()
-	b.cancel.Show()
 	b.text.SetText(p.String())
 	b.bar.SetValue(p.Fraction())
 	b.bar.Show()
 	b.cancel.Show()
-	b.Show()
 }
 
 // cancelled says the load of file was stopped; the message stays until the
@@ -56,13 +69,12 @@ func (b *loadBar) cancelled(file string) {
 	b.text.SetText(fmt.Sprintf(lang.L("Loading cancelled: %s"), file))
 	b.bar.Hide()
 	b.cancel.Hide()
-	b.Show()
 }
 
 // note shows a line of news (a scene captured, an export written) for a
 // few seconds; "" hides it.
 func (b *loadBar) note(text string) {
-	if b.cancel.Visible() && b.bar.Visible() && b.Visible() {
+	if b.cancel.Visible() && b.bar.Visible() {
 		return // a load is under way: its progress comes first
 	}
 	b.last = Progress{File: text, Progress: dataset.Progress{Stage: dataset.Done}}
@@ -70,15 +82,13 @@ func (b *loadBar) note(text string) {
 	b.bar.Hide()
 	b.cancel.Hide()
 	if text == "" {
-		b.Hide()
 		return
 	}
-	b.Show()
 	shown := b.last
 	time.AfterFunc(6*time.Second, func() {
 		fyne.Do(func() {
 			if b.last == shown {
-				b.Hide()
+				b.blank()
 			}
 		})
 	})
@@ -103,7 +113,7 @@ func (b *loadBar) idle() {
 	time.AfterFunc(4*time.Second, func() {
 		fyne.Do(func() {
 			if b.last == shown && !b.cancel.Visible() {
-				b.Hide()
+				b.blank()
 			}
 		})
 	})
