@@ -28,6 +28,21 @@ type Theme struct {
 	// colour-blind-safe set, ordered so the first colours stand apart for
 	// every kind of colour vision and against land and water.
 	Palette []color.RGBA
+	// Layers colours files shown together, one each: the palette, then
+	// five more of Paul Tol's, so that twelve layers stay apart for every
+	// kind of colour vision (draw's tests measure it).
+	Layers []color.RGBA
+}
+
+// moreLayers follow the palette in Layers: picked from Tol's schemes for
+// the largest smallest difference from the rest, under normal vision and
+// simulated deuteranopia, protanopia and tritanopia.
+var moreLayers = []color.RGBA{
+	{0x33, 0x22, 0x88, 0xFF}, // indigo
+	{0x88, 0x22, 0x55, 0xFF}, // wine
+	{0x22, 0x55, 0x22, 0xFF}, // dark green
+	{0xFF, 0xAA, 0xBB, 0xFF}, // pale pink
+	{0x99, 0xDD, 0xFF, 0xFF}, // pale blue
 }
 
 // Okabe–Ito colours, without black (kept for text) and with yellow last: it
@@ -59,6 +74,7 @@ var Light = Theme{
 	Panel:      color.RGBA{0xF3, 0xF4, 0xF6, 0xFF},
 	Accent:     color.RGBA{0xB4, 0x23, 0x18, 0xFF},
 	Palette:    okabeIto,
+	Layers:     append(slices.Clone(okabeIto), moreLayers...),
 }
 
 // Dark is the dark theme.
@@ -77,18 +93,21 @@ var Dark = Theme{
 	Grid:       color.RGBA{0x26, 0x2D, 0x37, 0xFF},
 	Panel:      color.RGBA{0x1A, 0x20, 0x28, 0xFF},
 	Accent:     color.RGBA{0xFF, 0x6B, 0x5E, 0xFF},
-	// The same hue in each slot as Light's, so that a category keeps its
-	// colour from the window to the slide: only blue, too dark on dark
-	// land, trades places with sky blue.
-	Palette: []color.RGBA{
-		{0x56, 0xB4, 0xE9, 0xFF}, // sky blue, for blue
-		{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
-		{0x00, 0x9E, 0x73, 0xFF}, // bluish green
-		{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
-		{0xE6, 0x9F, 0x00, 0xFF}, // orange
-		{0x00, 0x72, 0xB2, 0xFF}, // blue, for sky blue
-		{0xF0, 0xE4, 0x42, 0xFF}, // yellow
-	},
+	Palette:    darkPalette,
+	Layers:     append(slices.Clone(darkPalette), moreLayers...),
+}
+
+// darkPalette is Dark's: the same hue in each slot as Light's, so that
+// a category keeps its colour from the window to the slide; only blue,
+// too dark on dark land, trades places with sky blue.
+var darkPalette = []color.RGBA{
+	{0x56, 0xB4, 0xE9, 0xFF}, // sky blue, for blue
+	{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
+	{0x00, 0x9E, 0x73, 0xFF}, // bluish green
+	{0xCC, 0x79, 0xA7, 0xFF}, // reddish purple
+	{0xE6, 0x9F, 0x00, 0xFF}, // orange
+	{0x00, 0x72, 0xB2, 0xFF}, // blue, for sky blue
+	{0xF0, 0xE4, 0x42, 0xFF}, // yellow
 }
 
 // Category returns the colour of category i (cycling past the palette's
@@ -122,4 +141,13 @@ func (t Theme) Reordered(order []int) Theme {
 	}
 	t.Palette = p
 	return t
+}
+
+// ForLayers returns the theme for files shown together: layer k in the
+// layer colour order[k], or its own slot without an order.
+func (t Theme) ForLayers(order []int) Theme {
+	if len(t.Layers) > 0 {
+		t.Palette = t.Layers
+	}
+	return t.Reordered(order)
 }

@@ -42,8 +42,8 @@ type Map struct {
 	// OnEscape is called when Esc is pressed while the map has the
 	// keyboard: the window clears what Esc clears wherever the focus is.
 	OnEscape func()
-	// Colours, when set, gives category k the palette's colour Colours[k]
-	// (a layer's chosen colour).
+	// Colours, when set, draws files shown together: category k is layer
+	// k, in the layer colour Colours[k] (its chosen colour).
 	Colours []int
 
 	boxing   bool          // a shift-drag is drawing a selection box
@@ -324,7 +324,10 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	v.Width, v.Height = width, height
 	// The map follows the window's light or dark theme.
-	w.model.Theme = palette.Current(w.Colours)
+	w.model.Theme = palette.Current(nil)
+	if w.Colours != nil {
+		w.model.Theme = palette.Layers(w.Colours)
+	}
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
 	return s.Pixels

@@ -33,3 +33,13 @@ func Current(order []int) draw.Theme {
 	}
 	return t.Reordered(order)
 }
+
+// Layers is the views' theme for files shown together: layer k in the
+// layer colour order[k] (its own slot without an order), twelve apart.
+func Layers(order []int) draw.Theme {
+	t := draw.Light
+	if Dark() {
+		t = draw.Dark
+	}
+	return t.ForLayers(order)
+}

@@ -28,8 +28,8 @@ type Timeline struct {
 	// OnWindow is called with the new window (Unix seconds) after each
 	// zoom or pan, so that other views can follow it.
 	OnWindow func(from, to float64)
-	// Colours, when set, gives category k the palette's colour Colours[k]
-	// (a layer's chosen colour).
+	// Colours, when set, draws files shown together: category k is layer
+	// k, in the layer colour Colours[k] (its chosen colour).
 	Colours []int
 	// OnSelect is called with the event clicked, or -1 when the click hit
 	// none, so that other views can follow.
@@ -287,7 +287,10 @@ func (r *renderer) draw(w, h int) image.Image {
 		t.scale = float32(w) / r.size.Width
 	}
 	t.width, t.height = float64(w), float64(h)
-	t.chart.Theme = palette.Current(t.Colours)
+	t.chart.Theme = palette.Current(nil)
+	if t.Colours != nil {
+		t.chart.Theme = palette.Layers(t.Colours)
+	}
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
 	return s.Pixels

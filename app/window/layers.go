@@ -220,7 +220,7 @@ func (v *layersView) recolour() {
 }
 
 // palette is the palette the views draw with now.
-func layerTheme() draw.Theme { return palette.Current(nil) }
+func layerTheme() draw.Theme { return palette.Layers(nil) }
 
 // layerRow is a layer's line in the list: on or off, its colour (a tap
 // takes the next one), its name and its counts.
