@@ -135,3 +135,25 @@ func TestKeptCellsDoNotPinTheFile(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 }
+
+// BenchmarkBuildText stores a million cells of each shape a file has:
+// few values (countries), many (dates over thirty years), all distinct
+// (notes). One op is one column.
+func BenchmarkBuildText(b *testing.B) {
+	const n = 1_000_000
+	for _, shape := range []struct {
+		name   string
+		values int
+	}{{"few", 6}, {"many", 11_000}, {"distinct", n}} {
+		cells := make([]string, n)
+		for i := range cells {
+			cells[i] = fmt.Sprintf("value %d of the column", (i*7919)%shape.values)
+		}
+		b.Run(shape.name, func(b *testing.B) {
+			for b.Loop() {
+				buildText(n, slices.All(cells))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/cell")
+		})
+	}
+}
