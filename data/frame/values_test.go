@@ -157,3 +157,24 @@ func BenchmarkBuildText(b *testing.B) {
 		})
 	}
 }
+
+// TestDistinct checks that a repeating text column gives its values once
+// and each row's place among them, and that other columns give none.
+func TestDistinct(t *testing.T) {
+	f, err := ReadBytes("d.csv", []byte("country,n\nArmenia,1\nRussia,2\nArmenia,3\n,4\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, ok := f.Distinct(0)
+	if !ok || !slices.Equal(vals, []string{"Armenia", "Russia", ""}) {
+		t.Fatalf("Distinct = %q, %v", vals, ok)
+	}
+	for r := range f.Rows() {
+		if got := vals[f.Code(r, 0)]; got != f.Text(r, 0) {
+			t.Errorf("row %d: code gives %q, Text %q", r, got, f.Text(r, 0))
+		}
+	}
+	if _, ok := f.Distinct(1); ok {
+		t.Error("a number column answers Distinct")
+	}
+}
