@@ -341,6 +341,29 @@ func readTimes(ctx context.Context, f *frame.Frame, cols []string, into *columns
 		probs.add(frame.Problem{Column: col, Reason: "ambiguous date order",
 			Detail: fmt.Sprintf("dates in %q such as %s could be day-first or month-first, and no value settles it; those dates are left out until the order is chosen (--dates dmy or mdy)", col, ambiguousExample(c, vals))})
 	}
+	if distinct, ok := f.Distinct(ci); ok { // each date once
+		type parsed struct {
+			r   dates.Range
+			err error
+		}
+		read := make([]parsed, len(distinct))
+		parallel(ctx, len(distinct), func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				read[k].r, read[k].err = c.Parse(distinct[k])
+			}
+		})
+		parallel(ctx, f.Rows(), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				k := f.Code(i, ci)
+				if read[k].err != nil {
+					fail(i, col, distinct[k], read[k].err)
+					continue
+				}
+				set(i, distinct[k], read[k].r)
+			}
+		})
+		return
+	}
 	parallel(ctx, f.Rows(), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			v := f.Text(i, ci)

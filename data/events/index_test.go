@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"chronomap/data/dates"
 	"chronomap/data/frame"
@@ -431,6 +432,53 @@ func TestBuildChosenDateOrder(t *testing.T) {
 		}
 		if got := x.StartTime(1).String(); got != c.want {
 			t.Errorf("%v: 04/05/2023 read as %s, want %s", c.order, got, c.want)
+		}
+	}
+}
+
+// TestDatesOfEveryColumnForm checks that a date column reads the same
+// whether the frame keeps it as a dictionary (dates parsed once a value)
+// or row by row (dates all distinct): the same starts, and the same
+// problems in the same rows.
+func TestDatesOfEveryColumnForm(t *testing.T) {
+	const n = 6000 // past the frame's probe for mostly distinct columns
+	var distinct, repeated strings.Builder
+	distinct.WriteString("id,date\n")
+	repeated.WriteString("id,date\n")
+	day := time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		d := day.Add(time.Duration(i) * time.Minute).Format("2006-01-02 15:04")
+		r := day.AddDate(0, 0, i%40).Format("2006-01-02")
+		if i%1000 == 7 {
+			d, r = "n/a", "n/a"
+		}
+		fmt.Fprintf(&distinct, "%d,%s\n", i, d)
+		fmt.Fprintf(&repeated, "%d,%s\n", i, r)
+	}
+	for name, text := range map[string]string{"distinct": distinct.String(), "repeated": repeated.String()} {
+		f, x, probs := build(t, text)
+		if _, dict := f.Distinct(f.Col("date")); dict != (name == "repeated") {
+			t.Errorf("%s: kept as a dictionary %v", name, dict)
+		}
+		if x.Len() != n-n/1000 {
+			t.Errorf("%s: %d events, want %d", name, x.Len(), n-n/1000)
+		}
+		var rows []string
+		for _, p := range probs {
+			rows = append(rows, fmt.Sprintf("%d %s %s", p.Row, p.Value, p.Reason))
+		}
+		if want := "8 n/a unparseable date|1008 n/a unparseable date|2008 n/a unparseable date|3008 n/a unparseable date|4008 n/a unparseable date|5008 n/a unparseable date"; strings.Join(rows, "|") != want {
+			t.Errorf("%s: problems %q", name, rows)
+		}
+		for i := range x.Len() {
+			row := int(x.Row[i])
+			want := day.Add(time.Duration(row) * time.Minute)
+			if name == "repeated" {
+				want = day.AddDate(0, 0, row%40)
+			}
+			if x.Start[i] != want.Unix() {
+				t.Fatalf("%s: row %d starts %d, want %s", name, row+1, x.Start[i], want)
+			}
 		}
 	}
 }

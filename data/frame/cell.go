@@ -68,3 +68,24 @@ func (f *Frame) Texts(col int) []string {
 	}
 	return out
 }
+
+// Distinct returns the distinct values of a text column that repeats its
+// values, each once, so that work on a value (parsing a date, folding a
+// category) is done once per value rather than once per row: row r holds
+// Distinct(col)[Code(r, col)]. ok is false for a column of mostly distinct
+// values and for numbers.
+func (f *Frame) Distinct(col int) (vals []string, ok bool) {
+	t := &f.vals[col].text
+	if f.Columns[col].Kind != Text || t.codes == nil {
+		return nil, false
+	}
+	vals = make([]string, len(t.ends))
+	for k := range vals {
+		vals[k] = t.value(k)
+	}
+	return vals, true
+}
+
+// Code returns the position of row's value in Distinct(col), for a column
+// Distinct answers for.
+func (f *Frame) Code(row, col int) int { return int(f.vals[col].text.codes[row]) }

@@ -55,6 +55,11 @@ func (t *text) at(i int) string {
 	if t.codes != nil {
 		i = int(t.codes[i])
 	}
+	return t.value(i)
+}
+
+// value returns value v of the pages.
+func (t *text) value(i int) string {
 	var lo uint32
 	if i&pageMask != 0 {
 		lo = t.ends[i-1]

@@ -135,3 +135,46 @@ func TestKeptCellsDoNotPinTheFile(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 }
+
+// BenchmarkBuildText stores a million cells of each shape a file has:
+// few values (countries), many (dates over thirty years), all distinct
+// (notes). One op is one column.
+func BenchmarkBuildText(b *testing.B) {
+	const n = 1_000_000
+	for _, shape := range []struct {
+		name   string
+		values int
+	}{{"few", 6}, {"many", 11_000}, {"distinct", n}} {
+		cells := make([]string, n)
+		for i := range cells {
+			cells[i] = fmt.Sprintf("value %d of the column", (i*7919)%shape.values)
+		}
+		b.Run(shape.name, func(b *testing.B) {
+			for b.Loop() {
+				buildText(n, slices.All(cells))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/cell")
+		})
+	}
+}
+
+// TestDistinct checks that a repeating text column gives its values once
+// and each row's place among them, and that other columns give none.
+func TestDistinct(t *testing.T) {
+	f, err := ReadBytes("d.csv", []byte("country,n\nArmenia,1\nRussia,2\nArmenia,3\n,4\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, ok := f.Distinct(0)
+	if !ok || !slices.Equal(vals, []string{"Armenia", "Russia", ""}) {
+		t.Fatalf("Distinct = %q, %v", vals, ok)
+	}
+	for r := range f.Rows() {
+		if got := vals[f.Code(r, 0)]; got != f.Text(r, 0) {
+			t.Errorf("row %d: code gives %q, Text %q", r, got, f.Text(r, 0))
+		}
+	}
+	if _, ok := f.Distinct(1); ok {
+		t.Error("a number column answers Distinct")
+	}
+}
