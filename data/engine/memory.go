@@ -112,3 +112,13 @@ func b2i(b bool) int64 {
 	}
 	return 0
 }
+
+// Span is what Source.Span says of the same events.
+func (m Memory) Span() Span {
+	x := m.D.Index
+	if x.Len() == 0 {
+		return Span{}
+	}
+	// The index is sorted by start.
+	return Span{First: x.Start[0], Last: x.Start[x.Len()-1], OK: true}
+}

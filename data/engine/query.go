@@ -384,3 +384,28 @@ func (s *Source) Problems(ctx context.Context) (Problems, error) {
 	})
 	return p, err
 }
+
+// Span is the time the events cover, as far as the engine can tell:
+// their earliest and latest start, in Unix seconds. OK is false when the
+// table holds no event.
+type Span struct {
+	First, Last int64
+	OK          bool
+}
+
+// Span asks for the earliest and latest start of the table's events.
+func (s *Source) Span(ctx context.Context) (Span, error) {
+	t := s.Table
+	sql := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE %s",
+		t.d.Int("count(*)"), t.d.Int(t.notNull("min("+t.start+")")), t.d.Int(t.notNull("max("+t.start+")")), t.from, t.event())
+	var sp Span
+	err := s.query(ctx, sql, nil, func(r Rows) error {
+		var n int64
+		if err := r.Scan(&n, &sp.First, &sp.Last); err != nil {
+			return err
+		}
+		sp.OK = n > 0
+		return nil
+	})
+	return sp, err
+}

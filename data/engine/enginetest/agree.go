@@ -126,6 +126,13 @@ func AgreeOn(t *testing.T, src *engine.Source, mem engine.Memory, names []string
 	if want := mem.Problems(); p != want {
 		t.Errorf("problems: got %+v, want %+v", p, want)
 	}
+	sp, err := src.Span(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := mem.Span(); sp != want || !sp.OK {
+		t.Errorf("span: got %+v, want %+v", sp, want)
+	}
 	if p.Untimed == 0 || p.Unplaced == 0 {
 		t.Errorf("problems %+v: the data should have rows without a time and events without a place", p)
 	}
