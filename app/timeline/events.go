@@ -38,6 +38,10 @@ type Events struct {
 	// Label is each event's label: its title, else its place.
 	Label []string
 
+	// Totals, for Events that name lanes and hold no events (a chart
+	// drawn from Chart.Density), are the events each lane holds.
+	Totals []int
+
 	index  *laneIndex      // built on first use
 	finest dates.Precision // the finest precision of any start, found on first use
 }

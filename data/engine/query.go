@@ -409,3 +409,20 @@ func (s *Source) Span(ctx context.Context) (Span, error) {
 	})
 	return sp, err
 }
+
+// Outside counts the events the filter keeps (its window aside) that lie
+// wholly outside a window of time: ending by from, starting at to or
+// after. The timeline says so at its ends ("← +3 earlier").
+func (s *Source) Outside(ctx context.Context, f dataset.Filter, from, to int64) (earlier, later int64, err error) {
+	t := s.Table
+	var a args
+	kept := t.where(f, false, &a)
+	// A sum over no rows is NULL: none kept, none outside.
+	count := func(cond string) string {
+		return t.d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", cond))
+	}
+	sql := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s",
+		count(fmt.Sprintf("%s <= %s", t.stop, a.add(from))), count(fmt.Sprintf("%s >= %s", t.start, a.add(to))), t.from, kept)
+	err = s.query(ctx, sql, a.list, func(r Rows) error { return r.Scan(&earlier, &later) })
+	return earlier, later, err
+}
