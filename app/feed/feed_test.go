@@ -82,4 +82,3 @@ func sum(c []int32) int64 {
 	}
 	return n
 }
-
