@@ -12,6 +12,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -22,24 +23,42 @@ import (
 )
 
 // Table is a table in an engine under a filter, as the views see it.
+// Its questions are answered in one of two ways: at once, each asked of
+// the engine before it returns (a picture drawn for a file: render); or,
+// once Live is called, from the last answer received, re-binned to what
+// is asked, while the newer question runs in the background and
+// cancels the one it supersedes (a window, whose drawing never waits).
 type Table struct {
-	Src    *engine.Source
-	Filter dataset.Filter
-	// Legend is the engine's count of the events under Filter.
-	Legend engine.Legend
-	// Lanes are the categories the filter keeps, as the engine names
-	// them, most events first (ties by name); "" (no category) last.
+	Src *engine.Source
+	// Lanes are the categories of the events the filter first given
+	// keeps, as the engine names them, most events first (ties by name);
+	// "" (no category) last.
 	Lanes []string
 	// Ctx bounds the queries the views' functions make.
 	Ctx context.Context
 
-	err  error
-	hist struct {
-		from, to float64
-		cols     int
-		h        engine.Histogram
-		day      bool // h counts days, to be spread over the columns
-	}
+	mu      sync.Mutex
+	filter  dataset.Filter
+	legend  engine.Legend
+	gen     int // counts the filters set, so that answers to an older one are dropped
+	err     error
+	done    func() // set by Live
+	hist    answer[engine.Bins, engine.Histogram]
+	grid    answer[engine.Tiles, engine.Grid]
+	legendQ answer[int, engine.Legend]
+	beyond  answer[[2]int64, [2]int64]
+}
+
+// answer is the last answer to a kind of question, and the question
+// under way.
+type answer[K comparable, V any] struct {
+	key    K // what the answer is to
+	gen    int
+	value  V
+	ok     bool
+	asking K // the question under way, when cancel is set
+	askGen int
+	cancel context.CancelFunc
 }
 
 // Open asks the legend of a table under a filter.
@@ -48,7 +67,7 @@ func Open(ctx context.Context, src *engine.Source, f dataset.Filter) (*Table, er
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Src: src, Filter: f, Legend: l, Ctx: ctx}
+	t := &Table{Src: src, filter: f, legend: l, Ctx: ctx}
 	for name := range l.KeptBy {
 		t.Lanes = append(t.Lanes, name)
 	}
@@ -64,20 +83,133 @@ func Open(ctx context.Context, src *engine.Source, f dataset.Filter) (*Table, er
 	return t, nil
 }
 
+// Live makes the table's questions asynchronous (see Table); done is
+// called, on the goroutine the answer came on, each time an answer or a
+// failure arrives: the window then draws again.
+func (t *Table) Live(done func()) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done = done
+}
+
+// Filter returns the filter the questions are asked under.
+func (t *Table) Filter() dataset.Filter {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.filter
+}
+
+// SetFilter asks every question again under another filter; the legend's
+// counts follow when the engine has answered.
+func (t *Table) SetFilter(f dataset.Filter) {
+	t.mu.Lock()
+	t.filter = f
+	t.gen++
+	t.mu.Unlock()
+	if l, ok := ask(t, &t.legendQ, 0, func(ctx context.Context, f dataset.Filter) (engine.Legend, error) {
+		return t.Src.Legend(ctx, f)
+	}); ok {
+		t.mu.Lock()
+		t.legend = l
+		t.mu.Unlock()
+	}
+}
+
+// Legend returns the engine's count of the events under the filter, as
+// last answered.
+func (t *Table) Legend() engine.Legend {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.legendQ.ok && t.legendQ.gen == t.gen {
+		t.legend = t.legendQ.value
+	}
+	return t.legend
+}
+
 // Err returns the first failure of a question the views' functions
-// asked, nil when every one was answered.
-func (t *Table) Err() error { return t.err }
+// asked since the last ClearErr, nil when every one was answered.
+func (t *Table) Err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.err
+}
+
+// ClearErr forgets the failures so far: the next question tries again.
+func (t *Table) ClearErr() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.err = nil
+}
 
 func (t *Table) fail(err error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.err == nil {
 		t.err = err
 	}
 }
 
+// ask returns the answer to question key under the current filter: at
+// once, asking the engine, when the table is not live; when it is, the
+// last answer received (ok false when there is none yet, or it is to
+// another question or filter), having started the question in the
+// background unless it is under way, cancelling the one before.
+func ask[K comparable, V any](t *Table, a *answer[K, V], key K, q func(context.Context, dataset.Filter) (V, error)) (V, bool) {
+	t.mu.Lock()
+	f, gen, done := t.filter, t.gen, t.done
+	if a.ok && a.key == key && a.gen == gen {
+		v := a.value
+		t.mu.Unlock()
+		return v, true
+	}
+	if done == nil {
+		t.mu.Unlock()
+		v, err := q(t.Ctx, f)
+		if err != nil {
+			t.fail(err)
+			return v, false
+		}
+		t.mu.Lock()
+		a.key, a.gen, a.value, a.ok = key, gen, v, true
+		t.mu.Unlock()
+		return v, true
+	}
+	stale := a.value
+	if a.cancel != nil && a.asking == key && a.askGen == gen {
+		t.mu.Unlock()
+		return stale, false // under way
+	}
+	if a.cancel != nil {
+		a.cancel() // superseded
+	}
+	ctx, cancel := context.WithCancel(t.Ctx)
+	a.asking, a.askGen, a.cancel = key, gen, cancel
+	t.mu.Unlock()
+	go func() {
+		defer cancel()
+		v, err := q(ctx, f)
+		t.mu.Lock()
+		current := a.asking == key && a.askGen == gen && ctx.Err() == nil
+		if current {
+			a.cancel = nil
+			if err == nil {
+				a.key, a.gen, a.value, a.ok = key, gen, v, true
+			} else if t.err == nil {
+				t.err = err
+			}
+		}
+		t.mu.Unlock()
+		if current {
+			done()
+		}
+	}()
+	return stale, false
+}
+
 // Counts are the legend's counts in the dataset's form, for the filter
 // line ("N of M").
 func (t *Table) Counts() dataset.Counts {
-	l := t.Legend
+	l := t.Legend()
 	return dataset.Counts{All: int(l.All), Kept: int(l.Kept), Shown: int(l.Shown), Located: int(l.Located)}
 }
 
@@ -85,6 +217,7 @@ func (t *Table) Counts() dataset.Counts {
 // are, holding no events: a chart of them is drawn from Density.
 func (t *Table) Timeline() *timeline.Events {
 	e := &timeline.Events{LaneTitle: "category"}
+	legend := t.Legend()
 	for _, name := range t.Lanes {
 		if name == "" {
 			continue
@@ -95,13 +228,13 @@ func (t *Table) Timeline() *timeline.Events {
 	switch {
 	case len(e.Lanes) == 0:
 		e.Lanes, e.LaneTitle = []string{"All events"}, ""
-		e.Totals = []int{int(t.Legend.Kept)}
+		e.Totals = []int{int(legend.Kept)}
 		return e
 	case len(e.Lanes) < len(t.Lanes):
 		e.Lanes = append(e.Lanes, "(none)")
 	}
 	for _, name := range t.Lanes {
-		e.Totals = append(e.Totals, int(t.Legend.KeptBy[name]))
+		e.Totals = append(e.Totals, int(legend.KeptBy[name]))
 	}
 	return e
 }
@@ -120,50 +253,49 @@ func (t *Table) Density(lane int, from, to float64, cols int) []int32 {
 	if cols <= 0 || !(to > from) {
 		return out
 	}
-	c := &t.hist
-	if c.from != from || c.to != to || c.cols != cols || c.h.Counts == nil {
-		step := (to - from) / float64(cols)
-		var b engine.Bins
-		day := step >= 86400 && (to-from)/86400 < maxDays
-		if day {
-			lo := int64(math.Floor(from/86400)) * 86400
-			b = engine.Bins{From: lo, Width: 86400, N: int((int64(math.Ceil(to))-lo)/86400) + 1}
-		} else {
-			b = engine.Bins{From: int64(math.Floor(from)), Width: max(1, int64(math.Ceil(step))), N: cols}
-		}
-		h, err := t.Src.Histogram(t.Ctx, t.Filter, b)
-		if err != nil {
-			t.fail(err)
-			return out
-		}
-		c.from, c.to, c.cols, c.h, c.day = from, to, cols, h, day
+	step := (to - from) / float64(cols)
+	var b engine.Bins
+	day := step >= 86400 && (to-from)/86400 < maxDays
+	if day {
+		lo := int64(math.Floor(from/86400)) * 86400
+		b = engine.Bins{From: lo, Width: 86400, N: int((int64(math.Ceil(to))-lo)/86400) + 1}
+	} else {
+		b = engine.Bins{From: int64(math.Floor(from)), Width: max(1, int64(math.Ceil(step))), N: cols}
 	}
-	if len(t.Lanes) == 1 && t.Lanes[0] == "" || len(t.Lanes) == 0 {
+	h, _ := ask(t, &t.hist, b, func(ctx context.Context, f dataset.Filter) (engine.Histogram, error) {
+		return t.Src.Histogram(ctx, f, b)
+	})
+	if h.Counts == nil {
+		return out
+	}
+	if len(t.Lanes) == 0 || len(t.Lanes) == 1 && t.Lanes[0] == "" {
 		// One lane of all events.
-		for _, counts := range c.h.Counts {
-			t.spread(counts, out, from, to)
+		for _, counts := range h.Counts {
+			spread(h.Bins, counts, out, from, to)
 		}
 		return out
 	}
 	// Timeline's lanes are t.Lanes in their order, "" named "(none)".
 	if lane >= 0 && lane < len(t.Lanes) {
-		t.spread(c.h.Counts[t.Lanes[lane]], out, from, to)
+		spread(h.Bins, h.Counts[t.Lanes[lane]], out, from, to)
 	}
 	return out
 }
 
-// spread adds a lane's bins to the columns they start in.
-func (t *Table) spread(counts []int64, out []int32, from, to float64) {
-	b := t.hist.h.Bins
+// spread adds a lane's bins to the columns from–to: a day's to the column
+// its midnight is in (events known to the day start there), a shorter
+// bin's to the column its middle is in.
+func spread(b engine.Bins, counts []int64, out []int32, from, to float64) {
 	step := (to - from) / float64(len(out))
+	at := float64(b.Width) / 2
+	if b.Width == 86400 {
+		at = 0
+	}
 	for i, n := range counts {
 		if n == 0 {
 			continue
 		}
-		col := i
-		if t.hist.day {
-			col = int(math.Floor((float64(b.From+int64(i)*b.Width) - from) / step))
-		}
+		col := int(math.Floor((float64(b.From+int64(i)*b.Width) + at - from) / step))
 		if col >= 0 && col < len(out) {
 			out[col] += int32(min(n, math.MaxInt32))
 		}
@@ -173,11 +305,12 @@ func (t *Table) spread(counts []int64, out []int32, from, to float64) {
 // Beyond counts the kept events wholly outside the window from–to, for
 // the timeline's markers at its ends.
 func (t *Table) Beyond(from, to float64) (earlier, later int) {
-	e, l, err := t.Src.Outside(t.Ctx, t.Filter, int64(math.Floor(from)), int64(math.Ceil(to)))
-	if err != nil {
-		t.fail(err)
-	}
-	return int(e), int(l)
+	w := [2]int64{int64(math.Floor(from)), int64(math.Ceil(to))}
+	v, _ := ask(t, &t.beyond, w, func(ctx context.Context, f dataset.Filter) ([2]int64, error) {
+		e, l, err := t.Src.Outside(ctx, f, w[0], w[1])
+		return [2]int64{e, l}, err
+	})
+	return int(v[0]), int(v[1])
 }
 
 // earth is the equator's length in Web Mercator metres.
@@ -213,11 +346,12 @@ func (t *Table) MapDensity(v worldmap.Viewport, cell int) (counts []int32, cols,
 	x1, y0 := engine.Mercator(b.Max[0], b.Max[1], size)
 	tl.X0, tl.Y0 = max(0, x0-1), max(0, y0-1)
 	tl.X1, tl.Y1 = min(int64(size), x1+2), min(int64(size), y1+2)
-	g, err := t.Src.Grid(t.Ctx, t.Filter, tl)
-	if err != nil {
-		t.fail(err)
-		return counts, cols, rows
-	}
+	g, _ := ask(t, &t.grid, tl, func(ctx context.Context, f dataset.Filter) (engine.Grid, error) {
+		return t.Src.Grid(ctx, f, tl)
+	})
+	// A stale grid (another view's, while this one's is asked) is drawn
+	// where its pixels fall in this view: the last good view, moved.
+	size = g.Tiles.Size()
 	k := 1 / v.MetresPerPx
 	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
 	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
@@ -283,7 +417,7 @@ func (t *Table) Extent() orb.Bound {
 	}
 	tl := engine.Tiles{Zoom: extentZoom}
 	tl.X1, tl.Y1 = int64(tl.Size()), int64(tl.Size())
-	g, err := t.Src.Grid(t.Ctx, t.Filter, tl)
+	g, err := t.Src.Grid(t.Ctx, t.Filter(), tl)
 	if err != nil {
 		t.fail(err)
 		return empty

@@ -37,8 +37,8 @@ func TestCountsAddUp(t *testing.T) {
 					if len(counts) != cols*rows {
 						t.Fatalf("%d counts for %d×%d cells", len(counts), cols, rows)
 					}
-					if n := sum(counts); n != tb.Legend.Located {
-						t.Errorf("%+v, %s: the world's density holds %d events, the legend %d on the map", f, p.Name, n, tb.Legend.Located)
+					if n := sum(counts); n != tb.Legend().Located {
+						t.Errorf("%+v, %s: the world's density holds %d events, the legend %d on the map", f, p.Name, n, tb.Legend().Located)
 					}
 				}
 				ev := tb.Timeline()
@@ -50,8 +50,8 @@ func TestCountsAddUp(t *testing.T) {
 					}
 					all += n
 				}
-				if all != tb.Legend.Kept {
-					t.Errorf("%+v: the lanes hold %d events, the legend keeps %d", f, all, tb.Legend.Kept)
+				if all != tb.Legend().Kept {
+					t.Errorf("%+v: the lanes hold %d events, the legend keeps %d", f, all, tb.Legend().Kept)
 				}
 				if tb.Err() != nil {
 					t.Fatal(tb.Err())
@@ -81,4 +81,44 @@ func sum(c []int32) int64 {
 		n += int64(v)
 	}
 	return n
+}
+
+// TestLive: a live table answers at once from what it has (nothing at
+// first), asks in the background, says when the answer is in, and a
+// newer question supersedes the one under way, whose answer is dropped.
+func TestLive(t *testing.T) {
+	url, _ := servertest.Imported(t, "CLICKHOUSE", "CLICKHOUSE_PASSWORD", 3000)
+	ctx := context.Background()
+	src, err := server.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	want, _ := Open(ctx, src, dataset.Filter{})
+	tb, _ := Open(ctx, src, dataset.Filter{})
+	arrived := make(chan struct{}, 16)
+	tb.Live(func() { arrived <- struct{}{} })
+	from, to := float64(757382400), float64(757382400+30*365*86400)
+	if n := sum(tb.Density(0, from, to, 500)); n != 0 {
+		t.Errorf("a live table answered %d at once, before the engine did", n)
+	}
+	// Superseded before it is answered: another resolution.
+	tb.Density(0, from, to, 600)
+	<-arrived
+	if got, w := sum(tb.Density(0, from, to, 600)), sum(want.Density(0, from, to, 600)); got != w || got == 0 {
+		t.Errorf("lane 0 holds %d once answered, want %d", got, w)
+	}
+	if tb.hist.key.N == 500 {
+		t.Errorf("the superseded question's answer was kept")
+	}
+	// A new filter: the legend follows.
+	tb.SetFilter(dataset.Filter{Query: "checkpoint"})
+	<-arrived
+	q, _ := src.Legend(ctx, dataset.Filter{Query: "checkpoint"})
+	if l := tb.Legend(); l.Kept != q.Kept || l.Kept == 0 || l.Kept == want.Legend().Kept {
+		t.Errorf("legend after the search keeps %d, want %d", l.Kept, q.Kept)
+	}
+	if tb.Err() != nil {
+		t.Errorf("a cancelled question failed: %v", tb.Err())
+	}
 }

@@ -68,6 +68,10 @@ type Chart struct {
 // window's ends ("← +1 earlier") that Widen, on a click, brings in.
 func (c *Chart) Fit() {
 	e := c.Events
+	if e != nil && e.Len() == 0 && e.Span != [2]int64{} {
+		c.FitSpan(float64(e.Span[0]), float64(e.Span[1]+86400)) // the last start's day, as a file's last date spans it
+		return
+	}
 	if e == nil || e.Len() == 0 {
 		now := float64(time.Now().Unix())
 		c.From, c.To = now-86400*15, now+86400*15
