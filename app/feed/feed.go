@@ -83,6 +83,14 @@ func Open(ctx context.Context, src *engine.Source, f dataset.Filter) (*Table, er
 	return t, nil
 }
 
+// Name is the table's URL without its password; "" for no table.
+func (t *Table) Name() string {
+	if t == nil {
+		return ""
+	}
+	return t.Src.Name()
+}
+
 // Live makes the table's questions asynchronous (see Table); done is
 // called, on the goroutine the answer came on, each time an answer or a
 // failure arrives: the window then draws again.
