@@ -7,9 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	arrowcsv "github.com/apache/arrow-go/v18/arrow/csv"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/go-gota/gota/dataframe"
 
 	"chronomap/data/frame"
@@ -30,8 +36,8 @@ func BenchmarkLoadCSV1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("chronomap", func(b *testing.B) {
-		measureLoad(b, st.Size(), func() int {
+	load := func(path string) func() int {
+		return func() int {
 			f, err := frame.ReadFile(path, frame.Options{})
 			if err != nil {
 				b.Fatal(err)
@@ -41,8 +47,23 @@ func BenchmarkLoadCSV1M(b *testing.B) {
 				b.Fatalf("%d events, want 1000000", x.Len())
 			}
 			return f.Rows()
+		}
+	}
+	b.Run("chronomap", func(b *testing.B) { measureLoad(b, st.Size(), load(path)) })
+	// The same table as a Parquet file, typed as DuckDB types it (DATE,
+	// BIGINT, DOUBLE, VARCHAR; Snappy): read into the frame alone, then
+	// into frame and event index as the CSV above.
+	pq := writeParquet(b, path)
+	b.Run("chronomap-parquet-frame", func(b *testing.B) {
+		measureLoad(b, st.Size(), func() int {
+			f, err := frame.ReadFile(pq, frame.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return f.Rows()
 		})
 	})
+	b.Run("chronomap-parquet", func(b *testing.B) { measureLoad(b, st.Size(), load(pq)) })
 	// Not a baseline to beat yet but where we are going: the time
 	// encoding/csv takes merely to tokenize the file, on one core.
 	b.Run("encoding-csv-tokenize", func(b *testing.B) {
@@ -120,4 +141,54 @@ func measureLoad(b *testing.B, size int64, load func() int) {
 	b.ReportMetric(float64(rows)/sec, "rows/s")
 	b.ReportMetric(float64(size)/1e6/sec, "MB/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// writeParquet writes the benchmark's CSV file again as Parquet, with the
+// types DuckDB's read_csv gives its columns, and returns its path.
+func writeParquet(b *testing.B, csvPath string) string {
+	b.Helper()
+	in, err := os.Open(csvPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	str, i64, f64 := arrow.BinaryTypes.String, arrow.PrimitiveTypes.Int64, arrow.PrimitiveTypes.Float64
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "event_id_cnty", Type: str, Nullable: true},
+		{Name: "event_date", Type: arrow.FixedWidthTypes.Date32, Nullable: true},
+		{Name: "year", Type: i64, Nullable: true},
+		{Name: "event_type", Type: str, Nullable: true},
+		{Name: "actor1", Type: str, Nullable: true},
+		{Name: "country", Type: str, Nullable: true},
+		{Name: "location", Type: str, Nullable: true},
+		{Name: "latitude", Type: f64, Nullable: true},
+		{Name: "longitude", Type: f64, Nullable: true},
+		{Name: "fatalities", Type: i64, Nullable: true},
+		{Name: "notes", Type: str, Nullable: true},
+	}, nil)
+	r := arrowcsv.NewReader(in, schema, arrowcsv.WithHeader(true), arrowcsv.WithChunk(122_880))
+	defer r.Release()
+	path := strings.TrimSuffix(csvPath, ".csv") + ".parquet"
+	out, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer out.Close()
+	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy), parquet.WithMaxRowGroupLength(122_880))
+	w, err := pqarrow.NewFileWriter(schema, out, props, pqarrow.DefaultWriterProps())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for r.Next() {
+		if err := w.Write(r.RecordBatch()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := r.Err(); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }

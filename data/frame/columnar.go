@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
@@ -47,7 +49,31 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 	if unpacked > limit.text {
 		return nil, tooMuchText("it")
 	}
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 << 10}, memory.DefaultAllocator)
+	props := pqarrow.ArrowReadProperties{BatchSize: 64 << 10}
+	// A text column stored as a dictionary in every row group is read as
+	// one: the frame takes its few values and a code per row, and no
+	// row's string is built.
+	for c := range meta.Schema.NumColumns() {
+		if meta.Schema.Column(c).PhysicalType() != parquet.Types.ByteArray {
+			continue
+		}
+		dict := true
+		for g := range pf.NumRowGroups() {
+			cc, err := meta.RowGroup(g).ColumnChunk(c)
+			if err != nil || !cc.HasDictionaryPage() {
+				dict = false
+				break
+			}
+			for _, st := range cc.EncodingStats() {
+				// A data page written plain: the dictionary overflowed.
+				if st.PageType != 2 && st.Encoding == parquet.Encodings.Plain {
+					dict = false
+				}
+			}
+		}
+		props.SetReadDict(c, dict)
+	}
+	fr, err := pqarrow.NewFileReader(pf, props, memory.DefaultAllocator)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable Parquet file: %w", err)
 	}
@@ -94,6 +120,14 @@ func readArrow(ctx context.Context, b []byte) (t *table, err error) {
 	if bytes.HasPrefix(b, []byte("FEA1")) {
 		return nil, errors.New("this is a Feather version 1 file, which Chronomap does not read; write it again as Feather version 2 (Arrow IPC), the default of pyarrow and R's arrow since 2020")
 	}
+	if err := checkArrow(b); err != nil {
+		if errors.Is(err, errArrowDamaged) {
+			return nil, fmt.Errorf("not a readable Arrow file or stream: %w", err)
+		}
+		return nil, err
+	}
+	// No message may claim more than the file holds.
+	sizes := []ipc.Option{ipc.WithMetadataSizeLimit(int64(len(b))), ipc.WithBodySizeLimit(int64(len(b)))}
 	var (
 		schema  *arrow.Schema
 		records []arrow.RecordBatch
@@ -104,7 +138,7 @@ func readArrow(ctx context.Context, b []byte) (t *table, err error) {
 		}
 	}
 	if bytes.HasPrefix(b, []byte("ARROW1")) {
-		fr, err := ipc.NewFileReader(bytes.NewReader(b))
+		fr, err := ipc.NewFileReader(bytes.NewReader(b), sizes...)
 		if err != nil {
 			return nil, fmt.Errorf("not a readable Arrow file: %w", err)
 		}
@@ -124,7 +158,7 @@ func readArrow(ctx context.Context, b []byte) (t *table, err error) {
 			records = append(records, r)
 		}
 	} else {
-		sr, err := ipc.NewReader(bytes.NewReader(b))
+		sr, err := ipc.NewReader(bytes.NewReader(b), sizes...)
 		if err != nil {
 			return nil, fmt.Errorf("not a readable Arrow file or stream: %w", err)
 		}
@@ -216,6 +250,9 @@ func (c columns) table() (*table, error) {
 		if nums, kind, ok := numbers(chunks, n); ok {
 			return values{nums: nums}, kind, nil
 		}
+		if v, ok := coded(chunks, n); ok {
+			return v, Text, nil
+		}
 		v, kind := text(cellsOf(chunks))
 		return v, kind, nil
 	}
@@ -297,6 +334,107 @@ func numbers(chunks []arrow.Array, n int) ([]float64, Kind, bool) {
 		}
 	}
 	return nums, kind, true
+}
+
+// coded stores a column of few distinct values, a dictionary or dates,
+// as the text path would, without writing each row's cell: each chunk's
+// keys are mapped to codes in the order their values first appear, as
+// buildDict numbers them. It reports false, for the text path to decide,
+// when the column is of another type or has many distinct values, when a
+// value needs cutting, or when its first value is a number, which would
+// make it a numeric column in a CSV file.
+func coded(chunks []arrow.Array, n int) (values, bool) {
+	for _, a := range chunks {
+		switch a.(type) {
+		case *array.Dictionary, *array.Date32, *array.Date64, *array.Timestamp:
+		default:
+			return values{}, false
+		}
+	}
+	most := max(dictLimit, n/16)
+	codes := make([]uint32, n)
+	var distinct []string
+	seen := map[string]uint32{}
+	code := func(s string) uint32 {
+		c, ok := seen[s]
+		if !ok {
+			c = uint32(len(distinct))
+			distinct = append(distinct, s)
+			seen[s] = c
+		}
+		return c
+	}
+	row := 0
+	for _, a := range chunks {
+		cell := cellFunc(a)
+		// key is what stands for a row's value in this chunk: its
+		// dictionary index, or its date. Keys in a small range are looked
+		// up in a slice, others in a map.
+		var key func(j int) int64
+		lo, hi := int64(0), int64(-1)
+		switch a := a.(type) {
+		case *array.Dictionary:
+			key = func(j int) int64 { return int64(a.GetValueIndex(j)) }
+			hi = int64(a.Dictionary().Len()) - 1
+		case *array.Date32:
+			key = func(j int) int64 { return int64(a.Value(j)) }
+		case *array.Date64:
+			key = func(j int) int64 { return int64(a.Value(j)) }
+		case *array.Timestamp:
+			key = func(j int) int64 { return int64(a.Value(j)) }
+		}
+		if hi < lo {
+			lo, hi = math.MaxInt64, math.MinInt64
+			for j := range a.Len() {
+				if !a.IsNull(j) {
+					lo, hi = min(lo, key(j)), max(hi, key(j))
+				}
+			}
+		}
+		var slot []uint32 // code+1 of key lo+i; 0 for none yet
+		var local map[int64]uint32
+		if hi >= lo && uint64(hi-lo) < 1<<16 {
+			slot = make([]uint32, hi-lo+1)
+		} else {
+			local = map[int64]uint32{}
+		}
+		for j := range a.Len() {
+			if a.IsNull(j) {
+				codes[row] = code("")
+			} else if k := key(j); slot != nil {
+				c := slot[k-lo]
+				if c == 0 {
+					c = code(cell(j)) + 1
+					slot[k-lo] = c
+				}
+				codes[row] = c - 1
+			} else {
+				c, ok := local[k]
+				if !ok {
+					c = code(cell(j))
+					local[k] = c
+				}
+				codes[row] = c
+			}
+			if row++; len(distinct) > most {
+				return values{}, false
+			}
+		}
+	}
+	for _, s := range distinct {
+		if len(s) > limit.cellBytes {
+			return values{}, false
+		}
+		if !isMissing(s) {
+			if firstIsNumber(func(yield func(int, string) bool) { yield(0, s) }, false) {
+				return values{}, false
+			}
+			break
+		}
+	}
+	t := buildPages(len(distinct), slices.All(distinct))
+	t.codes = codes
+	return values{text: t}, true
 }
 
 // cellsOf yields a column's values as the text a CSV export of it would
