@@ -9,7 +9,9 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -461,17 +463,30 @@ func cellsOf(chunks []arrow.Array) iter.Seq2[int, string] {
 	}
 }
 
+// valid makes the strings value gives valid UTF-8, as the text of every
+// other file is: Arrow promises it for strings but does not check, and
+// binary columns promise nothing.
+func valid(value func(int) string) func(int) string {
+	return func(j int) string {
+		s := value(j)
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		return s
+	}
+}
+
 // cellFunc returns how one chunk's values are written as cells.
 func cellFunc(a arrow.Array) func(int) string {
 	switch a := a.(type) {
 	case *array.String:
-		return a.Value
+		return valid(a.Value)
 	case *array.LargeString:
-		return a.Value
+		return valid(a.Value)
 	case *array.StringView:
-		return a.Value
+		return valid(a.Value)
 	case *array.Binary:
-		return func(j int) string { return string(a.Value(j)) }
+		return valid(func(j int) string { return string(a.Value(j)) })
 	case *array.Boolean:
 		return func(j int) string { return strconv.FormatBool(a.Value(j)) }
 	case *array.Date32:

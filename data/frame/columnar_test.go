@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
@@ -66,7 +67,7 @@ func columnarSeeds(tb testing.TB) (parquet, arrowFile, arrowStream []byte) {
 
 // FuzzColumnar feeds damaged Parquet and Arrow files to the reader: each
 // is read or refused in one line, never a panic, and what is read has
-// every column as long as the table.
+// every column as long as the table, in valid UTF-8.
 func FuzzColumnar(f *testing.F) {
 	pq, af, as := columnarSeeds(f)
 	for _, s := range [][]byte{pq, af, as, pq[:len(pq)-3], af[:len(af)/2], as[:40], []byte("PAR1PAR1"), []byte("ARROW1\x00\x00")} {
@@ -86,8 +87,14 @@ func FuzzColumnar(f *testing.F) {
 			return
 		}
 		for c := range fr.Columns {
-			if got := len(fr.Texts(c)); got != fr.Rows() {
-				t.Fatalf("column %d has %d cells for %d rows", c, got, fr.Rows())
+			cells := fr.Texts(c)
+			if len(cells) != fr.Rows() {
+				t.Fatalf("column %d has %d cells for %d rows", c, len(cells), fr.Rows())
+			}
+			for r, cell := range cells {
+				if !utf8.ValidString(cell) {
+					t.Fatalf("row %d, column %d: invalid UTF-8 %q", r+1, c, cell)
+				}
 			}
 		}
 	})

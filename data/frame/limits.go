@@ -16,8 +16,10 @@ import (
 const (
 	// MaxFileBytes is the largest file read, 2 GiB.
 	MaxFileBytes = 2 << 30
-	// MaxCells is the most cells, rows × columns, a table may have.
-	MaxCells = 50_000_000
+	// MaxCells is the most cells, rows × columns, a table may have:
+	// ten million events of twenty columns. An ACLED-like file of ten
+	// million rows and eleven columns (1.7 GB) takes 3.2 GB to read.
+	MaxCells = 200_000_000
 	// MaxRows is the most rows a table may have: each becomes an event,
 	// which costs about 150 bytes.
 	MaxRows = 10_000_000
