@@ -3,6 +3,8 @@ package dataset_test
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +21,7 @@ import (
 
 	"chronomap/data/dataset"
 	"chronomap/data/events"
+	"chronomap/data/frame"
 )
 
 // columnar_events.parquet was written by DuckDB 1.5 from
@@ -199,5 +202,52 @@ func TestColumnarRefused(t *testing.T) {
 		if msg := err.Error(); !strings.Contains(msg, name) || strings.Contains(msg, "\n") || strings.Contains(msg, "goroutine") {
 			t.Errorf("%s: %q, want one line naming the file", name, msg)
 		}
+	}
+}
+
+// TestGeoParquetAsGeoJSON: a GeoParquet file (DuckDB 1.5 wrote it, its
+// geometries WKB) is placed as the GeoJSON file of the same features:
+// lat and lon first, from points as they are and representative points
+// of a polygon and a line (flagged), the geometry column holding types,
+// and the empty and missing geometries listed for the same rows.
+//
+//	COPY (SELECT id::INTEGER AS id, event_date::DATE AS event_date,
+//	      event_type, "location", wkt::GEOMETRY AS geometry
+//	      FROM read_csv('geoparquet_events.csv', all_varchar=true))
+//	TO 'geoparquet_events.parquet' (FORMAT parquet)
+func TestGeoParquetAsGeoJSON(t *testing.T) {
+	gp := load(t, filepath.Join("testdata", "geoparquet_events.parquet"))
+	gj := load(t, filepath.Join("testdata", "geoparquet_events.geojson"))
+	f, g := gp.Frame, gj.Frame
+	if !slices.Equal(f.Names(), g.Names()) {
+		t.Fatalf("columns %q, from GeoJSON %q", f.Names(), g.Names())
+	}
+	for _, name := range []string{"lat", "lon", "geometry", "location"} {
+		got, want := f.Texts(f.Col(name)), g.Texts(g.Col(name))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\n%q\nfrom GeoJSON\n%q", name, got, want)
+		}
+	}
+	if lat := f.Columns[f.Col("lat")]; lat.Flag == "" || lat.Flag != g.Columns[g.Col("lat")].Flag {
+		t.Errorf("lat flagged %q, from GeoJSON %q", lat.Flag, g.Columns[g.Col("lat")].Flag)
+	}
+	if !reflect.DeepEqual(gp.Mapping.Columns, gj.Mapping.Columns) {
+		t.Errorf("roles %v, from GeoJSON %v", gp.Mapping.Columns, gj.Mapping.Columns)
+	}
+	same := func(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
+	if !slices.EqualFunc(gp.Index.Lat, gj.Index.Lat, same) || !slices.EqualFunc(gp.Index.Lon, gj.Index.Lon, same) || gp.Index.Located != 5 || gj.Index.Located != 5 {
+		t.Errorf("placed at %v %v (%d), from GeoJSON %v %v (%d)", gp.Index.Lat, gp.Index.Lon, gp.Index.Located, gj.Index.Lat, gj.Index.Lon, gj.Index.Located)
+	}
+	where := func(ps []frame.Problem) (out []string) {
+		for _, p := range ps {
+			out = append(out, fmt.Sprintf("row %d %s", p.Row, p.Column))
+		}
+		return out
+	}
+	if got, want := where(gp.Problems), where(gj.Problems); !slices.Equal(got, want) || len(got) != 3 {
+		t.Errorf("problems at %q, from GeoJSON %q", got, want)
+	}
+	if got := f.Text(0, f.Col("lat")); got != "55.7558" {
+		t.Errorf("Moscow's lat = %q", got)
 	}
 }

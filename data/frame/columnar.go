@@ -32,6 +32,7 @@ import (
 // frees them once the column is stored.
 type columns struct {
 	schema *arrow.Schema
+	geo    string // the file's "geo" metadata (GeoParquet), if any
 	rows   int
 	read   func(ctx context.Context, i int) (chunks []arrow.Array, release func(), err error)
 }
@@ -88,6 +89,9 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 		groups[g] = g
 	}
 	cols := columns{schema: schema, rows: int(meta.NumRows)}
+	if v := meta.KeyValueMetadata().FindValue("geo"); v != nil {
+		cols.geo = *v
+	}
 	cols.read = func(ctx context.Context, i int) ([]arrow.Array, func(), error) {
 		// A nested field (a struct, a list) spans several of the file's
 		// leaf columns: all of them are read, as one value per row.
@@ -113,7 +117,7 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 		}
 		return ch.Chunks(), ch.Release, nil
 	}
-	return cols.table()
+	return cols.table(ctx)
 }
 
 // readArrow reads an Arrow IPC file (Feather v2) or stream.
@@ -191,7 +195,7 @@ func readArrow(ctx context.Context, b []byte) (t *table, err error) {
 		}
 		return chunks, func() {}, nil
 	}
-	t, err = cols.table()
+	t, err = cols.table(ctx)
 	if err != nil {
 		release()
 		return nil, err
@@ -216,49 +220,106 @@ func damaged(err *error) {
 }
 
 // table makes the frame's table of a columnar file: its names, its row
-// count, and a build that stores each column from its chunks.
-func (c columns) table() (*table, error) {
+// count, and a build that stores each column from its chunks. A file
+// with WKB geometries has lat and lon first, read here from the primary
+// one, as a GeoJSON file has.
+func (c columns) table(ctx context.Context) (*table, error) {
 	fields := c.schema.Fields()
 	switch {
 	case len(fields) > limit.columns:
 		return nil, tooManyColumns("it", len(fields))
-	case c.rows > maxRows(len(fields)):
-		return nil, tooManyRows("it", len(fields))
+	case c.rows > maxRows(len(fields)+2):
+		return nil, tooManyRows("it", len(fields)+2)
 	}
 	t := &table{rows: c.rows}
-	for _, f := range fields {
-		t.names = append(t.names, f.Name)
-	}
-	t.build = func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (v values, k Kind, err error) {
-		// A column that cannot be read, or whose reader panics, is named.
-		defer func() {
-			if err != nil {
-				v, k, err = values{}, Text, fmt.Errorf("column %q cannot be read: %w", fields[i].Name, err)
-			}
-		}()
-		defer damaged(&err)
-		chunks, release, err := c.read(ctx, i)
+	geo := geoColumns(c.schema, c.geo)
+	var where places
+	if len(geo) > 0 {
+		chunks, release, err := c.read(ctx, geo[0])
 		if err != nil {
-			return values{}, Text, err
+			return nil, fmt.Errorf("column %q cannot be read: %w", fields[geo[0]].Name, err)
 		}
-		defer release()
 		n := 0
 		for _, a := range chunks {
 			n += a.Len()
 		}
 		if n != c.rows {
-			return values{}, Text, fmt.Errorf("it has %d values for %d rows", n, c.rows)
+			release()
+			return nil, fmt.Errorf("column %q has %d values for %d rows", fields[geo[0]].Name, n, c.rows)
 		}
-		if nums, kind, ok := numbers(chunks, n); ok {
-			return values{nums: nums}, kind, nil
+		where = placesOf(fields[geo[0]].Name, chunks, c.rows)
+		release()
+		t.names = []string{"lat", "lon"}
+		t.problems = where.problems
+		if where.nonPoints > 0 {
+			flag := nonPointFlag(where.nonPoints, c.rows)
+			t.flags = []string{flag, flag}
 		}
-		if v, ok := coded(chunks, n); ok {
-			return v, Text, nil
+	}
+	shift := len(t.names)
+	for _, f := range fields {
+		t.names = append(t.names, f.Name)
+	}
+	// columnOf stores field i, which for a geometry holds its types.
+	columnOf := func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error) {
+		if k := slices.Index(geo, i); k == 0 {
+			v, kind := text(slices.All(where.kind))
+			return v, kind, nil
+		} else if k > 0 {
+			chunks, release, err := c.read(ctx, i)
+			if err != nil {
+				return values{}, Text, err
+			}
+			defer release()
+			v, kind := text(slices.All(kindsOf(chunks, c.rows)))
+			return v, kind, nil
 		}
-		v, kind := text(cellsOf(chunks))
-		return v, kind, nil
+		return c.column(ctx, i, text)
+	}
+	t.build = func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (v values, k Kind, err error) {
+		// A column that cannot be read, or whose reader panics, is named.
+		defer func() {
+			if err != nil {
+				v, k, err = values{}, Text, fmt.Errorf("column %q cannot be read: %w", t.names[i], err)
+			}
+		}()
+		defer damaged(&err)
+		switch {
+		case i == 0 && shift == 2:
+			v, k := text(slices.All(where.lat))
+			return v, k, nil
+		case i == 1 && shift == 2:
+			v, k := text(slices.All(where.lon))
+			return v, k, nil
+		}
+		return columnOf(ctx, i-shift, text)
 	}
 	return t, nil
+}
+
+// column stores field i from its chunks: numbers as they are, dates and
+// dictionaries coded, anything else through the text path.
+func (c columns) column(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error) {
+	chunks, release, err := c.read(ctx, i)
+	if err != nil {
+		return values{}, Text, err
+	}
+	defer release()
+	n := 0
+	for _, a := range chunks {
+		n += a.Len()
+	}
+	if n != c.rows {
+		return values{}, Text, fmt.Errorf("it has %d values for %d rows", n, c.rows)
+	}
+	if nums, kind, ok := numbers(chunks, n); ok {
+		return values{nums: nums}, kind, nil
+	}
+	if v, ok := coded(chunks, n); ok {
+		return v, Text, nil
+	}
+	v, kind := text(cellsOf(chunks))
+	return v, kind, nil
 }
 
 // maxWhole is the largest whole number read as a number, as for CSV

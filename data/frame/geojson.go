@@ -228,7 +228,7 @@ func (g *geoRows) table() *table {
 	n := g.props.rows
 	t := &table{names: []string{"lat", "lon"}, cols: [][]string{g.lat, g.lon}}
 	if g.nonPoints > 0 {
-		flag := fmt.Sprintf("%d of %d features are not points: their lat/lon is a representative point (inside a polygon, the middle of a line, the largest part of a multi-part geometry)", g.nonPoints, n)
+		flag := nonPointFlag(g.nonPoints, n)
 		t.flags = []string{flag, flag}
 	}
 	if g.hasDepth {
