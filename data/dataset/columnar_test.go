@@ -247,6 +247,13 @@ func TestGeoParquetAsGeoJSON(t *testing.T) {
 	if got, want := where(gp.Problems), where(gj.Problems); !slices.Equal(got, want) || len(got) != 3 {
 		t.Errorf("problems at %q, from GeoJSON %q", got, want)
 	}
+	// Geometry types are no titles: the events are labelled by place.
+	if got := gp.Mapping.Get(events.Title); len(got) != 0 {
+		t.Errorf("titles from %q", got)
+	}
+	if gp.Labels[len(gp.Labels)-1] != "Moscow" {
+		t.Errorf("labels %q", gp.Labels)
+	}
 	if got := f.Text(0, f.Col("lat")); got != "55.7558" {
 		t.Errorf("Moscow's lat = %q", got)
 	}

@@ -347,13 +347,24 @@ func looksLikeTitles(vals []string) bool {
 		return false
 	}
 	seen := map[string]bool{}
-	total, links := 0, 0
+	total, links, shapes := 0, 0, 0
 	for _, v := range vals {
 		if isURL(v) {
 			links++
 		}
+		// The column a GeoJSON or GeoParquet file's geometries become
+		// holds their types, which a few features make look distinct.
+		if geometryTypes[v] {
+			shapes++
+		}
 		seen[v] = true
 		total += len([]rune(v))
 	}
-	return float64(len(seen)) >= 0.5*float64(len(vals)) && total/len(vals) <= 120 && links*2 < len(vals)
+	return float64(len(seen)) >= 0.5*float64(len(vals)) && total/len(vals) <= 120 && links*2 < len(vals) && shapes*2 < len(vals)
+}
+
+// geometryTypes are GeoJSON's names of geometry types.
+var geometryTypes = map[string]bool{
+	"Point": true, "MultiPoint": true, "LineString": true, "MultiLineString": true,
+	"Polygon": true, "MultiPolygon": true, "GeometryCollection": true,
 }
