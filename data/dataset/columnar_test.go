@@ -258,3 +258,38 @@ func TestGeoParquetAsGeoJSON(t *testing.T) {
 		t.Errorf("Moscow's lat = %q", got)
 	}
 }
+
+// TestArrowJSSameAsCSV: Arrow files written by another implementation,
+// Apache Arrow's JavaScript library 21.2 (scripts/fixtures/arrow-js.mjs:
+// a dictionary-encoded category, DateDay, TimestampSecond, Int32 with a
+// null), read as the same columns of the CSV file.
+func TestArrowJSSameAsCSV(t *testing.T) {
+	csv := load(t, filepath.Join("testdata", "columnar_events.csv"))
+	for _, name := range []string{"columnar_events_js.arrow", "columnar_events_js.arrows"} {
+		t.Run(name, func(t *testing.T) {
+			d := load(t, filepath.Join("testdata", name))
+			f, g := d.Frame, csv.Frame
+			if f.Rows() != g.Rows() || len(f.Names()) != 8 {
+				t.Fatalf("%d rows of %q", f.Rows(), f.Names())
+			}
+			for c, col := range f.Columns {
+				k := g.Col(col.Name)
+				if k < 0 {
+					t.Fatalf("no column %q in the CSV", col.Name)
+				}
+				if col.Kind != g.Columns[k].Kind {
+					t.Errorf("column %q is %v, in the CSV %v", col.Name, col.Kind, g.Columns[k].Kind)
+				}
+				if got, want := f.Texts(c), g.Texts(k); !slices.Equal(got, want) {
+					t.Errorf("column %q:\n%q\nin the CSV\n%q", col.Name, got, want)
+				}
+			}
+			if !slices.Equal(d.Index.Start, csv.Index.Start) || d.Index.Located != csv.Index.Located {
+				t.Errorf("events start %v, %d located; in the CSV %v, %d", d.Index.Start, d.Index.Located, csv.Index.Start, csv.Index.Located)
+			}
+			if !reflect.DeepEqual(d.Categories.Names, csv.Categories.Names) || !reflect.DeepEqual(d.Categories.Of, csv.Categories.Of) {
+				t.Errorf("categories %q, in the CSV %q", d.Categories.Names, csv.Categories.Names)
+			}
+		})
+	}
+}

@@ -70,11 +70,15 @@ func columnarSeeds(tb testing.TB) (parquet, arrowFile, arrowStream []byte) {
 // every column as long as the table, in valid UTF-8.
 func FuzzColumnar(f *testing.F) {
 	pq, af, as := columnarSeeds(f)
-	geo, err := os.ReadFile("../dataset/testdata/geoparquet_events.parquet")
-	if err != nil {
-		f.Fatal(err)
+	var more [][]byte
+	for _, name := range []string{"geoparquet_events.parquet", "columnar_events_js.arrow", "columnar_events_js.arrows"} {
+		b, err := os.ReadFile("../dataset/testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		more = append(more, b)
 	}
-	for _, s := range [][]byte{pq, af, as, geo, pq[:len(pq)-3], af[:len(af)/2], as[:40], []byte("PAR1PAR1"), []byte("ARROW1\x00\x00")} {
+	for _, s := range append(more, pq, af, as, pq[:len(pq)-3], af[:len(af)/2], as[:40], []byte("PAR1PAR1"), []byte("ARROW1\x00\x00")) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
