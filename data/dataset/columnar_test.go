@@ -1,7 +1,6 @@
 package dataset_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -9,15 +8,15 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"chronomap/data/dataset"
 	"chronomap/data/events"
@@ -32,69 +31,105 @@ import (
 //	      FROM read_csv('columnar_events.csv', all_varchar=true))
 //	TO 'columnar_events.parquet' (FORMAT parquet)
 //
-// The Arrow files are written here from it by arrow-go's own writers.
+// The Arrow files are written here, from the CSV's cells, by arrow-go's
+// own writers, typed as DuckDB typed them.
 
-// arrowFiles writes the Parquet fixture's table as an Arrow IPC file
-// (Feather v2) and as an Arrow IPC stream, and returns their paths.
-func arrowFiles(t *testing.T, parquet string) (fileName, stream string) {
+// arrowFiles writes the CSV fixture's table, typed, as an Arrow IPC file
+// (Feather v2) and as an Arrow IPC stream, in batches of three rows, and
+// returns their paths.
+func arrowFiles(t *testing.T, csv *frame.Frame) (fileName, stream string) {
 	t.Helper()
-	b, err := os.ReadFile(parquet)
-	if err != nil {
-		t.Fatal(err)
+	utc := &arrow.TimestampType{Unit: arrow.Second, TimeZone: "UTC"}
+	local := &arrow.TimestampType{Unit: arrow.Second}
+	typeOf := map[string]arrow.DataType{
+		"id": arrow.PrimitiveTypes.Int32, "event_date": arrow.FixedWidthTypes.Date32,
+		"reported_at": local, "updated": utc,
+		"latitude": arrow.PrimitiveTypes.Float64, "longitude": arrow.PrimitiveTypes.Float64,
+		"fatalities": arrow.PrimitiveTypes.Int32,
 	}
-	pf, err := file.NewParquetReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
+	var fields []arrow.Field
+	for _, name := range csv.Names() {
+		typ, ok := typeOf[name]
+		if !ok {
+			typ = arrow.BinaryTypes.String
+		}
+		fields = append(fields, arrow.Field{Name: name, Type: typ, Nullable: true})
 	}
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatal(err)
+	schema := arrow.NewSchema(fields, nil)
+	var batches []arrow.RecordBatch
+	for lo := 0; lo < csv.Rows(); lo += 3 {
+		b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+		for c := range fields {
+			for row := lo; row < min(lo+3, csv.Rows()); row++ {
+				cell := csv.Text(row, c)
+				if cell == "" {
+					b.Field(c).AppendNull()
+					continue
+				}
+				var err error
+				switch fb := b.Field(c).(type) {
+				case *array.Int32Builder:
+					var n int64
+					n, err = strconv.ParseInt(cell, 10, 32)
+					fb.Append(int32(n))
+				case *array.Float64Builder:
+					var f float64
+					f, err = strconv.ParseFloat(cell, 64)
+					fb.Append(f)
+				case *array.Date32Builder:
+					var d time.Time
+					d, err = time.Parse(time.DateOnly, cell)
+					fb.Append(arrow.Date32FromTime(d))
+				case *array.TimestampBuilder:
+					layout := time.DateTime // reported_at, without a zone
+					if strings.HasSuffix(cell, "Z") {
+						layout = time.RFC3339
+					}
+					var ts time.Time
+					ts, err = time.Parse(layout, cell)
+					fb.Append(arrow.Timestamp(ts.Unix()))
+				case *array.StringBuilder:
+					fb.Append(cell)
+				}
+				if err != nil {
+					t.Fatalf("row %d, %s: %v", row+1, fields[c].Name, err)
+				}
+			}
+		}
+		batches = append(batches, b.NewRecordBatch())
+		b.Release()
 	}
-	tbl, err := fr.ReadTable(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tbl.Release()
 	dir := t.TempDir()
-	write := func(name string, open func(*os.File) (interface {
+	write := func(name string, w interface {
 		Write(arrow.RecordBatch) error
 		Close() error
-	}, error)) string {
-		path := filepath.Join(dir, name)
-		out, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+	}, out *os.File) string {
 		defer out.Close()
-		w, err := open(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Batches of three rows, so that columns come in several chunks.
-		r := array.NewTableReader(tbl, 3)
-		defer r.Release()
-		for r.Next() {
-			if err := w.Write(r.RecordBatch()); err != nil {
+		for _, r := range batches {
+			if err := w.Write(r); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
 		}
-		return path
+		return out.Name()
 	}
-	fileName = write("columnar_events.arrow", func(f *os.File) (interface {
-		Write(arrow.RecordBatch) error
-		Close() error
-	}, error) {
-		return ipc.NewFileWriter(f, ipc.WithSchema(tbl.Schema()))
-	})
-	stream = write("columnar_events.arrows", func(f *os.File) (interface {
-		Write(arrow.RecordBatch) error
-		Close() error
-	}, error) {
-		return ipc.NewWriter(f, ipc.WithSchema(tbl.Schema())), nil
-	})
+	create := func(name string) *os.File {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	out := create("columnar_events.arrow")
+	fw, err := ipc.NewFileWriter(out, ipc.WithSchema(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fileName = write("columnar_events.arrow", fw, out)
+	out = create("columnar_events.arrows")
+	stream = write("columnar_events.arrows", ipc.NewWriter(out, ipc.WithSchema(schema)), out)
 	return fileName, stream
 }
 
@@ -113,7 +148,7 @@ func load(t *testing.T, path string) *dataset.Dataset {
 func TestColumnarSameAsCSV(t *testing.T) {
 	csv := load(t, filepath.Join("testdata", "columnar_events.csv"))
 	parquet := filepath.Join("testdata", "columnar_events.parquet")
-	arrowFile, arrowStream := arrowFiles(t, parquet)
+	arrowFile, arrowStream := arrowFiles(t, csv.Frame)
 	for _, tc := range []struct{ path, format string }{
 		{parquet, "parquet"},
 		{arrowFile, "arrow"},
@@ -124,31 +159,7 @@ func TestColumnarSameAsCSV(t *testing.T) {
 			if d.Frame.Source.Format != tc.format || !d.Frame.Source.HasHeader {
 				t.Errorf("source = %+v, want format %q with a header", d.Frame.Source, tc.format)
 			}
-			f, g := d.Frame, csv.Frame
-			if !slices.Equal(f.Names(), g.Names()) || f.Rows() != g.Rows() {
-				t.Fatalf("%d rows of %q, want %d of %q", f.Rows(), f.Names(), g.Rows(), g.Names())
-			}
-			for c, col := range f.Columns {
-				if col.Kind != g.Columns[c].Kind {
-					t.Errorf("column %q is %v, in the CSV %v", col.Name, col.Kind, g.Columns[c].Kind)
-				}
-				if got, want := f.Texts(c), g.Texts(c); !slices.Equal(got, want) {
-					t.Errorf("column %q:\n%q\nin the CSV\n%q", col.Name, got, want)
-				}
-			}
-			if !reflect.DeepEqual(d.Mapping.Columns, csv.Mapping.Columns) {
-				t.Errorf("roles %v, in the CSV %v", d.Mapping.Columns, csv.Mapping.Columns)
-			}
-			if !slices.Equal(d.Index.Start, csv.Index.Start) || !slices.Equal(d.Index.Row, csv.Index.Row) || d.Index.Located != csv.Index.Located {
-				t.Errorf("events start %v at rows %v, %d located; in the CSV %v at %v, %d",
-					d.Index.Start, d.Index.Row, d.Index.Located, csv.Index.Start, csv.Index.Row, csv.Index.Located)
-			}
-			if !slices.Equal(d.Problems, csv.Problems) {
-				t.Errorf("problems\n%+v\nin the CSV\n%+v", d.Problems, csv.Problems)
-			}
-			if !reflect.DeepEqual(d.Categories, csv.Categories) {
-				t.Errorf("categories %+v, in the CSV %+v", d.Categories, csv.Categories)
-			}
+			sameAsCSV(t, d, csv)
 		})
 	}
 	// What the fixture holds, so that agreement is not agreement on nothing:
@@ -169,6 +180,52 @@ func TestColumnarSameAsCSV(t *testing.T) {
 	}
 	if got := f.Text(1, f.Col("notes")); !strings.Contains(got, "Москва") {
 		t.Errorf("notes = %q", got)
+	}
+}
+
+// sameAsCSV checks that d has the frame, roles, events, problems and
+// categories of csv, the same table read from CSV.
+func sameAsCSV(t *testing.T, d, csv *dataset.Dataset) {
+	t.Helper()
+	f, g := d.Frame, csv.Frame
+	if !slices.Equal(f.Names(), g.Names()) || f.Rows() != g.Rows() {
+		t.Fatalf("%d rows of %q, want %d of %q", f.Rows(), f.Names(), g.Rows(), g.Names())
+	}
+	for c, col := range f.Columns {
+		if col.Kind != g.Columns[c].Kind {
+			t.Errorf("column %q is %v, in the CSV %v", col.Name, col.Kind, g.Columns[c].Kind)
+		}
+		if got, want := f.Texts(c), g.Texts(c); !slices.Equal(got, want) {
+			t.Errorf("column %q:\n%q\nin the CSV\n%q", col.Name, got, want)
+		}
+	}
+	if !reflect.DeepEqual(d.Mapping.Columns, csv.Mapping.Columns) {
+		t.Errorf("roles %v, in the CSV %v", d.Mapping.Columns, csv.Mapping.Columns)
+	}
+	if !slices.Equal(d.Index.Start, csv.Index.Start) || !slices.Equal(d.Index.Row, csv.Index.Row) || d.Index.Located != csv.Index.Located {
+		t.Errorf("events start %v at rows %v, %d located; in the CSV %v at %v, %d",
+			d.Index.Start, d.Index.Row, d.Index.Located, csv.Index.Start, csv.Index.Row, csv.Index.Located)
+	}
+	if !slices.Equal(d.Problems, csv.Problems) {
+		t.Errorf("problems\n%+v\nin the CSV\n%+v", d.Problems, csv.Problems)
+	}
+	if !reflect.DeepEqual(d.Categories, csv.Categories) {
+		t.Errorf("categories %+v, in the CSV %+v", d.Categories, csv.Categories)
+	}
+}
+
+// TestParquetDictionariesSameAsCSV: 600 rows of the ACLED-like benchmark
+// data, which DuckDB writes in three row groups with dictionary-encoded
+// integers and text beside plain ones, read as the CSV they came from.
+//
+//	COPY (SELECT * FROM read_csv('acled_like_600.csv'))
+//	TO 'acled_like_600.parquet' (FORMAT parquet, ROW_GROUP_SIZE 250)
+func TestParquetDictionariesSameAsCSV(t *testing.T) {
+	csv := load(t, filepath.Join("testdata", "acled_like_600.csv"))
+	d := load(t, filepath.Join("testdata", "acled_like_600.parquet"))
+	sameAsCSV(t, d, csv)
+	if d.Len() != 600 || d.Frame.Source.Preset != "acled" {
+		t.Errorf("%d events, preset %q", d.Len(), d.Frame.Source.Preset)
 	}
 }
 

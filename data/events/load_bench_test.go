@@ -7,16 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
-	arrowcsv "github.com/apache/arrow-go/v18/arrow/csv"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/compress"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/go-gota/gota/dataframe"
+	"github.com/parquet-go/parquet-go"
 
 	"chronomap/data/frame"
 )
@@ -152,8 +149,25 @@ func measureLoad(b *testing.B, size int64, load func() int) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 
-// writeParquet writes the benchmark's CSV file again as Parquet, with the
-// types DuckDB's read_csv gives its columns, and returns its path.
+// acledRow is a row of the benchmark's file, typed as DuckDB's read_csv
+// types its columns; its few-valued text columns are dictionary-encoded,
+// as DuckDB encodes them.
+type acledRow struct {
+	ID         string  `parquet:"event_id_cnty"`
+	Date       int32   `parquet:"event_date,date"`
+	Year       int64   `parquet:"year,dict"`
+	Type       string  `parquet:"event_type,dict"`
+	Actor      string  `parquet:"actor1,dict"`
+	Country    string  `parquet:"country,dict"`
+	Location   string  `parquet:"location,dict"`
+	Latitude   float64 `parquet:"latitude"`
+	Longitude  float64 `parquet:"longitude"`
+	Fatalities int64   `parquet:"fatalities,dict"`
+	Notes      string  `parquet:"notes"`
+}
+
+// writeParquet writes the benchmark's CSV file again as Parquet, Snappy
+// compressed, and returns its path.
 func writeParquet(b *testing.B, csvPath string) string {
 	b.Helper()
 	in, err := os.Open(csvPath)
@@ -161,41 +175,53 @@ func writeParquet(b *testing.B, csvPath string) string {
 		b.Fatal(err)
 	}
 	defer in.Close()
-	str, i64, f64 := arrow.BinaryTypes.String, arrow.PrimitiveTypes.Int64, arrow.PrimitiveTypes.Float64
-	schema := arrow.NewSchema([]arrow.Field{
-		{Name: "event_id_cnty", Type: str, Nullable: true},
-		{Name: "event_date", Type: arrow.FixedWidthTypes.Date32, Nullable: true},
-		{Name: "year", Type: i64, Nullable: true},
-		{Name: "event_type", Type: str, Nullable: true},
-		{Name: "actor1", Type: str, Nullable: true},
-		{Name: "country", Type: str, Nullable: true},
-		{Name: "location", Type: str, Nullable: true},
-		{Name: "latitude", Type: f64, Nullable: true},
-		{Name: "longitude", Type: f64, Nullable: true},
-		{Name: "fatalities", Type: i64, Nullable: true},
-		{Name: "notes", Type: str, Nullable: true},
-	}, nil)
-	r := arrowcsv.NewReader(in, schema, arrowcsv.WithHeader(true), arrowcsv.WithChunk(122_880))
-	defer r.Release()
 	path := strings.TrimSuffix(csvPath, ".csv") + ".parquet"
 	out, err := os.Create(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer out.Close()
-	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy), parquet.WithMaxRowGroupLength(122_880))
-	w, err := pqarrow.NewFileWriter(schema, out, props, pqarrow.DefaultWriterProps())
-	if err != nil {
+	w := parquet.NewGenericWriter[acledRow](out, parquet.Compression(&parquet.Snappy), parquet.PageBufferSize(1<<20))
+	r := csv.NewReader(bufio.NewReaderSize(in, 1<<20))
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil { // the header
 		b.Fatal(err)
 	}
-	for r.Next() {
-		if err := w.Write(r.RecordBatch()); err != nil {
+	batch := make([]acledRow, 0, 4096)
+	flush := func() {
+		if _, err := w.Write(batch); err != nil {
 			b.Fatal(err)
 		}
+		batch = batch[:0]
 	}
-	if err := r.Err(); err != nil {
-		b.Fatal(err)
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			b.Fatal(err)
+		}
+		d, err := time.Parse(time.DateOnly, rec[1])
+		if err != nil {
+			b.Fatal(err)
+		}
+		num := func(s string) float64 {
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return f
+		}
+		batch = append(batch, acledRow{
+			ID: rec[0], Date: int32(d.Unix() / 86400), Year: int64(num(rec[2])), Type: rec[3], Actor: rec[4],
+			Country: rec[5], Location: rec[6], Latitude: num(rec[7]), Longitude: num(rec[8]),
+			Fatalities: int64(num(rec[9])), Notes: rec[10],
+		})
+		if len(batch) == cap(batch) {
+			flush()
+		}
 	}
+	flush()
 	if err := w.Close(); err != nil {
 		b.Fatal(err)
 	}

@@ -9,115 +9,26 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
-// Columnar files, Parquet and Arrow IPC (Feather v2), are already typed
-// column by column, so they skip the text path where they can: integer
-// and float columns go straight into the frame's numbers, and only
-// strings, dates and times pass through the cells, so that their kinds,
-// cuts and date reading are exactly those of a CSV file.
+// Columnar files, Arrow IPC (Feather v2) here and Parquet in parquet.go,
+// are already typed column by column, so they skip the text path where
+// they can: integer and float columns go straight into the frame's
+// numbers, dictionaries and dates are coded, and only other strings pass
+// through the cells, so that their kinds, cuts and date reading are
+// exactly those of a CSV file.
 
 // columns reads one column of a columnar file as its chunks; release
 // frees them once the column is stored.
 type columns struct {
 	schema *arrow.Schema
-	geo    string // the file's "geo" metadata (GeoParquet), if any
 	rows   int
 	read   func(ctx context.Context, i int) (chunks []arrow.Array, release func(), err error)
-}
-
-// readParquet reads a Parquet file.
-func readParquet(ctx context.Context, b []byte) (t *table, err error) {
-	defer damaged(&err)
-	pf, err := file.NewParquetReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("not a readable Parquet file: %w", err)
-	}
-	meta := pf.MetaData()
-	var unpacked int64
-	for g := range pf.NumRowGroups() {
-		unpacked += meta.RowGroup(g).TotalByteSize()
-	}
-	if unpacked > limit.text {
-		return nil, tooMuchText("it")
-	}
-	props := pqarrow.ArrowReadProperties{BatchSize: 64 << 10}
-	// A text column stored as a dictionary in every row group is read as
-	// one: the frame takes its few values and a code per row, and no
-	// row's string is built.
-	for c := range meta.Schema.NumColumns() {
-		if meta.Schema.Column(c).PhysicalType() != parquet.Types.ByteArray {
-			continue
-		}
-		dict := true
-		for g := range pf.NumRowGroups() {
-			cc, err := meta.RowGroup(g).ColumnChunk(c)
-			if err != nil || !cc.HasDictionaryPage() {
-				dict = false
-				break
-			}
-			for _, st := range cc.EncodingStats() {
-				// A data page written plain: the dictionary overflowed.
-				if st.PageType != 2 && st.Encoding == parquet.Encodings.Plain {
-					dict = false
-				}
-			}
-		}
-		props.SetReadDict(c, dict)
-	}
-	fr, err := pqarrow.NewFileReader(pf, props, memory.DefaultAllocator)
-	if err != nil {
-		return nil, fmt.Errorf("not a readable Parquet file: %w", err)
-	}
-	schema, err := fr.Schema()
-	if err != nil {
-		return nil, fmt.Errorf("its schema cannot be read: %w", err)
-	}
-	groups := make([]int, pf.NumRowGroups())
-	for g := range groups {
-		groups[g] = g
-	}
-	cols := columns{schema: schema, rows: int(meta.NumRows)}
-	if v := meta.KeyValueMetadata().FindValue("geo"); v != nil {
-		cols.geo = *v
-	}
-	cols.read = func(ctx context.Context, i int) ([]arrow.Array, func(), error) {
-		// A nested field (a struct, a list) spans several of the file's
-		// leaf columns: all of them are read, as one value per row.
-		leaves := map[int]bool{}
-		var walk func(f pqarrow.SchemaField)
-		walk = func(f pqarrow.SchemaField) {
-			if f.IsLeaf() {
-				leaves[f.ColIndex] = true
-			}
-			for _, c := range f.Children {
-				walk(c)
-			}
-		}
-		walk(fr.Manifest.Fields[i])
-		cr, err := fr.GetFieldReader(ctx, i, leaves, groups)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer cr.Release()
-		ch, err := cr.NextBatch(meta.NumRows)
-		if err != nil {
-			return nil, nil, err
-		}
-		return ch.Chunks(), ch.Release, nil
-	}
-	return cols.table(ctx)
 }
 
 // readArrow reads an Arrow IPC file (Feather v2) or stream.
@@ -232,7 +143,7 @@ func (c columns) table(ctx context.Context) (*table, error) {
 		return nil, tooManyRows("it", len(fields)+2)
 	}
 	t := &table{rows: c.rows}
-	geo := geoColumns(c.schema, c.geo)
+	geo := geoColumns(c.schema)
 	var where places
 	if len(geo) > 0 {
 		chunks, release, err := c.read(ctx, geo[0])
@@ -247,7 +158,7 @@ func (c columns) table(ctx context.Context) (*table, error) {
 			release()
 			return nil, fmt.Errorf("column %q has %d values for %d rows", fields[geo[0]].Name, n, c.rows)
 		}
-		where = placesOf(fields[geo[0]].Name, chunks, c.rows)
+		where = placesOf(fields[geo[0]].Name, arrowWKB(chunks), c.rows)
 		release()
 		t.names = []string{"lat", "lon"}
 		t.problems = where.problems
@@ -271,7 +182,7 @@ func (c columns) table(ctx context.Context) (*table, error) {
 				return values{}, Text, err
 			}
 			defer release()
-			v, kind := text(slices.All(kindsOf(chunks, c.rows)))
+			v, kind := text(slices.All(kindsOf(arrowWKB(chunks), c.rows)))
 			return v, kind, nil
 		}
 		return c.column(ctx, i, text)
@@ -414,19 +325,8 @@ func coded(chunks []arrow.Array, n int) (values, bool) {
 			return values{}, false
 		}
 	}
-	most := max(dictLimit, n/16)
 	codes := make([]uint32, n)
-	var distinct []string
-	seen := map[string]uint32{}
-	code := func(s string) uint32 {
-		c, ok := seen[s]
-		if !ok {
-			c = uint32(len(distinct))
-			distinct = append(distinct, s)
-			seen[s] = c
-		}
-		return c
-	}
+	d := newDict(n)
 	row := 0
 	for _, a := range chunks {
 		cell := cellFunc(a)
@@ -463,31 +363,73 @@ func coded(chunks []arrow.Array, n int) (values, bool) {
 		}
 		for j := range a.Len() {
 			if a.IsNull(j) {
-				codes[row] = code("")
+				codes[row] = d.code("")
 			} else if k := key(j); slot != nil {
 				c := slot[k-lo]
 				if c == 0 {
-					c = code(cell(j)) + 1
+					c = d.code(cell(j)) + 1
 					slot[k-lo] = c
 				}
 				codes[row] = c - 1
 			} else {
 				c, ok := local[k]
 				if !ok {
-					c = code(cell(j))
+					c = d.code(cell(j))
 					local[k] = c
 				}
 				codes[row] = c
 			}
-			if row++; len(distinct) > most {
-				return values{}, false
-			}
+			row++
+		}
+		if d.full() {
+			return values{}, false
 		}
 	}
-	for _, s := range distinct {
+	return d.text(codes)
+}
+
+// dict gathers a coded column's distinct cells, in the order they first
+// appear, as buildDict numbers them.
+type dict struct {
+	distinct []string
+	seen     map[string]uint32
+	most     int
+}
+
+// newDict makes a dict for a column of n rows, which holds as many
+// distinct values as buildDict would keep.
+func newDict(n int) *dict {
+	return &dict{seen: map[string]uint32{}, most: max(dictLimit, n/16)}
+}
+
+// code returns the code of cell s, giving it the next one if it is new.
+func (d *dict) code(s string) uint32 {
+	c, ok := d.seen[s]
+	if !ok {
+		c = uint32(len(d.distinct))
+		d.distinct = append(d.distinct, s)
+		d.seen[s] = c
+	}
+	return c
+}
+
+// full reports that the column has too many distinct values to code.
+func (d *dict) full() bool { return len(d.distinct) > d.most }
+
+// text stores the coded column as the text path would, or reports false
+// for the text path to decide: when it has too many distinct values, when
+// a value needs cutting, or when its first value is a number, which would
+// make it a numeric column in a CSV file.
+func (d *dict) text(codes []uint32) (values, bool) {
+	if d.full() {
+		return values{}, false
+	}
+	for _, s := range d.distinct {
 		if len(s) > limit.cellBytes {
 			return values{}, false
 		}
+	}
+	for _, s := range d.distinct {
 		if !isMissing(s) {
 			if firstIsNumber(func(yield func(int, string) bool) { yield(0, s) }, false) {
 				return values{}, false
@@ -495,7 +437,7 @@ func coded(chunks []arrow.Array, n int) (values, bool) {
 			break
 		}
 	}
-	t := buildPages(len(distinct), slices.All(distinct))
+	t := buildPages(len(d.distinct), slices.All(d.distinct))
 	t.codes = codes
 	return values{text: t}, true
 }
@@ -528,13 +470,7 @@ func cellsOf(chunks []arrow.Array) iter.Seq2[int, string] {
 // other file is: Arrow promises it for strings but does not check, and
 // binary columns promise nothing.
 func valid(value func(int) string) func(int) string {
-	return func(j int) string {
-		s := value(j)
-		if !utf8.ValidString(s) {
-			s = strings.ToValidUTF8(s, "\uFFFD")
-		}
-		return s
-	}
+	return func(j int) string { return validText(value(j)) }
 }
 
 // cellFunc returns how one chunk's values are written as cells.

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -22,29 +23,37 @@ import (
 // point for lines and polygons, flagged), and each geometry column holds
 // its geometries' types.
 
-// geoColumns returns the WKB geometry columns of a schema, the primary
-// one first; none when the schema declares no such column. geo is the
-// file's "geo" metadata, if any.
-func geoColumns(schema *arrow.Schema, geoMeta string) []int {
+// geoMetadata reads a GeoParquet "geo" metadata value: the WKB columns
+// it names and its primary column.
+func geoMetadata(v string) (cols []string, primary string) {
+	var geo struct {
+		Primary string `json:"primary_column"`
+		Columns map[string]struct {
+			Encoding string `json:"encoding"`
+		} `json:"columns"`
+	}
+	if json.Unmarshal([]byte(v), &geo) != nil {
+		return nil, ""
+	}
+	for name, c := range geo.Columns {
+		if strings.EqualFold(c.Encoding, "WKB") {
+			cols = append(cols, name)
+		}
+	}
+	return cols, geo.Primary
+}
+
+// geoColumns returns the WKB geometry columns of an Arrow schema, the
+// primary one first: those its "geo" metadata names (as pyarrow keeps a
+// GeoParquet file's) and those marked "geoarrow.wkb".
+func geoColumns(schema *arrow.Schema) []int {
 	var cols []int
 	primary := ""
-	if v, ok := schema.Metadata().GetValue("geo"); ok && geoMeta == "" {
-		geoMeta = v
-	}
-	if v := geoMeta; v != "" {
-		var geo struct {
-			Primary string `json:"primary_column"`
-			Columns map[string]struct {
-				Encoding string `json:"encoding"`
-			} `json:"columns"`
-		}
-		if json.Unmarshal([]byte(v), &geo) == nil {
-			primary = geo.Primary
-			for name, c := range geo.Columns {
-				if strings.EqualFold(c.Encoding, "WKB") {
-					cols = append(cols, schema.FieldIndices(name)...)
-				}
-			}
+	if v, ok := schema.Metadata().GetValue("geo"); ok {
+		var names []string
+		names, primary = geoMetadata(v)
+		for _, name := range names {
+			cols = append(cols, schema.FieldIndices(name)...)
 		}
 	}
 	for i, f := range schema.Fields() {
@@ -68,6 +77,39 @@ func geoColumns(schema *arrow.Schema, geoMeta string) []int {
 	return cols
 }
 
+// arrowWKB yields an Arrow column's WKB values, nil for a null.
+func arrowWKB(chunks []arrow.Array) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		row := 0
+		for _, a := range chunks {
+			var value func(j int) []byte
+			switch a := a.(type) {
+			case *array.Binary:
+				value = a.Value
+			case *array.LargeBinary:
+				value = a.Value
+			case *array.BinaryView:
+				value = a.Value
+			default:
+				return
+			}
+			for j := range a.Len() {
+				var b []byte
+				if !a.IsNull(j) {
+					b = value(j)
+					if b == nil {
+						b = []byte{}
+					}
+				}
+				if !yield(row, b) {
+					return
+				}
+				row++
+			}
+		}
+	}
+}
+
 // places are what a geometry column gives: each row's lat, lon and
 // geometry type as cells, and the rows it could not place.
 type places struct {
@@ -76,80 +118,54 @@ type places struct {
 	nonPoints      int
 }
 
-// placesOf reads a column of WKB geometries named name.
-func placesOf(name string, chunks []arrow.Array, n int) places {
+// placesOf reads a column of WKB geometries named name, of n rows; wkbs
+// yields each row's value, nil for a null.
+func placesOf(name string, wkbs iter.Seq2[int, []byte], n int) places {
 	p := places{lat: make([]string, n), lon: make([]string, n), kind: make([]string, n)}
 	problem := func(row int, value []byte, reason, detail string) {
 		v := hex.EncodeToString(value[:min(len(value), 40)])
 		p.problems = append(p.problems, Problem{Row: row + 1, Column: name, Value: clip(v), Reason: reason, Detail: detail})
 	}
-	row := 0
-	for _, a := range chunks {
-		var value func(j int) []byte
-		switch a := a.(type) {
-		case *array.Binary:
-			value = a.Value
-		case *array.LargeBinary:
-			value = a.Value
-		case *array.BinaryView:
-			value = a.Value
-		default:
-			return p
+	for row, b := range wkbs {
+		if row >= n {
+			break
 		}
-		for j := range a.Len() {
-			if a.IsNull(j) {
-				problem(row, nil, "row has no geometry", "lat and lon are left empty")
-				row++
-				continue
+		if b == nil {
+			problem(row, nil, "row has no geometry", "lat and lon are left empty")
+			continue
+		}
+		g, err := wkb.Unmarshal(b)
+		if err != nil {
+			problem(row, b, "geometry cannot be read", strings.TrimPrefix(err.Error(), "wkb: ")+"; lat and lon are left empty")
+			continue
+		}
+		p.kind[row] = g.GeoJSONType()
+		pt, ok := representativePoint(g)
+		switch {
+		case !ok || (math.IsNaN(pt[0]) && math.IsNaN(pt[1])):
+			problem(row, b, "geometry has no coordinates", "the "+g.GeoJSONType()+" is empty; lat and lon are left empty")
+		case math.IsNaN(pt[0]+pt[1]) || math.IsInf(pt[0]+pt[1], 0):
+			problem(row, b, "geometry cannot be read", "its coordinates are too large to find a point on it; lat and lon are left empty")
+		default:
+			p.lon[row] = strconv.FormatFloat(pt[0], 'f', -1, 64)
+			p.lat[row] = strconv.FormatFloat(pt[1], 'f', -1, 64)
+			if _, point := g.(orb.Point); !point {
+				p.nonPoints++
 			}
-			b := value(j)
-			g, err := wkb.Unmarshal(b)
-			if err != nil {
-				problem(row, b, "geometry cannot be read", strings.TrimPrefix(err.Error(), "wkb: ")+"; lat and lon are left empty")
-				row++
-				continue
-			}
-			p.kind[row] = g.GeoJSONType()
-			pt, ok := representativePoint(g)
-			switch {
-			case !ok || (math.IsNaN(pt[0]) && math.IsNaN(pt[1])):
-				problem(row, b, "geometry has no coordinates", "the "+g.GeoJSONType()+" is empty; lat and lon are left empty")
-			case math.IsNaN(pt[0]+pt[1]) || math.IsInf(pt[0]+pt[1], 0):
-				problem(row, b, "geometry cannot be read", "its coordinates are too large to find a point on it; lat and lon are left empty")
-			default:
-				p.lon[row] = strconv.FormatFloat(pt[0], 'f', -1, 64)
-				p.lat[row] = strconv.FormatFloat(pt[1], 'f', -1, 64)
-				if _, point := g.(orb.Point); !point {
-					p.nonPoints++
-				}
-			}
-			row++
 		}
 	}
 	return p
 }
 
 // kindsOf reads a further geometry column for its types alone.
-func kindsOf(chunks []arrow.Array, n int) []string {
+func kindsOf(wkbs iter.Seq2[int, []byte], n int) []string {
 	kinds := make([]string, n)
-	row := 0
-	for _, a := range chunks {
-		for j := range a.Len() {
-			var b []byte
-			switch a := a.(type) {
-			case *array.Binary:
-				b = a.Value(j)
-			case *array.LargeBinary:
-				b = a.Value(j)
-			case *array.BinaryView:
-				b = a.Value(j)
-			}
-			if !a.IsNull(j) {
-				if g, err := wkb.Unmarshal(b); err == nil {
-					kinds[row] = g.GeoJSONType()
-				}
-			}
-			row++
+	for row, b := range wkbs {
+		if row >= n {
+			break
+		}
+		if g, err := wkb.Unmarshal(b); b != nil && err == nil {
+			kinds[row] = g.GeoJSONType()
 		}
 	}
 	return kinds
