@@ -3,6 +3,7 @@ package frame
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -20,6 +21,8 @@ import (
 	"github.com/parquet-go/parquet-go/deprecated"
 	"github.com/parquet-go/parquet-go/encoding"
 	"github.com/parquet-go/parquet-go/format"
+
+	"chronomap/data/input"
 )
 
 // Parquet files are read with parquet-go, a column at a time and a page at
@@ -32,6 +35,13 @@ import (
 // readParquet reads a Parquet file.
 func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 	defer damaged(&err)
+	// parquet-go allocates the footer's length as the file states it.
+	if len(b) < 12 || !bytes.HasPrefix(b, []byte("PAR1")) || !bytes.HasSuffix(b, []byte("PAR1")) {
+		return nil, errors.New("not a readable Parquet file: it does not begin and end with PAR1")
+	}
+	if footer := int64(binary.LittleEndian.Uint32(b[len(b)-8:])); footer > int64(len(b))-12 {
+		return nil, errors.New("not a readable Parquet file: its end is missing")
+	}
 	f, err := pq.OpenFile(bytes.NewReader(b), int64(len(b)), pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
 		return nil, fmt.Errorf("not a readable Parquet file: %w", err)
@@ -63,6 +73,11 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 		return nil, tooManyColumns("it", len(leaves))
 	case rows < 0 || rows > int64(maxRows(len(leaves)+2)):
 		return nil, tooManyRows("it", len(leaves)+2)
+	case rows*int64(len(leaves)) > 4*int64(len(b))+4096:
+		// Run-length encoding lets a few bytes stand for millions of
+		// empty cells, each of which the frame holds: a file that
+		// claims far more cells than it has bytes would be a bomb.
+		return nil, fmt.Errorf("it claims %d rows of %d columns in only %s: it is damaged, or not a table of events", rows, len(leaves), input.Size(int64(len(b))))
 	}
 	n := int(rows)
 	t = &table{rows: n}
