@@ -264,7 +264,7 @@ func (m *Map) clusters(g *Grid) []cluster {
 			continue
 		}
 		out = append(out, cluster{
-			x: float64(g.SumX[c]) / float64(n), y: float64(g.SumY[c]) / float64(n),
+			x: g.SumX[c] / float64(n), y: g.SumY[c] / float64(n),
 			count: int(n), first: int(g.First[c]), category: -1,
 		})
 	}
