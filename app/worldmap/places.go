@@ -15,11 +15,18 @@ type placed struct {
 	x0, y0     float64 // plane corner of bucket (0, 0): the least X and Y
 	bw, bh     float64 // a bucket's size, in plane metres
 	cols, rows int
-	// start[b] is where bucket b's points begin in x, y and event;
-	// start[cols*rows] is their number.
+	// start[b] is where bucket b's points begin in pts; start[cols*rows]
+	// is their number.
 	start []int32
-	x, y  []float64
-	event []int32 // the event each point is
+	pts   []point
+}
+
+// point is a placed point, with the event it is: one struct rather than
+// three slices, so that sorting writes one cache line per point, not
+// three.
+type point struct {
+	x, y  float64
+	event int32
 }
 
 // bucketsPer is about how many points share a bucket: fine enough that a
@@ -74,26 +81,75 @@ func sortPlaced(xs, ys []float64) *placed {
 			bucket[i] = int32(r*p.cols + c)
 		}
 	})
-	p.start = make([]int32, p.cols*p.rows+1)
-	for _, b := range bucket {
-		if b >= 0 {
-			p.start[b+1]++
+	// Each core counts and then places its share of the points, its
+	// share of every bucket after the earlier cores' shares: the order
+	// within a bucket stays that of the events.
+	nb := p.cols * p.rows
+	shares := splitEven(len(xs), runtime.GOMAXPROCS(0))
+	hist := make([][]int32, len(shares))
+	each(len(shares), func(w int) {
+		h := make([]int32, nb)
+		for _, b := range bucket[shares[w][0]:shares[w][1]] {
+			if b >= 0 {
+				h[b]++
+			}
+		}
+		hist[w] = h
+	})
+	p.start = make([]int32, nb+1)
+	at := int32(0)
+	for b := range nb {
+		p.start[b] = at
+		for _, h := range hist {
+			h[b], at = at, at+h[b] // from a count to where the share begins
 		}
 	}
-	for b := range p.cols * p.rows {
-		p.start[b+1] += p.start[b]
-	}
-	p.x, p.y, p.event = make([]float64, n), make([]float64, n), make([]int32, n)
-	next := append([]int32(nil), p.start[:len(p.start)-1]...)
-	for i, b := range bucket {
-		if b < 0 {
-			continue
+	p.start[nb] = at
+	p.pts = make([]point, n)
+	each(len(shares), func(w int) {
+		next := hist[w]
+		for i := shares[w][0]; i < shares[w][1]; i++ {
+			if b := bucket[i]; b >= 0 {
+				p.pts[next[b]] = point{xs[i], ys[i], int32(i)}
+				next[b]++
+			}
 		}
-		j := next[b]
-		next[b]++
-		p.x[j], p.y[j], p.event[j] = xs[i], ys[i], int32(i)
-	}
+	})
 	return p
+}
+
+// splitEven cuts [0, n) into parts stretches of about equal length, one
+// stretch when n is too small to be worth sharing.
+func splitEven(n, parts int) [][2]int {
+	if n < 50_000 {
+		parts = 1
+	}
+	step := max((n+parts-1)/max(parts, 1), 1)
+	var out [][2]int
+	for lo := 0; lo < n; lo += step {
+		out = append(out, [2]int{lo, min(n, lo+step)})
+	}
+	if out == nil {
+		out = [][2]int{{0, 0}}
+	}
+	return out
+}
+
+// each runs f(0) … f(n-1), each on a goroutine of its own when n > 1.
+func each(n int, f func(int)) {
+	if n == 1 {
+		f(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(w)
+		}()
+	}
+	wg.Wait()
 }
 
 // run is a stretch of the sorted points, [lo, hi), drawn off plane metres
@@ -138,19 +194,6 @@ func span(lo, hi float64, n int) (a, b int, ok bool) {
 // parallel runs f over [0, n) split between the cores, or on the calling
 // goroutine when n is too small to be worth it.
 func parallel(n int, f func(lo, hi int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if n < 50_000 || workers == 1 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	step := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += step {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			f(lo, hi)
-		}(lo, min(n, lo+step))
-	}
-	wg.Wait()
+	shares := splitEven(n, runtime.GOMAXPROCS(0))
+	each(len(shares), func(w int) { f(shares[w][0], shares[w][1]) })
 }

@@ -106,14 +106,13 @@ func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep []bool) *Grid {
 	for pass, off := range copies {
 		ox := ox - off
 		for _, r := range p.runs(nil, off, ox, ox+w/k, oy-h/k, oy) {
-			ys, ev := p.y[r.lo:r.hi], p.event[r.lo:r.hi]
-			for j, x := range p.x[r.lo:r.hi] {
-				px := (x - ox) * k
-				py := (oy - ys[j]) * k
-				if !(px >= 0 && px < w && py >= 0 && py < h) { // also false for NaN
+			for _, q := range p.pts[r.lo:r.hi] {
+				px := (q.x - ox) * k
+				py := (oy - q.y) * k
+				if !(px >= 0 && px < w && py >= 0 && py < h) {
 					continue
 				}
-				i := ev[j]
+				i := q.event
 				if keep != nil && !keep[i] {
 					continue
 				}
@@ -168,14 +167,13 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (ou
 	count := func(counts []int32, runs []run) {
 		for _, r := range runs {
 			ox := ox - r.off
-			ys, ev := p.y[r.lo:r.hi], p.event[r.lo:r.hi]
-			for j, x := range p.x[r.lo:r.hi] {
-				cx := (x - ox) * k
-				cy := (oy - ys[j]) * k
+			for _, q := range p.pts[r.lo:r.hi] {
+				cx := (q.x - ox) * k
+				cy := (oy - q.y) * k
 				if !(cx >= 0 && cx < fc && cy >= 0 && cy < fr) {
 					continue
 				}
-				if keep != nil && !keep[ev[j]] {
+				if keep != nil && !keep[q.event] {
 					continue
 				}
 				counts[int(cy)*cols+int(cx)]++
@@ -196,7 +194,8 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (ou
 	for w := range parts {
 		grids[w] = counts
 		if w > 0 {
-			grids[w] = make([]int32, n)
+			grids[w] = spareGrid(n)
+			defer spareGrids.Put(&grids[w])
 		}
 		wg.Add(1)
 		go func(w int) {
@@ -211,6 +210,20 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (ou
 		}
 	}
 	return counts, cols, rows
+}
+
+// spareGrids keeps the grids the other cores count into between frames,
+// so that a frame of a pan allocates none.
+var spareGrids sync.Pool
+
+// spareGrid returns a cleared grid of n cells.
+func spareGrid(n int) []int32 {
+	if g, ok := spareGrids.Get().(*[]int32); ok && cap(*g) >= n {
+		out := (*g)[:n]
+		clear(out)
+		return out
+	}
+	return make([]int32, n)
 }
 
 // splitRuns cuts runs holding total points into parts of about equal
