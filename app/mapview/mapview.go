@@ -18,6 +18,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/palette"
+	"chronomap/app/startup"
 	"chronomap/app/tooltip"
 	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
@@ -330,6 +331,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
+	startup.Mark("map drawn")
 	return s.Pixels
 }
 
