@@ -55,7 +55,7 @@ type Map struct {
 	// as a picture written to a file must.
 	Redraw func()
 
-	later  later   // the basemaps being drawn for Redraw
+	later  *later  // the basemaps being drawn for Redraw, made on first use
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
@@ -217,6 +217,9 @@ func (m *Map) drawBase(s *draw.Surface) {
 // the background. False leaves the frame to draw it at once: the first
 // frame, a pan, or a zoom too far from the last sharp basemap.
 func (m *Map) drawBaseLater(s *draw.Surface, key baseKey) bool {
+	if m.later == nil {
+		m.later = &later{}
+	}
 	for _, j := range m.later.take() {
 		switch {
 		case j.pad == 0 && j.key == key && j.img.Rect == s.Pixels.Rect:
