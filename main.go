@@ -21,6 +21,7 @@ import (
 	"chronomap/app/cli/render"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/release"
+	"chronomap/app/startup"
 	"chronomap/app/window"
 )
 
@@ -49,6 +50,7 @@ const usage = `usage:
 var fyneApp []byte
 
 func main() {
+	startup.Mark("main")
 	args := os.Args[1:]
 	info, err := release.Parse(fyneApp)
 	if err != nil {
@@ -97,9 +99,13 @@ func main() {
 		}
 	}()
 	a := app.NewWithID(info.ID)
+	startup.Mark("app")
 	if len(args) == 0 {
-		w := window.New(a, []window.Loaded{window.Sample()})
+		s := window.Sample()
+		startup.Mark("sample loaded")
+		w := window.New(a, []window.Loaded{s})
 		w.Release = info
+		startup.Mark("window built")
 		w.ShowAndRun()
 		return
 	}

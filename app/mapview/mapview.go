@@ -18,6 +18,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/palette"
+	"chronomap/app/startup"
 	"chronomap/app/tooltip"
 	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
@@ -75,6 +76,10 @@ type Map struct {
 func New(m *worldmap.Map) *Map {
 	w := &Map{model: m, scale: 1, do: fyne.Do}
 	w.ExtendBaseWidget(w)
+	// A zoom's basemap is drawn in the background, the frames rescaling
+	// the last sharp one until it is ready: the UI never waits the
+	// 50-100 ms the countries take to draw at a new scale.
+	m.Redraw = func() { fyne.Do(w.Refresh) }
 	return w
 }
 
@@ -330,6 +335,7 @@ func (r *renderer) draw(width, height int) image.Image {
 	}
 	s := draw.NewRaster(width, height, w.model.Theme.Background)
 	w.model.Render(s)
+	startup.Mark("map drawn")
 	return s.Pixels
 }
 

@@ -69,8 +69,13 @@ func TestRenderMillion(t *testing.T) {
 // full span and zoomed to one week with labels. The lane index is built
 // before timing, once per data set. Run with -cpu 1 for the one-core
 // figure.
-func BenchmarkRenderTimeline1M(b *testing.B) {
-	e := millionOnce()
+func BenchmarkRenderTimeline1M(b *testing.B) { benchRenderTimeline(b, millionOnce()) }
+
+// BenchmarkRenderTimeline10M is BenchmarkRenderTimeline1M with ten
+// million events.
+func BenchmarkRenderTimeline10M(b *testing.B) { benchRenderTimeline(b, million(10_000_000)) }
+
+func benchRenderTimeline(b *testing.B, e *Events) {
 	e.laneIndex()
 	for _, c := range []struct {
 		name     string

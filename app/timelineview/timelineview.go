@@ -14,6 +14,7 @@ import (
 
 	"chronomap/app/draw"
 	"chronomap/app/palette"
+	"chronomap/app/startup"
 	"chronomap/app/timeline"
 	"chronomap/app/tooltip"
 )
@@ -293,6 +294,7 @@ func (r *renderer) draw(w, h int) image.Image {
 	}
 	s := draw.NewRaster(w, h, t.chart.Theme.Background)
 	t.chart.Render(s)
+	startup.Mark("timeline drawn")
 	return s.Pixels
 }
 

@@ -364,7 +364,19 @@ func noSelection() string { return lang.L("Select a cell to read it in full.") }
 func (v *fileView) newTable() *escTable {
 	g := v.grid
 	t := &escTable{onEscape: v.escape}
-	t.Length = g.size
+	// Fyne's table takes every row for visible while its scroller has no
+	// height (before its first layout, or squeezed to its header row),
+	// and makes a divider for each that it keeps for good: 1M rows cost
+	// 1M separators, about 400 MB of the window's heap. It is told of no
+	// rows until it has room to show one.
+	head := headerHeight()
+	t.Length = func() (int, int) {
+		rows, cols := g.size()
+		if t.Size().Height <= head {
+			return 0, cols
+		}
+		return rows, cols
+	}
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis

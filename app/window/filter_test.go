@@ -138,3 +138,20 @@ func TestDateBoxesBC(t *testing.T) {
 		t.Errorf("three days written %q – %q", lo, hi)
 	}
 }
+
+// TestTableShowsNoRowsBeforeItHasRoom checks that the table is told of
+// its rows only once it has room for one: before, Fyne would make a
+// divider for every row of the file and keep them.
+func TestTableShowsNoRowsBeforeItHasRoom(t *testing.T) {
+	test.NewTempApp(t)
+	v := newFileView(sampleLoaded(t))
+	if rows, _ := v.table.Length(); rows != 0 {
+		t.Errorf("before its first layout the table has %d rows, want 0", rows)
+	}
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(1280, 800))
+	want, _ := v.grid.size()
+	if rows, _ := v.table.Length(); rows != want || want == 0 {
+		t.Errorf("laid out, the table has %d rows, want %d", rows, want)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,4 +107,70 @@ func BenchmarkReopenWorkspace15(b *testing.B) {
 		}
 		w.Win.Close()
 	}
+}
+
+// BenchmarkWindowMemory1M opens a big file (CHRONOMAP_BIG) in a file view
+// as the window does, its search index built and both views drawn, and
+// reports the heap that stays in use and the process's resident size.
+// With CHRONOMAP_HEAP naming a file, it writes the heap profile there, to
+// see what holds the memory (go tool pprof -sample_index=inuse_space).
+func BenchmarkWindowMemory1M(b *testing.B) {
+	path := os.Getenv("CHRONOMAP_BIG")
+	if path == "" {
+		b.Skip("CHRONOMAP_BIG names no file")
+	}
+	for b.Loop() {
+		l, err := load(context.Background(), request{Path: path}, nil)
+		if err != nil || l.Err != nil {
+			b.Fatal(err, l.Err)
+		}
+		if err := l.Data.BuildSearch(context.Background(), nil); err != nil {
+			b.Fatal(err)
+		}
+		test.NewTempApp(b)
+		v := newFileView(l)
+		win := test.NewTempWindow(b, v)
+		win.Resize(fyne.NewSize(1280, 800))
+		win.Canvas().Capture()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
+		b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MiB")
+		rss, peak := residentMiB()
+		b.ReportMetric(rss, "rss-MiB")
+		b.ReportMetric(peak, "peak-rss-MiB")
+		if out := os.Getenv("CHRONOMAP_HEAP"); out != "" {
+			f, err := os.Create(out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+		runtime.KeepAlive(v)
+	}
+}
+
+// residentMiB is the process's resident set size now and at its
+// highest, from /proc (0 where there is none).
+func residentMiB() (now, peak float64) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		var kb float64
+		switch {
+		case strings.HasPrefix(line, "VmRSS:"):
+			fmt.Sscan(strings.TrimPrefix(line, "VmRSS:"), &kb)
+			now = kb / 1024
+		case strings.HasPrefix(line, "VmHWM:"):
+			fmt.Sscan(strings.TrimPrefix(line, "VmHWM:"), &kb)
+			peak = kb / 1024
+		}
+	}
+	return now, peak
 }

@@ -179,6 +179,9 @@ func New(a fyne.App, files []Loaded) *Window {
 	if a.Preferences().StringWithFallback("theme", "system") != "system" {
 		applyTheme(a) // else the system's theme, or whatever the app was given
 	}
+	// The basemap is decoded on another core while the window is built:
+	// it is the heaviest part of the first frame that needs no display.
+	go worldmap.Prepare(projection(a))
 	recent, _ := workspace.OpenRecent(configDir()) // usable even when its file is not
 	mappings, _ := workspace.OpenMappings(configDir())
 	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent, mappings: mappings}

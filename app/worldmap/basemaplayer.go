@@ -63,6 +63,12 @@ func projected(p Projection, detail bool) []planeCountry {
 	return out
 }
 
+// Prepare decodes the coarse basemap and projects it for p, as the first
+// frame of a world view would: called on a goroutine of its own while the
+// window is being built, it takes that work off the way to the first
+// frame, which then finds it done (or waits for it, never doing it twice).
+func Prepare(p Projection) { projected(p, false) }
+
 // detailZoom is the zoom from which the 1:10m outlines are drawn.
 const detailZoom = 3.5
 

@@ -43,6 +43,14 @@ func (m *Map) drawDensity(s *draw.Surface, g *Grid) {
 	img := s.Pixels
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	cr, cg, cb := uint32(c.R), uint32(c.G), uint32(c.B)
+	// Weights out of 256, so that blending is a shift; looked up for the
+	// small counts most cells hold, as a logarithm per cell would cost
+	// more than the blending.
+	weight := func(n int32) uint32 { return uint32(ramp(n)*256 + 0.5) }
+	table := make([]uint32, min(int(peak), 4096)+1)
+	for n := range table {
+		table[n] = weight(int32(n))
+	}
 	for r := range g.Rows {
 		y0, y1 := r*g.Cell, min((r+1)*g.Cell, h)
 		for col := range g.Cols {
@@ -50,8 +58,12 @@ func (m *Map) drawDensity(s *draw.Surface, g *Grid) {
 			if n == 0 {
 				continue
 			}
-			// Weights out of 256, so that blending is a shift.
-			a := uint32(ramp(n)*256 + 0.5)
+			var a uint32
+			if int(n) < len(table) {
+				a = table[n]
+			} else {
+				a = weight(n)
+			}
 			na := 256 - a
 			pr, pg, pb := cr*a, cg*a, cb*a
 			x0, x1 := col*g.Cell, min((col+1)*g.Cell, w)

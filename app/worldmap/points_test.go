@@ -44,9 +44,12 @@ func sum(c []int32) (s int32) {
 }
 
 // million returns a million events scattered over the land-ish latitudes.
-func million() (lon, lat []float64) {
+func million() (lon, lat []float64) { return scattered(1_000_000) }
+
+// scattered returns n events scattered over the land-ish latitudes.
+func scattered(n int) (lon, lat []float64) {
 	r := rand.New(rand.NewPCG(3, 3))
-	lon, lat = make([]float64, 1_000_000), make([]float64, 1_000_000)
+	lon, lat = make([]float64, n), make([]float64, n)
 	for i := range lon {
 		lon[i], lat[i] = r.Float64()*360-180, r.Float64()*140-60
 	}

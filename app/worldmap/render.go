@@ -47,7 +47,15 @@ type Map struct {
 	// a zoom's basemap may then be the last sharp one rescaled, and the
 	// first frame without it draws it sharp again.
 	Moving bool
+	// Redraw, when set, lets the basemap of a zoom be drawn off the
+	// caller's goroutine: the frames show the last sharp one rescaled
+	// until it is ready, and Redraw is then called, from the goroutine
+	// that drew it, for the caller to ask for a frame (the window's map
+	// through fyne.Do). Unset, each frame draws what it needs at once,
+	// as a picture written to a file must.
+	Redraw func()
 
+	later  *later  // the basemaps being drawn for Redraw, made on first use
 	points *Points // Events projected for View.Projection
 	base   *image.RGBA
 	baseOf baseKey
@@ -172,6 +180,9 @@ func (m *Map) drawBase(s *draw.Surface) {
 		copy(s.Pixels.Pix, m.base.Pix)
 		return
 	}
+	if m.Redraw != nil && m.drawBaseLater(s, key) {
+		return
+	}
 	if m.Moving && m.base != nil && m.base.Rect == s.Pixels.Rect && samePlace(m.baseOf, key) {
 		// A zoom under way: the sharp basemap rescaled, from the one with
 		// the margin when there is one, so that a zoom out finds land.
@@ -198,6 +209,49 @@ func (m *Map) drawBase(s *draw.Surface) {
 	}
 	copy(m.base.Pix, s.Pixels.Pix)
 	m.baseOf = key
+}
+
+// drawBaseLater paints the basemap for a map with Redraw: one drawn in
+// the background when it is the view's, else, for a zoom (under way or
+// just rested), the sharp one rescaled while the view's own is drawn in
+// the background. False leaves the frame to draw it at once: the first
+// frame, a pan, or a zoom too far from the last sharp basemap.
+func (m *Map) drawBaseLater(s *draw.Surface, key baseKey) bool {
+	if m.later == nil {
+		m.later = &later{}
+	}
+	for _, j := range m.later.take() {
+		switch {
+		case j.pad == 0 && j.key == key && j.img.Rect == s.Pixels.Rect:
+			if m.base == nil || m.base.Rect != s.Pixels.Rect {
+				m.base = image.NewRGBA(s.Pixels.Rect)
+			}
+			copy(m.base.Pix, j.img.Pix)
+			m.baseOf = key
+		case j.pad > 0 && j.key == m.baseOf:
+			m.wide, m.wideOf, m.widePad = j.img, j.key, j.pad
+		}
+	}
+	if m.base != nil && m.baseOf == key && m.base.Rect == s.Pixels.Rect {
+		copy(s.Pixels.Pix, m.base.Pix)
+		return true
+	}
+	if m.base == nil || m.base.Rect != s.Pixels.Rect || !samePlace(m.baseOf, key) || sameButCentre(m.baseOf, key) {
+		return false
+	}
+	sharp := Viewport{Projection: m.View.Projection, Center: m.baseOf.center,
+		MetresPerPx: m.baseOf.metresPerPx, Width: m.baseOf.w, Height: m.baseOf.h}
+	src, of, pad := m.base, m.baseOf, 0
+	if m.wide != nil && m.wideOf == m.baseOf {
+		src, of, pad = m.wide, m.wideOf, m.widePad
+	} else {
+		// The sharp view with a margin, so that a zoom out finds land.
+		m.later.ask(m.baseOf, int(math.Ceil(float64(max(sharp.Width, sharp.Height))*widePad)), sharp, m.Theme, m.Redraw)
+	}
+	if !m.Moving {
+		m.later.ask(key, 0, m.View, m.Theme, m.Redraw)
+	}
+	return preview(s.Pixels, m.View, src, of, pad, m.Theme.Background)
 }
 
 // sameButCentre reports whether two basemaps differ only in their centre.
@@ -264,7 +318,7 @@ func (m *Map) clusters(g *Grid) []cluster {
 			continue
 		}
 		out = append(out, cluster{
-			x: float64(g.SumX[c]) / float64(n), y: float64(g.SumY[c]) / float64(n),
+			x: g.SumX[c] / float64(n), y: g.SumY[c] / float64(n),
 			count: int(n), first: int(g.First[c]), category: -1,
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -219,5 +220,46 @@ func TestZoomPreview(t *testing.T) {
 	}
 	if m.baseOf == sharp {
 		t.Error("the frame after the zoom kept the rescaled basemap")
+	}
+}
+
+// TestZoomBasemapLater zooms a map whose basemaps are drawn in the
+// background: no frame of the zoom, nor the one after it rests, draws the
+// countries itself, and once Redraw says the sharp basemap is ready the
+// next frame is the picture a fresh map draws.
+func TestZoomBasemapLater(t *testing.T) {
+	v := Fit(EqualEarth, orb.Bound{Min: orb.Point{-10, 35}, Max: orb.Point{40, 60}}, 640, 400, 10)
+	ready := make(chan struct{}, 16)
+	m := &Map{View: v, Theme: draw.Light, Graticule: true, Redraw: func() { ready <- struct{}{} }}
+	s := draw.NewRaster(640, 400, draw.Light.Background)
+	m.Render(s)
+	first := m.baseOf
+	wait := func() {
+		select {
+		case <-ready:
+		case <-time.After(30 * time.Second):
+			t.Fatal("no basemap was drawn in the background")
+		}
+	}
+	m.Moving = true
+	m.View = m.View.ZoomAt(orb.Point{300, 180}, 1.1)
+	m.Render(s)
+	if m.baseOf != first {
+		t.Fatal("a frame of the zoom drew the basemap itself")
+	}
+	wait() // the sharp view with a margin
+	m.Moving = false
+	m.Render(s) // rested: the view's own basemap is asked for
+	if m.baseOf != first {
+		t.Fatal("the frame after the zoom drew the basemap itself")
+	}
+	for m.baseOf != m.baseKey() {
+		wait()
+		m.Render(s)
+	}
+	f := draw.NewRaster(640, 400, draw.Light.Background)
+	(&Map{View: m.View, Theme: draw.Light, Graticule: true}).Render(f)
+	if !bytes.Equal(s.Pixels.Pix, f.Pixels.Pix) {
+		t.Error("once drawn, the basemap is not what a fresh map draws")
 	}
 }
