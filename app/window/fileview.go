@@ -48,6 +48,12 @@ type fileView struct {
 	clearArea *widget.Button  // shown while a map box filters
 	barRow    *fyne.Container // the filter bar's row of boxes
 	status    *widget.Label
+	cancelAsk *widget.Button // a table's Cancel, shown while its engine is slow
+	// tableSearch is a table's search box.
+	tableSearch *widget.Entry
+	// do runs a function on the UI goroutine, for a table's timers: the
+	// window's do.
+	do func(func())
 	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
 	cell      widget.TableCellID // the table's selected cell
 	chips     []*widget.Check    // the categories' switches, by legend index

@@ -72,6 +72,9 @@ type request struct {
 	Options frame.Options
 	Mapping *events.Mapping
 	Title   string // shown instead of the path when set
+	// Password, for a table in an engine, is the one typed for it: held
+	// in memory for the session, never written (Path has none).
+	Password string
 	// then, when set, is called with the file's view once it is shown: a
 	// workspace sets its filter and views again.
 	then func(*fileView)

@@ -46,6 +46,7 @@ func (w *Window) setMenu() {
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Open…"), fyne.KeyO, w.openDialog),
 		item(lang.L("Open Location…"), fyne.KeyL, w.openLocation),
+		fyne.NewMenuItem(lang.L("Connect to Database…"), func() { w.connect() }),
 		importReport,
 		recent,
 		item(lang.L("Reload"), fyne.KeyR, w.reload),
@@ -188,7 +189,7 @@ func (w *Window) reload() {
 	if v == nil || v.file.Path == "" {
 		return
 	}
-	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title})
+	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title, Password: v.file.password})
 }
 
 // closeFile closes the file on show.
@@ -196,6 +197,7 @@ func (w *Window) closeFile() {
 	v := w.active()
 	for i := range w.views {
 		if w.views[i] == v {
+			v.close()
 			w.views = append(w.views[:i], w.views[i+1:]...)
 			w.layout()
 			return

@@ -36,12 +36,15 @@ func loadTable(ctx context.Context, r request) (Loaded, error) {
 	name := a.String() // what the window shows and keeps: never the password
 	octx, cancel := context.WithTimeout(ctx, openTime)
 	defer cancel()
-	src, err := server.Open(octx, r.Path)
+	if r.Password != "" {
+		a = a.WithPassword(r.Password)
+	}
+	src, err := server.OpenAt(octx, a, r.Mapping)
 	if ctx.Err() != nil {
 		return Loaded{}, ctx.Err()
 	}
 	if err != nil {
-		return Loaded{Title: name, Path: name, Err: err}, nil
+		return Loaded{Title: name, Path: name, Err: err, password: r.Password}, nil
 	}
 	// The table's questions outlive the load; they are bounded each by
 	// its view's context.
@@ -52,10 +55,10 @@ func loadTable(ctx context.Context, r request) (Loaded, error) {
 	}
 	if err != nil {
 		src.Close()
-		return Loaded{Title: name, Path: name, Err: err}, nil
+		return Loaded{Title: name, Path: name, Err: err, password: r.Password}, nil
 	}
 	ft.Ctx = context.Background()
-	l := Loaded{Title: name, Path: name, Table: ft}
+	l := Loaded{Title: name, Path: name, Table: ft, password: r.Password}
 	if sp.OK {
 		ev := ft.Timeline()
 		ev.Span = [2]int64{sp.First, sp.Last}
@@ -69,10 +72,23 @@ func loadTable(ctx context.Context, r request) (Loaded, error) {
 	return l, nil
 }
 
+// queryTime is the time limit of each question a table's views ask: a
+// view the engine takes longer to answer is stopped, and the status line
+// says so.
+const queryTime = 30 * time.Second
+
+// waitShown is how long a question runs before the status line says the
+// window is waiting for the engine, and offers Cancel.
+const waitShown = time.Second
+
 // liveTable makes a table's views ask in the background, each answer
-// drawn when it arrives, and says on the status line what failed.
+// drawn when it arrives, and says on the status line what failed, or,
+// when the engine is slow, that the window waits for it.
 func (w *Window) liveTable(v *fileView) {
 	t := v.file.Table
+	t.Limit = queryTime
+	v.do = w.do
+	t.Asked = func() { time.AfterFunc(waitShown, func() { w.do(v.refreshStatus) }) }
 	t.Live(func() { w.do(v.refreshTable) })
 }
 
@@ -88,18 +104,49 @@ func (v *fileView) refreshTable() {
 		v.timelineWidget.Chart().Events.Totals = t.Timeline().Totals
 		v.timelineWidget.Refresh()
 	}
+	v.refreshStatus()
+}
+
+// refreshStatus says on a table's status line what failed (until the
+// engine answers again), that the window is waiting for the engine with
+// Cancel beside it, or how many events are shown.
+func (v *fileView) refreshStatus() {
+	t := v.file.Table
+	l := t.Legend() // asked again when it failed, like every view's question
 	if v.status == nil {
 		return
 	}
-	if err := t.Err(); err != nil {
+	n, since := t.Waiting()
+	waiting := n > 0 && time.Since(since) >= waitShown
+	if v.cancelAsk != nil {
+		if waiting {
+			v.cancelAsk.Show()
+		} else {
+			v.cancelAsk.Hide()
+		}
+	}
+	switch err := t.Err(); {
+	case err != nil:
 		v.status.Importance = widget.DangerImportance
 		v.status.SetText(err.Error())
-		t.ClearErr() // the next view asks again: a server back is used again
-		return
+	case waiting:
+		v.status.Importance = widget.WarningImportance
+		v.status.SetText(fmt.Sprintf(lang.L("Waiting for %s to answer (%s s)…"), t.Src.Table.Dialect().Name(), thousands(int(time.Since(since).Seconds()))))
+		// The seconds count on while it waits.
+		time.AfterFunc(time.Second, func() { v.do(v.refreshStatus) })
+	default:
+		v.status.Importance = widget.MediumImportance
+		v.status.SetText(counts{shown: int(l.Shown), mapped: int(l.Located), all: int(l.All)}.String())
 	}
-	v.status.Importance = widget.MediumImportance
-	l := t.Legend()
-	v.status.SetText(counts{shown: int(l.Shown), mapped: int(l.Located), all: int(l.All)}.String())
+}
+
+// cancelQuestions stops what the table's views are asking: they keep the
+// last answers until the view or the filter changes.
+func (v *fileView) cancelQuestions() {
+	v.file.Table.Cancel()
+	v.refreshStatus()
+	v.status.Importance = widget.WarningImportance
+	v.status.SetText(lang.L("Stopped: the views show the engine's last answers until they are moved or filtered."))
 }
 
 // setTableFilter asks the table's views again under the filter changed
@@ -130,11 +177,15 @@ func (v *fileView) tableRenderer() fyne.WidgetRenderer {
 	line := fmt.Sprintf(lang.L("%s · its views asked of the engine, no row copied"), t.Src.Table.Dialect().Name())
 	search := widget.NewEntry()
 	search.SetPlaceHolder(lang.L("Search the table"))
+	search.SetText(t.Filter().Query) // a workspace's, restored before the tab was drawn
+	v.tableSearch = search
 	search.OnSubmitted = func(q string) { v.setTableFilter(func(f *dataset.Filter) { f.Query = q }) }
 	v.status = widget.NewLabel("")
 	v.status.Truncation = fyne.TextTruncateEllipsis
+	v.cancelAsk = widget.NewButton(lang.L("Cancel"), v.cancelQuestions)
+	v.cancelAsk.Hide()
 	v.refreshTable()
-	top := container.NewVBox(title, widget.NewLabel(line), search, v.status)
+	top := container.NewVBox(title, widget.NewLabel(line), search, container.NewBorder(nil, nil, nil, v.cancelAsk, v.status))
 	var views fyne.CanvasObject = widget.NewLabel(lang.L("The table has no events to show."))
 	switch m, tl := v.mapWidget, v.timelineWidget; {
 	case m != nil && tl != nil:
@@ -147,4 +198,12 @@ func (v *fileView) tableRenderer() fyne.WidgetRenderer {
 		views = tl
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, views))
+}
+
+// close lets go of what a view holds outside the window: a table's
+// connections to its engine, and the questions under way on them.
+func (v *fileView) close() {
+	if t := v.file.Table; t != nil {
+		t.Close()
+	}
 }
