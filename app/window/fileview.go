@@ -53,12 +53,12 @@ type fileView struct {
 	tableSearch *widget.Entry
 	// do runs a function on the UI goroutine, for a table's timers: the
 	// window's do.
-	do func(func())
-	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
-	cell      widget.TableCellID // the table's selected cell
-	chips     []*widget.Check    // the categories' switches, by legend index
-	located   *widget.Check      // "located only"
-	side      *container.AppTabs // the event's details and the problems, beside the table
+	do      func(func())
+	bar     fyne.CanvasObject  // the filter bar, nil for a file without events
+	cell    widget.TableCellID // the table's selected cell
+	chips   []*widget.Check    // the categories' switches, by legend index
+	located *widget.Check      // "located only"
+	side    *container.AppTabs // the event's details and the problems, beside the table
 	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
 	dates    [2]*escEntry
