@@ -79,9 +79,11 @@ func (w *Window) connect() *connectDialog {
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, c.open)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVBox(form, note))
+	body := container.NewVBox(form, note, buttons)
 	c.d = dialog.NewCustomWithoutButtons(lang.L("Connect to Database"), body, w.Win)
-	c.d.Resize(fyne.NewSize(min(760, w.Win.Canvas().Size().Width-40), 0))
+	// Tall enough for a failure of three lines: a wrapped label's height
+	// is known only once laid out, and the dialog does not grow with it.
+	c.d.Resize(fyne.NewSize(min(760, w.Win.Canvas().Size().Width-40), min(460, w.Win.Canvas().Size().Height-40)))
 	w.show(c.d)
 	w.Win.Canvas().Focus(c.url)
 	return c

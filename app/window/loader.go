@@ -83,6 +83,18 @@ type request struct {
 	recall func(columns []string) (events.Mapping, bool)
 }
 
+// name is what the progress bar calls the file: its base name, or a
+// table's name.
+func (r request) name() string {
+	if engine.IsURL(r.Path) {
+		if a, err := engine.Parse(r.Path); err == nil && a.Table != "" {
+			return a.Table
+		}
+		return "?"
+	}
+	return filepath.Base(r.Path)
+}
+
 // load reads a file and prepares it for the window, reporting progress as
 // it goes (report may be nil). It stops with ctx.Err() when ctx is
 // cancelled; a file that cannot be read comes back as a Loaded holding
@@ -93,9 +105,14 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 		title = r.Path
 	}
 	if engine.IsURL(r.Path) {
-		return loadTable(ctx, r)
+		start := time.Now()
+		l, err := loadTable(ctx, r)
+		if err == nil && report != nil {
+			report(Progress{File: r.name(), Progress: dataset.Progress{Stage: dataset.Done, Elapsed: time.Since(start)}})
+		}
+		return l, err
 	}
-	name := filepath.Base(r.Path)
+	name := r.name()
 	d, err := dataset.Load(ctx, dataset.File{Path: r.Path, Options: r.Options},
 		dataset.Options{Mapping: r.Mapping, Recall: r.recall, Language: uiLanguage()}, func(p dataset.Progress) {
 			if report != nil {

@@ -446,7 +446,7 @@ func (w *Window) next() {
 	w.loading = true
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
-	w.bar.start(filepath.Base(r.Path))
+	w.bar.start(r.name())
 	go func() {
 		defer cancel()
 		// Reports come often while bytes are read; the bar takes at most
@@ -495,7 +495,7 @@ func (w *Window) next() {
 				}
 				w.bar.finished(end)
 			} else {
-				w.bar.cancelled(filepath.Base(r.Path))
+				w.bar.cancelled(r.name())
 			}
 			w.next()
 		})
