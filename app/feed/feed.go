@@ -59,6 +59,7 @@ type Table struct {
 	grid    answer[engine.Tiles, engine.Grid]
 	legendQ answer[int, engine.Legend]
 	beyond  answer[[2]int64, [2]int64]
+	page    answer[int, engine.Page]
 }
 
 // Retry is how long after a failure a live table asks the same question
@@ -163,7 +164,8 @@ func (t *Table) Waiting() (n int, since time.Time) {
 		busy bool
 		at   time.Time
 	}{{t.hist.cancel != nil, t.hist.since}, {t.grid.cancel != nil, t.grid.since},
-		{t.legendQ.cancel != nil, t.legendQ.since}, {t.beyond.cancel != nil, t.beyond.since}} {
+		{t.legendQ.cancel != nil, t.legendQ.since}, {t.beyond.cancel != nil, t.beyond.since},
+		{t.page.cancel != nil, t.page.since}} {
 		if s.busy {
 			n++
 			if since.IsZero() || s.at.Before(since) {
@@ -180,7 +182,7 @@ func (t *Table) Waiting() (n int, since time.Time) {
 func (t *Table) Cancel() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return giveUp(&t.hist) + giveUp(&t.grid) + giveUp(&t.legendQ) + giveUp(&t.beyond)
+	return giveUp(&t.hist) + giveUp(&t.grid) + giveUp(&t.legendQ) + giveUp(&t.beyond) + giveUp(&t.page)
 }
 
 func giveUp[K comparable, V any](a *answer[K, V]) int {
@@ -540,4 +542,32 @@ func (t *Table) Extent() orb.Bound {
 		b = b.Extend(p)
 	}
 	return b
+}
+
+// PageRows is how many rows a page of the table holds; MaxRows is the
+// most events a view lists row by row: beyond it the view is narrowed
+// first (a table is not copied to the desktop a thousand rows at a time).
+const (
+	PageRows = 1000
+	MaxRows  = 5000
+)
+
+// Rows returns how many of the shown events the view lists (none while
+// more than MaxRows are shown), and the page of them that holds row r, in
+// time order, from row first on: ok is false while that page is asked
+// (the rows of another view are not shown as this one's).
+func (t *Table) Rows(r int) (n int, p engine.Page, first int, ok bool) {
+	l := t.Legend()
+	if l.Shown > MaxRows {
+		return 0, engine.Page{}, 0, false
+	}
+	n = int(l.Shown)
+	k := max(0, min(r, n-1)) / PageRows
+	p, ok = ask(t, &t.page, k, func(ctx context.Context, f dataset.Filter) (engine.Page, error) {
+		return t.Src.Page(ctx, f, k*PageRows, PageRows)
+	})
+	if !ok {
+		return n, engine.Page{}, 0, false
+	}
+	return n, p, k * PageRows, true
 }

@@ -49,8 +49,11 @@ type fileView struct {
 	barRow    *fyne.Container // the filter bar's row of boxes
 	status    *widget.Label
 	cancelAsk *widget.Button // a table's Cancel, shown while its engine is slow
-	// tableSearch is a table's search box.
+	// tableSearch is a table's search box; rows lists the rows of its
+	// events in view, under rowsNote.
 	tableSearch *widget.Entry
+	rows        *widget.Table
+	rowsNote    *widget.Label
 	// do runs a function on the UI goroutine, for a table's timers: the
 	// window's do.
 	do      func(func())

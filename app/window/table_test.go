@@ -109,6 +109,27 @@ func TestConnectDialog(t *testing.T) {
 			v.tableSearch.SetText("checkpoint")
 			v.tableSearch.OnSubmitted("checkpoint")
 			shownCounts(t, w, v, dataset.Filter{Query: "checkpoint"})
+
+			// Few enough to list: the rows come a page at a time from
+			// the engine, in time order, and one selected shows in full.
+			l := v.file.Table.Legend()
+			var n int
+			pump(t, w, v.refreshRows, func() bool {
+				var ok bool
+				n, _, _, ok = v.file.Table.Rows(0)
+				return ok
+			})
+			if rows, _ := v.rows.Length(); n != int(l.Shown) || rows != n || n == 0 {
+				t.Fatalf("%d rows listed of %d shown (%d in the table)", n, l.Shown, rows)
+			}
+			if want := thousands(n) + " rows"; !strings.HasPrefix(v.rowsNote.Text, want) {
+				t.Errorf("the rows' note %q", v.rowsNote.Text)
+			}
+			page, _ := v.file.Table.Src.Page(t.Context(), dataset.Filter{Query: "checkpoint"}, 0, 1)
+			v.rows.Select(widget.TableCellID{Row: 0, Col: 0})
+			if !strings.Contains(v.card.text, "checkpoint") || !strings.Contains(v.card.text, time.Unix(page.Start[0], 0).UTC().Format("2006-01-02")) {
+				t.Errorf("the card of the first row: %q", v.card.text)
+			}
 			ws := filepath.Join(t.TempDir(), "tables.chronomap")
 			if err := w.SaveWorkspace(ws); err != nil {
 				t.Fatal(err)
