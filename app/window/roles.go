@@ -82,7 +82,15 @@ func (w *Window) editTableRoles(v *fileView) {
 	}
 	mapping.Show(w.Win, t.Sample, t.Mapping, func(m events.Mapping, ok bool) {
 		if ok {
-			w.enqueue(request{Path: v.file.Path, Title: v.file.Title, Mapping: &m, Password: v.file.password})
+			w.tableRolesChosen(v, m)
 		}
 	})
+}
+
+// tableRolesChosen opens a table again, in its tab, with its columns
+// playing the roles chosen, under the same search, window and map.
+func (w *Window) tableRolesChosen(v *fileView, m events.Mapping) {
+	state := v.state()
+	w.enqueue(request{Path: v.file.Path, Title: v.file.Title, Mapping: &m, Password: v.file.password,
+		then: func(nv *fileView) { nv.restore(state) }})
 }

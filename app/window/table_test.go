@@ -1,6 +1,7 @@
 package window
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"chronomap/app/feed"
 	"chronomap/data/dataset"
 	"chronomap/data/engine"
+	"chronomap/data/events"
 	"chronomap/data/server"
 	"chronomap/data/server/servertest"
 )
@@ -130,6 +132,26 @@ func TestConnectDialog(t *testing.T) {
 			if !strings.Contains(v.card.text, "checkpoint") || !strings.Contains(v.card.text, time.Unix(page.Start[0], 0).UTC().Format("2006-01-02")) {
 				t.Errorf("the card of the first row: %q", v.card.text)
 			}
+			// Other roles, chosen in the roles dialog over the table's
+			// first rows: the tab opens again with them, its lanes the
+			// countries, and keeps the password typed.
+			w.editRoles()
+			if len(w.Win.Canvas().Overlays().List()) == 0 {
+				t.Error("Columns and Roles… opens no dialog over a table")
+			}
+			w.closeDialog()
+			m := v.file.Table.Src.Table.Mapping
+			m.Columns = maps.Clone(m.Columns)
+			m.Columns[events.Category] = []string{"country"}
+			waitIdle(t, w, func() { w.tableRolesChosen(v, m) })
+			if len(w.views) != 1 || w.views[0].file.Table == nil {
+				t.Fatalf("the roles chosen: %d tabs, %v", len(w.views), w.views[0].file.Err)
+			}
+			v = w.views[0]
+			if _, ok := v.file.Table.Legend().KeptBy["Fiji"]; !ok {
+				t.Errorf("with the country as category the lanes are %v", v.file.Table.Lanes)
+			}
+			w.Win.Canvas().Capture()
 			ws := filepath.Join(t.TempDir(), "tables.chronomap")
 			if err := w.SaveWorkspace(ws); err != nil {
 				t.Fatal(err)
@@ -162,6 +184,9 @@ func TestConnectDialog(t *testing.T) {
 			}
 			if q := w2.views[0].file.Table.Filter().Query; q != "checkpoint" {
 				t.Errorf("the workspace reopens searching %q", q)
+			}
+			if c := w2.views[0].file.Table.Src.Table.Mapping.Get(events.Category); len(c) != 1 || c[0] != "country" {
+				t.Errorf("the workspace reopens with category %v, not the country chosen", c)
 			}
 			// With the password in the engine's variable: not asked.
 			t.Setenv(e.PasswordVar, password)
