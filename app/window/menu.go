@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"chronomap/app/worldmap"
+	"chronomap/data/engine"
 	"chronomap/data/frame"
 )
 
@@ -174,6 +175,10 @@ func expand(path string) []string {
 
 // openRecent opens a file of the recent list, dropping it when it is gone.
 func (w *Window) openRecent(p string) {
+	if engine.IsURL(p) {
+		w.Open(p) // a server that does not answer says so in the tab
+		return
+	}
 	if _, err := os.Stat(p); err != nil {
 		w.recent.Remove(p)
 		w.setMenu()

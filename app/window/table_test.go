@@ -3,6 +3,7 @@ package window
 import (
 	"maps"
 	"os"
+	"slices"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -164,6 +165,9 @@ func TestConnectDialog(t *testing.T) {
 					t.Errorf("%s holds the password", what)
 				}
 			}
+			if r := w.recent.List(); !slices.Contains(r, a.String()) {
+				t.Errorf("Open Recent lists %q, not %s", r, a)
+			}
 			if !strings.Contains(string(saved), a.String()) {
 				t.Errorf("the workspace does not name %s:\n%s", a, saved)
 			}
@@ -194,6 +198,11 @@ func TestConnectDialog(t *testing.T) {
 			waitIdle(t, w2, func() { w2.OpenWorkspace(ws) })
 			if asked != 0 || len(w2.views) != 1 || w2.views[0].file.Table == nil {
 				t.Errorf("with %s set: asked %d times, %d tabs", e.PasswordVar, asked, len(w2.views))
+			}
+			// And Open Recent opens it again, in the same tab.
+			waitIdle(t, w2, func() { w2.openRecent(a.String()) })
+			if len(w2.views) != 1 || w2.views[0].file.Table == nil || asked != 0 {
+				t.Errorf("Open Recent of %s: %d tabs, %v", a, len(w2.views), w2.views[0].file.Err)
 			}
 		})
 	}
