@@ -151,7 +151,8 @@ func (v *fileView) refreshStatus() {
 	switch err := t.Err(); {
 	case err != nil:
 		v.status.Importance = widget.DangerImportance
-		v.status.SetText(err.Error())
+		// The tab's title names the table: the sentence says what failed.
+		v.status.SetText(strings.TrimPrefix(err.Error(), v.file.Path+": "))
 	case waiting:
 		v.status.Importance = widget.WarningImportance
 		v.status.SetText(fmt.Sprintf(lang.L("Waiting for %s to answer (%s s)…"), t.Src.Table.Dialect().Name(), thousands(int(time.Since(since).Seconds()))))
