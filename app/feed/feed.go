@@ -10,9 +10,11 @@ package feed
 import (
 	"cmp"
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -36,21 +38,37 @@ type Table struct {
 	Lanes []string
 	// Ctx bounds the queries the views' functions make.
 	Ctx context.Context
+	// Limit, when not zero, is the time a question asked in the
+	// background may take; one that takes longer is stopped, said to
+	// have failed, and not asked again until the view or the filter
+	// changes.
+	Limit time.Duration
+	// Asked, when set, is called each time a question starts in the
+	// background, on the goroutine that asked (the window's drawing):
+	// the window then says, once it has waited a while, that it is
+	// waiting, and offers Cancel.
+	Asked func()
 
 	mu      sync.Mutex
 	filter  dataset.Filter
-	legend  engine.Legend
 	gen     int // counts the filters set, so that answers to an older one are dropped
 	err     error
 	done    func() // set by Live
+	closed  bool
 	hist    answer[engine.Bins, engine.Histogram]
 	grid    answer[engine.Tiles, engine.Grid]
 	legendQ answer[int, engine.Legend]
 	beyond  answer[[2]int64, [2]int64]
+	page    answer[int, engine.Page]
 }
 
-// answer is the last answer to a kind of question, and the question
-// under way.
+// Retry is how long after a failure a live table asks the same question
+// again (when the engine could not be reached, say): it then calls done,
+// so that the window draws and asks, and so finds the server back.
+var Retry = 2 * time.Second
+
+// answer is the last answer to a kind of question, the question under
+// way, and the last that failed.
 type answer[K comparable, V any] struct {
 	key    K // what the answer is to
 	gen    int
@@ -58,7 +76,16 @@ type answer[K comparable, V any] struct {
 	ok     bool
 	asking K // the question under way, when cancel is set
 	askGen int
+	since  time.Time // when the question under way was asked
 	cancel context.CancelFunc
+	// failed is the question that failed last, at failedAt; given up
+	// when it was cancelled or ran out of time, which asking again would
+	// not mend.
+	failed    K
+	failGen   int
+	failedAt  time.Time
+	hasFailed bool
+	givenUp   bool
 }
 
 // Open asks the legend of a table under a filter.
@@ -67,7 +94,8 @@ func Open(ctx context.Context, src *engine.Source, f dataset.Filter) (*Table, er
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Src: src, filter: f, legend: l, Ctx: ctx}
+	t := &Table{Src: src, filter: f, Ctx: ctx}
+	t.legendQ.value, t.legendQ.ok = l, true
 	for name := range l.KeptBy {
 		t.Lanes = append(t.Lanes, name)
 	}
@@ -114,28 +142,73 @@ func (t *Table) SetFilter(f dataset.Filter) {
 	t.filter = f
 	t.gen++
 	t.mu.Unlock()
-	if l, ok := ask(t, &t.legendQ, 0, func(ctx context.Context, f dataset.Filter) (engine.Legend, error) {
-		return t.Src.Legend(ctx, f)
-	}); ok {
-		t.mu.Lock()
-		t.legend = l
-		t.mu.Unlock()
-	}
+	t.Legend()
 }
 
 // Legend returns the engine's count of the events under the filter, as
-// last answered.
+// last answered (asking it again when the filter changed, as every
+// question is asked).
 func (t *Table) Legend() engine.Legend {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.legendQ.ok && t.legendQ.gen == t.gen {
-		t.legend = t.legendQ.value
-	}
-	return t.legend
+	l, _ := ask(t, &t.legendQ, 0, func(ctx context.Context, f dataset.Filter) (engine.Legend, error) {
+		return t.Src.Legend(ctx, f)
+	})
+	return l
 }
 
-// Err returns the first failure of a question the views' functions
-// asked since the last ClearErr, nil when every one was answered.
+// Waiting says how many questions are under way in the background, and
+// since when the oldest of them was asked.
+func (t *Table) Waiting() (n int, since time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, s := range []struct {
+		busy bool
+		at   time.Time
+	}{{t.hist.cancel != nil, t.hist.since}, {t.grid.cancel != nil, t.grid.since},
+		{t.legendQ.cancel != nil, t.legendQ.since}, {t.beyond.cancel != nil, t.beyond.since},
+		{t.page.cancel != nil, t.page.since}} {
+		if s.busy {
+			n++
+			if since.IsZero() || s.at.Before(since) {
+				since = s.at
+			}
+		}
+	}
+	return n, since
+}
+
+// Cancel stops the questions under way, which are not asked again until
+// the view or the filter changes: the views keep the last answers. It
+// returns how many it stopped.
+func (t *Table) Cancel() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return giveUp(&t.hist) + giveUp(&t.grid) + giveUp(&t.legendQ) + giveUp(&t.beyond) + giveUp(&t.page)
+}
+
+func giveUp[K comparable, V any](a *answer[K, V]) int {
+	if a.cancel == nil {
+		return 0
+	}
+	a.cancel()
+	a.cancel = nil
+	a.failed, a.failGen, a.failedAt, a.hasFailed, a.givenUp = a.asking, a.askGen, time.Now(), true, true
+	return 1
+}
+
+// Close stops the questions under way, asks no more, and closes the
+// connection to the engine.
+func (t *Table) Close() error {
+	t.Cancel()
+	t.mu.Lock()
+	t.closed = true
+	t.mu.Unlock()
+	return t.Src.Close()
+}
+
+// Err returns the failure of a question the views' functions asked: in
+// a live table the last one, until a question is answered again; else
+// the first since the last ClearErr. It is nil when every one was
+// answered.
 func (t *Table) Err() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -170,6 +243,11 @@ func ask[K comparable, V any](t *Table, a *answer[K, V], key K, q func(context.C
 		t.mu.Unlock()
 		return v, true
 	}
+	if t.closed {
+		v := a.value
+		t.mu.Unlock()
+		return v, false
+	}
 	if done == nil {
 		t.mu.Unlock()
 		v, err := q(t.Ctx, f)
@@ -187,22 +265,40 @@ func ask[K comparable, V any](t *Table, a *answer[K, V], key K, q func(context.C
 		t.mu.Unlock()
 		return stale, false // under way
 	}
+	if a.cancel == nil && a.hasFailed && a.failed == key && a.failGen == gen && (a.givenUp || time.Since(a.failedAt) < Retry) {
+		// Failed just now, or given up: the window is told when to
+		// draw and ask again (see Retry).
+		t.mu.Unlock()
+		return stale, false
+	}
 	if a.cancel != nil {
 		a.cancel() // superseded
 	}
 	ctx, cancel := context.WithCancel(t.Ctx)
-	a.asking, a.askGen, a.cancel = key, gen, cancel
+	if t.Limit > 0 {
+		ctx, cancel = context.WithTimeout(t.Ctx, t.Limit)
+	}
+	a.asking, a.askGen, a.cancel, a.since = key, gen, cancel, time.Now()
+	asked := t.Asked
 	t.mu.Unlock()
 	go func() {
 		defer cancel()
 		v, err := q(ctx, f)
 		t.mu.Lock()
-		current := a.asking == key && a.askGen == gen && ctx.Err() == nil
+		// A question stopped by its time limit is current, and failed;
+		// one cancelled (superseded, Cancel, Close) is not.
+		current := a.asking == key && a.askGen == gen && a.cancel != nil && !errors.Is(ctx.Err(), context.Canceled)
+		retry := false
 		if current {
 			a.cancel = nil
 			if err == nil {
 				a.key, a.gen, a.value, a.ok = key, gen, v, true
-			} else if t.err == nil {
+				a.hasFailed = false
+				t.err = nil // answered: the engine is there again
+			} else {
+				givenUp := errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil
+				a.failed, a.failGen, a.failedAt, a.hasFailed, a.givenUp = key, gen, time.Now(), true, givenUp
+				retry = !givenUp
 				t.err = err
 			}
 		}
@@ -210,7 +306,13 @@ func ask[K comparable, V any](t *Table, a *answer[K, V], key K, q func(context.C
 		if current {
 			done()
 		}
+		if retry {
+			time.AfterFunc(Retry, done)
+		}
 	}()
+	if asked != nil {
+		asked()
+	}
 	return stale, false
 }
 
@@ -440,4 +542,32 @@ func (t *Table) Extent() orb.Bound {
 		b = b.Extend(p)
 	}
 	return b
+}
+
+// PageRows is how many rows a page of the table holds; MaxRows is the
+// most events a view lists row by row: beyond it the view is narrowed
+// first (a table is not copied to the desktop a thousand rows at a time).
+const (
+	PageRows = 1000
+	MaxRows  = 5000
+)
+
+// Rows returns how many of the shown events the view lists (none while
+// more than MaxRows are shown), and the page of them that holds row r, in
+// time order, from row first on: ok is false while that page is asked
+// (the rows of another view are not shown as this one's).
+func (t *Table) Rows(r int) (n int, p engine.Page, first int, ok bool) {
+	l := t.Legend()
+	if l.Shown > MaxRows {
+		return 0, engine.Page{}, 0, false
+	}
+	n = int(l.Shown)
+	k := max(0, min(r, n-1)) / PageRows
+	p, ok = ask(t, &t.page, k, func(ctx context.Context, f dataset.Filter) (engine.Page, error) {
+		return t.Src.Page(ctx, f, k*PageRows, PageRows)
+	})
+	if !ok {
+		return n, engine.Page{}, 0, false
+	}
+	return n, p, k * PageRows, true
 }

@@ -132,7 +132,13 @@ func (c *detailCard) show(v *fileView, i int) {
 		c.empty()
 		return
 	}
-	c.text = v.eventDetail(i)
+	c.fill(title, head, cols, v.eventDetail(i))
+}
+
+// fill shows an event's title, how its time and place were read, and its
+// columns; text is the same on one line, for tests.
+func (c *detailCard) fill(title string, head, cols []field, text string) {
+	c.text = text
 	t := widget.NewLabel(title)
 	t.TextStyle.Bold = true
 	t.Wrapping = fyne.TextWrapWord

@@ -48,11 +48,20 @@ type fileView struct {
 	clearArea *widget.Button  // shown while a map box filters
 	barRow    *fyne.Container // the filter bar's row of boxes
 	status    *widget.Label
-	bar       fyne.CanvasObject  // the filter bar, nil for a file without events
-	cell      widget.TableCellID // the table's selected cell
-	chips     []*widget.Check    // the categories' switches, by legend index
-	located   *widget.Check      // "located only"
-	side      *container.AppTabs // the event's details and the problems, beside the table
+	cancelAsk *widget.Button // a table's Cancel, shown while its engine is slow
+	// tableSearch is a table's search box; rows lists the rows of its
+	// events in view, under rowsNote.
+	tableSearch *widget.Entry
+	rows        *widget.Table
+	rowsNote    *widget.Label
+	// do runs a function on the UI goroutine, for a table's timers: the
+	// window's do.
+	do      func(func())
+	bar     fyne.CanvasObject  // the filter bar, nil for a file without events
+	cell    widget.TableCellID // the table's selected cell
+	chips   []*widget.Check    // the categories' switches, by legend index
+	located *widget.Check      // "located only"
+	side    *container.AppTabs // the event's details and the problems, beside the table
 	// onWindow shows the timeline's window in the date boxes, dates.
 	onWindow func(from, to float64)
 	dates    [2]*escEntry

@@ -72,12 +72,27 @@ type request struct {
 	Options frame.Options
 	Mapping *events.Mapping
 	Title   string // shown instead of the path when set
+	// Password, for a table in an engine, is the one typed for it: held
+	// in memory for the session, never written (Path has none).
+	Password string
 	// then, when set, is called with the file's view once it is shown: a
 	// workspace sets its filter and views again.
 	then func(*fileView)
 	// recall, when set and no Mapping is given, gives the roles chosen
 	// before for a file with the same columns.
 	recall func(columns []string) (events.Mapping, bool)
+}
+
+// name is what the progress bar calls the file: its base name, or a
+// table's name.
+func (r request) name() string {
+	if engine.IsURL(r.Path) {
+		if a, err := engine.Parse(r.Path); err == nil && a.Table != "" {
+			return a.Table
+		}
+		return "?"
+	}
+	return filepath.Base(r.Path)
 }
 
 // load reads a file and prepares it for the window, reporting progress as
@@ -90,9 +105,14 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 		title = r.Path
 	}
 	if engine.IsURL(r.Path) {
-		return loadTable(ctx, r)
+		start := time.Now()
+		l, err := loadTable(ctx, r)
+		if err == nil && report != nil {
+			report(Progress{File: r.name(), Progress: dataset.Progress{Stage: dataset.Done, Elapsed: time.Since(start)}})
+		}
+		return l, err
 	}
-	name := filepath.Base(r.Path)
+	name := r.name()
 	d, err := dataset.Load(ctx, dataset.File{Path: r.Path, Options: r.Options},
 		dataset.Options{Mapping: r.Mapping, Recall: r.recall, Language: uiLanguage()}, func(p dataset.Progress) {
 			if report != nil {

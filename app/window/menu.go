@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"chronomap/app/worldmap"
+	"chronomap/data/engine"
 	"chronomap/data/frame"
 )
 
@@ -46,6 +47,7 @@ func (w *Window) setMenu() {
 	file := fyne.NewMenu(lang.L("File"),
 		item(lang.L("Open…"), fyne.KeyO, w.openDialog),
 		item(lang.L("Open Location…"), fyne.KeyL, w.openLocation),
+		fyne.NewMenuItem(lang.L("Connect to Database…"), func() { w.connect() }),
 		importReport,
 		recent,
 		item(lang.L("Reload"), fyne.KeyR, w.reload),
@@ -173,6 +175,10 @@ func expand(path string) []string {
 
 // openRecent opens a file of the recent list, dropping it when it is gone.
 func (w *Window) openRecent(p string) {
+	if engine.IsURL(p) {
+		w.Open(p) // a server that does not answer says so in the tab
+		return
+	}
 	if _, err := os.Stat(p); err != nil {
 		w.recent.Remove(p)
 		w.setMenu()
@@ -188,7 +194,7 @@ func (w *Window) reload() {
 	if v == nil || v.file.Path == "" {
 		return
 	}
-	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title})
+	w.enqueue(request{Path: v.file.Path, Options: v.file.Options, Mapping: v.file.mapping(), Title: v.file.Title, Password: v.file.password})
 }
 
 // closeFile closes the file on show.
@@ -196,6 +202,7 @@ func (w *Window) closeFile() {
 	v := w.active()
 	for i := range w.views {
 		if w.views[i] == v {
+			v.close()
 			w.views = append(w.views[:i], w.views[i+1:]...)
 			w.layout()
 			return

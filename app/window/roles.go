@@ -16,6 +16,10 @@ import (
 // columns.
 func (w *Window) editRoles() {
 	v := w.active()
+	if v != nil && v.file.Table != nil {
+		w.editTableRoles(v)
+		return
+	}
 	if v == nil || v.file.frame() == nil {
 		return
 	}
@@ -65,4 +69,28 @@ func (w *Window) askRoles(v *fileView) {
 	if v.file.frame() != nil && v.file.frame().Rows() > 0 && v.file.index().Len() == 0 {
 		w.editRoles()
 	}
+}
+
+// editTableRoles opens the roles dialog for a table in an engine, over
+// the first rows its roles were detected from; OK opens the table again
+// with the roles chosen, which the engine's queries then use (and the
+// workspace keeps).
+func (w *Window) editTableRoles(v *fileView) {
+	t := v.file.Table.Src.Table
+	if t.Sample == nil {
+		return
+	}
+	mapping.Show(w.Win, t.Sample, t.Mapping, func(m events.Mapping, ok bool) {
+		if ok {
+			w.tableRolesChosen(v, m)
+		}
+	})
+}
+
+// tableRolesChosen opens a table again, in its tab, with its columns
+// playing the roles chosen, under the same search, window and map.
+func (w *Window) tableRolesChosen(v *fileView, m events.Mapping) {
+	state := v.state()
+	w.enqueue(request{Path: v.file.Path, Title: v.file.Title, Mapping: &m, Password: v.file.password,
+		then: func(nv *fileView) { nv.restore(state) }})
 }

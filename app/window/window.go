@@ -11,6 +11,7 @@ package window
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,7 @@ import (
 	"chronomap/app/worldmap"
 	"chronomap/assets"
 	"chronomap/data/dataset"
+	"chronomap/data/engine"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
@@ -52,6 +54,9 @@ type Loaded struct {
 	// Table, for a table in an engine, feeds the map and the timeline
 	// (which then hold no events) with the engine's answers; Data is nil.
 	Table *feed.Table
+	// password is the one typed for the table, to open it again with
+	// (Reload, the roles dialog); never saved.
+	password string
 }
 
 // frame is the file's frame, nil when it could not be read.
@@ -70,9 +75,13 @@ func (l Loaded) index() *events.Index {
 	return l.Data.Index
 }
 
-// mapping is the roles the file's columns play, nil when it could not be
-// read: reading it again then detects them.
+// mapping is the roles the file's (or table's) columns play, nil when it
+// could not be read: reading it again then detects them.
 func (l Loaded) mapping() *events.Mapping {
+	if l.Table != nil {
+		m := l.Table.Src.Table.Mapping
+		return &m
+	}
 	if l.Data == nil {
 		return nil
 	}
@@ -165,6 +174,10 @@ type Window struct {
 	// ask asks where a moved file went: its path, or "" to skip it. Tests
 	// answer in its place.
 	ask func(question string, answer func(path string))
+	// askPassword asks for the password of a table whose server refused
+	// the one it had (or none); ok is false when the user gives up.
+	// Tests answer in its place.
+	askPassword func(refused error, answer func(password string, ok bool))
 }
 
 // New builds the window for the given files, one tab each; the caller shows
@@ -186,6 +199,7 @@ func New(a fyne.App, files []Loaded) *Window {
 	mappings, _ := workspace.OpenMappings(configDir())
 	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent, mappings: mappings}
 	w.ask = w.askFile
+	w.askPassword = w.passwordDialog
 	w.do = fyne.Do
 	w.Win.SetIcon(icon)
 	w.bar = newLoadBar(w.cancelLoad)
@@ -374,6 +388,7 @@ func (w *Window) add(l Loaded) *fileView {
 	v := w.newView(l)
 	for i, old := range w.views {
 		if (l.Path != "" && old.file.Path == l.Path) || old.file.Sample {
+			old.close()
 			w.views[i] = v
 			w.layout()
 			w.showTab(v)
@@ -434,7 +449,7 @@ func (w *Window) next() {
 	w.loading = true
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
-	w.bar.start(filepath.Base(r.Path))
+	w.bar.start(r.name())
 	go func() {
 		defer cancel()
 		// Reports come often while bytes are read; the bar takes at most
@@ -454,6 +469,21 @@ func (w *Window) next() {
 			}
 		})
 		w.do(func() {
+			if err == nil && l.Err != nil && errors.Is(l.Err, engine.ErrRefused) && w.askPassword != nil {
+				// The environment's password, or none, was refused: ask,
+				// and open the table again with the one given.
+				w.bar.idle()
+				w.askPassword(l.Err, func(password string, ok bool) {
+					if !ok {
+						w.add(l)
+						return
+					}
+					r.Password = password
+					w.enqueue(r)
+				})
+				w.next()
+				return
+			}
 			if err == nil {
 				if l.Err == nil {
 					// A table's URL without its password, which comes
@@ -468,7 +498,7 @@ func (w *Window) next() {
 				}
 				w.bar.finished(end)
 			} else {
-				w.bar.cancelled(filepath.Base(r.Path))
+				w.bar.cancelled(r.name())
 			}
 			w.next()
 		})

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"github.com/paulmach/orb"
 
+	"chronomap/app/mapview"
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
 	"chronomap/data/frame"
@@ -77,6 +78,9 @@ func (w *Window) snapshot() *workspace.Workspace {
 // state is the view's filter, map, timeline and selection, as a workspace
 // keeps them: the file is a workspace's first source.
 func (v *fileView) state() workspace.View {
+	if v.file.Table != nil {
+		return v.tableState()
+	}
 	if v.layer == nil {
 		return workspace.View{}
 	}
@@ -93,13 +97,7 @@ func (v *fileView) state() workspace.View {
 func (v *fileView) syncViews() {
 	l := v.layer
 	if m := v.mapWidget; m != nil {
-		l.Map = workspace.MapView{Projection: m.Model().View.Projection.Name}
-		if c, z, ok := m.View(); ok {
-			// To a millionth of a degree (about 10 cm): a view kept, not
-			// the float noise of projecting there and back.
-			round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
-			l.Map.Center, l.Map.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
-		}
+		l.Map = mapState(m)
 	}
 	if tl := v.timelineWidget; tl != nil {
 		c := tl.Chart()
@@ -113,11 +111,74 @@ func (v *fileView) syncViews() {
 	}
 }
 
+// mapState is where a map stands, as a workspace keeps it.
+func mapState(m *mapview.Map) workspace.MapView {
+	s := workspace.MapView{Projection: m.Model().View.Projection.Name}
+	if c, z, ok := m.View(); ok {
+		// To a millionth of a degree (about 10 cm): a view kept, not
+		// the float noise of projecting there and back.
+		round := func(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+		s.Center, s.Zoom = [2]float64{round(c[0]), round(c[1])}, round(z)
+	}
+	return s
+}
+
+// tableState is a table's filter, map and timeline window, as a
+// workspace keeps them.
+func (v *fileView) tableState() workspace.View {
+	f := v.file.Table.Filter()
+	ws := workspace.View{Filter: workspace.FilterOf(f)}
+	if w := f.Window; w != nil {
+		ws.Timeline.From, ws.Timeline.To = workspace.Stamp(float64(w.From)), workspace.Stamp(float64(w.To))
+	}
+	if m := v.mapWidget; m != nil {
+		ws.Map = mapState(m)
+	}
+	return ws
+}
+
+// restoreMap puts a map where a workspace kept it.
+func restoreMap(m *mapview.Map, s workspace.MapView) {
+	if s.Projection != "" {
+		for _, p := range worldmap.Projections {
+			if p.Name == s.Projection {
+				m.SetProjection(p)
+			}
+		}
+	}
+	if s.Zoom > 0 {
+		m.SetView(orb.Point{s.Center[0], s.Center[1]}, s.Zoom)
+	}
+}
+
+// restoreTable asks a table's views again under the filter a workspace
+// kept, its timeline over the window kept and its map where it stood.
+func (v *fileView) restoreTable(ws workspace.View) {
+	v.file.Table.SetFilter(ws.Filter.Dataset(ws.Timeline))
+	if tl := v.timelineWidget; tl != nil {
+		if from, to, ok, err := ws.Timeline.Window(); ok && err == nil {
+			c := tl.Chart()
+			c.From, c.To = from, to
+		}
+	}
+	if m := v.mapWidget; m != nil {
+		restoreMap(m, ws.Map)
+	}
+	if v.tableSearch != nil {
+		v.tableSearch.SetText(ws.Filter.Query)
+	}
+	v.refreshTable()
+}
+
 // restore sets the view's filter, map, timeline and selection from ws,
 // a view of the view's file, then sets its widgets as the layer says.
 // What no longer fits the file (a category it lacks, a row beyond its
 // end) is left out.
 func (v *fileView) restore(ws workspace.View) {
+	if v.file.Table != nil {
+		v.restoreTable(ws)
+		return
+	}
 	if v.layer == nil {
 		return
 	}
@@ -153,16 +214,7 @@ func (v *fileView) restore(ws workspace.View) {
 		v.located.SetChecked(l.Filter.LocatedOnly)
 	}
 	if m := v.mapWidget; m != nil {
-		if ws.Map.Projection != "" {
-			for _, p := range worldmap.Projections {
-				if p.Name == ws.Map.Projection {
-					m.SetProjection(p)
-				}
-			}
-		}
-		if ws.Map.Zoom > 0 {
-			m.SetView(orb.Point{ws.Map.Center[0], ws.Map.Center[1]}, ws.Map.Zoom)
-		}
+		restoreMap(m, ws.Map)
 	}
 	if v.searchBox != nil {
 		v.searchBox.SetText(query) // searches, and refilters
@@ -249,6 +301,9 @@ func (w *Window) askFile(question string, answer func(path string)) {
 // loadWorkspace replaces the files on show with the workspace's.
 func (w *Window) loadWorkspace(path string, ws *workspace.Workspace) {
 	w.cancelLoad()
+	for _, v := range w.views {
+		v.close()
+	}
 	w.views = nil
 	w.workspace = path
 	w.scenes = slices.Clone(ws.Scenes)

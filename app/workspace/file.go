@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"chronomap/app/atomicfile"
+	"chronomap/data/engine"
 	"chronomap/data/input"
 )
 
@@ -93,6 +94,18 @@ func toFile(ws *Workspace, dir string) (*file, error) {
 	f.Version = FormatVersion
 	f.Workspace.Sources = nil
 	for _, s := range ws.Sources {
+		if s.IsTable() {
+			// A table's URL as it is, but never with a password: that
+			// comes from the engine's environment, or is asked for.
+			u, err := tableURL(s.Path)
+			if err != nil {
+				return nil, err
+			}
+			fs := fileSource{Source: s}
+			fs.Path = u
+			f.Sources = append(f.Sources, fs)
+			continue
+		}
 		abs, err := filepath.Abs(s.Path)
 		if err != nil {
 			return nil, fmt.Errorf("source %s: %w", s.Path, err)
@@ -149,7 +162,14 @@ func decode(name string, data []byte) (*Workspace, *autosaveInfo, error) {
 	ws.Sources = nil
 	for _, fs := range f.Sources {
 		s := fs.Source
-		if s.Path != "" {
+		switch {
+		case s.IsTable():
+			u, err := tableURL(s.Path)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			s.Path = u
+		case s.Path != "":
 			s.Path = resolve(s.Path, fs.Absolute, dir)
 		}
 		ws.Sources = append(ws.Sources, s)
@@ -159,6 +179,15 @@ func decode(name string, data []byte) (*Workspace, *autosaveInfo, error) {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &ws, f.Autosave, nil
+}
+
+// tableURL is a table's URL without its password.
+func tableURL(u string) (string, error) {
+	a, err := engine.Parse(u)
+	if err != nil {
+		return "", err // names the URL without its password
+	}
+	return a.String(), nil
 }
 
 // normalise makes empty lists and maps nil, as a file that leaves them out

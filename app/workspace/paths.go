@@ -69,6 +69,9 @@ func exists(path string) bool {
 func Missing(ws *Workspace) []int {
 	var out []int
 	for i, s := range ws.Sources {
+		if s.IsTable() {
+			continue // a server that does not answer says so when opened
+		}
 		if _, err := os.Stat(s.Path); errors.Is(err, fs.ErrNotExist) {
 			out = append(out, i)
 		}
@@ -101,7 +104,7 @@ func Relocate(ws *Workspace, i int, newPath string) ([]int, error) {
 	ws.Sources[i].Path = abs
 	var also []int
 	for j, s := range ws.Sources {
-		if j == i || exists(s.Path) {
+		if j == i || s.IsTable() || exists(s.Path) {
 			continue
 		}
 		var tries []string

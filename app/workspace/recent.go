@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"chronomap/data/engine"
+
 	"path/filepath"
 	"slices"
 	"sync"
@@ -77,7 +79,8 @@ func (r *Recent) save() error {
 	return writeConfig(r.path, recentFile{Version: configVersion, Files: r.files})
 }
 
-// addPath returns files with path, made absolute, in front and nowhere
+// addPath returns files with path, made absolute (a table's URL kept
+// as it is, without password), in front and nowhere
 // else, cut to maxRecent.
 func addPath(files []string, path string) []string {
 	abs := absolute(path)
@@ -86,7 +89,15 @@ func addPath(files []string, path string) []string {
 	return files[:min(len(files), maxRecent)]
 }
 
+// absolute is a file's absolute path, or a table's URL as it is, without
+// its password.
 func absolute(path string) string {
+	if engine.IsURL(path) {
+		if u, err := tableURL(path); err == nil {
+			return u
+		}
+		return path
+	}
 	if abs, err := filepath.Abs(path); err == nil {
 		return abs
 	}

@@ -92,3 +92,19 @@ func TestRecentListIsACopy(t *testing.T) {
 		t.Error("List shares its slice with the store")
 	}
 }
+
+// TestRecentTables: a table's URL goes on the list as it is, not as a
+// path under the current folder, and without its password.
+func TestRecentTables(t *testing.T) {
+	r, err := OpenRecent(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Add("postgres://ana:s3cret@db.example:5432/events?table=acled")
+	r.Add("/tmp/x.csv")
+	r.Add("postgres://ana@db.example:5432/events?table=acled")
+	want := []string{"postgres://ana@db.example:5432/events?table=acled", "/tmp/x.csv"}
+	if got := r.List(); !slices.Equal(got, want) {
+		t.Errorf("recent %q, want %q", got, want)
+	}
+}

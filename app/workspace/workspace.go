@@ -16,6 +16,8 @@
 // where a JSON number through a float64 or a time.Time would not.
 package workspace
 
+import "chronomap/data/engine"
+
 // FormatVersion is the version of the .chronomap format this package
 // writes and the newest it reads.
 const FormatVersion = 1
@@ -62,7 +64,8 @@ type Export struct {
 // Source is one data file and how it is read and shown.
 type Source struct {
 	// Path is where the file is: absolute once loaded (a path relative to
-	// the current directory is made absolute when saved).
+	// the current directory is made absolute when saved); for a table in
+	// an engine, its URL, always saved without a password.
 	Path    string  `json:"path"`
 	Title   string  `json:"title,omitempty"`  // the layer's name; "" shows the file name
 	Sheet   string  `json:"sheet,omitempty"`  // the workbook sheet read, "" for the first
@@ -71,6 +74,10 @@ type Source struct {
 	Colour  string  `json:"colour,omitempty"` // "#rrggbb"; "" takes the palette's next colour
 	Hidden  bool    `json:"hidden,omitempty"` // the layer is switched off
 }
+
+// IsTable reports whether the source is a table in an engine, named by
+// its URL (clickhouse://…, postgres://…), rather than a file.
+func (s Source) IsTable() bool { return engine.IsURL(s.Path) }
 
 // Filter is which events are shown. The zero Filter shows every event.
 type Filter struct {

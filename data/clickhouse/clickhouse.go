@@ -203,6 +203,7 @@ func (c *Conn) Explain(err error) error {
 	}
 	a := c.addr
 	var what string
+	refused := false
 	var ex *ch.Exception
 	var op *net.OpError
 	switch {
@@ -215,6 +216,7 @@ func (c *Conn) Explain(err error) error {
 			what = fmt.Sprintf("the server has no database %q", a.Database)
 		case codeUnknownUser, codeWrongPassword, codeNeedPassword, codeAuthFailed:
 			what = fmt.Sprintf("ClickHouse refused user %q: wrong user name or password (the password comes from the URL or $CLICKHOUSE_PASSWORD)", a.User)
+			refused = true
 		case codeTimeout:
 			what = "the query ran past its time limit and was stopped"
 		case codeMemory:
@@ -234,6 +236,9 @@ func (c *Conn) Explain(err error) error {
 		what = fmt.Sprintf("the connection to ClickHouse at %s was lost", a.Host)
 	default:
 		what = a.Hide(firstLine(err.Error()))
+	}
+	if refused {
+		return engine.Refusedf(a, err, "%s", what)
 	}
 	return engine.Errorf(a, err, "%s", what)
 }

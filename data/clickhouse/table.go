@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chronomap/data/engine"
+	"chronomap/data/events"
 )
 
 // Open connects to the table an address names and describes it: the
@@ -26,7 +27,7 @@ func Open(ctx context.Context, raw string) (*engine.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.Source(ctx)
+	s, err := c.Source(ctx, nil)
 	if err != nil {
 		c.Close()
 		return nil, err
@@ -34,13 +35,14 @@ func Open(ctx context.Context, raw string) (*engine.Source, error) {
 	return s, nil
 }
 
-// Source describes the connection's table.
-func (c *Conn) Source(ctx context.Context) (*engine.Source, error) {
+// Source describes the connection's table, its columns playing the
+// roles given (nil: those detected).
+func (c *Conn) Source(ctx context.Context, roles *events.Mapping) (*engine.Source, error) {
 	cols, err := c.columns(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return engine.NewSource(ctx, c, Dialect{}, c.addr, cols)
+	return engine.NewSource(ctx, c, Dialect{}, c.addr, cols, roles)
 }
 
 // columns reads the table's columns from the catalog, in order.
@@ -94,4 +96,26 @@ func kind(typ string) engine.Kind {
 		return engine.Time
 	}
 	return engine.Other
+}
+
+// Tables lists the tables and views of the connection's database, to
+// choose one from (see engine.Browsable).
+func (c *Conn) Tables(ctx context.Context) ([]string, error) {
+	rows, err := c.db.Query(ctx, "SELECT name FROM system.tables WHERE database = $1", c.addr.Database)
+	if err != nil {
+		return nil, c.Explain(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, c.Explain(err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, c.Explain(err)
+	}
+	return engine.Browsable(names), nil
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
+	"slices"
 	"strings"
 
 	"chronomap/data/dataset"
@@ -94,8 +96,8 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 		made = append(made, fmt.Sprintf("%s: events on the map per Web Mercator pixel and category, zoom levels 0 to %d", name+TilesSuffix, maxZoom))
 	}
 	long := fmt.Sprintf("%s > (%s + 1) * 86400", t.stop, day)
-	q = fmt.Sprintf("SELECT 'events' AS cm_name, %s AS cm_value FROM %s WHERE %s UNION ALL SELECT 'long', %s FROM %s WHERE %s UNION ALL SELECT 'maxzoom', %s",
-		t.d.Int("count(*)"), t.from, t.event(), t.d.Int("count(*)"), t.from, t.event()+" AND "+long, t.d.Int(fmt.Sprint(maxZoom)))
+	q = fmt.Sprintf("SELECT 'events' AS cm_name, %s AS cm_value FROM %s WHERE %s UNION ALL SELECT 'long', %s FROM %s WHERE %s UNION ALL SELECT 'roles', %s UNION ALL SELECT 'maxzoom', %s",
+		t.d.Int("count(*)"), t.from, t.event(), t.d.Int("count(*)"), t.from, t.event()+" AND "+long, t.d.Int(fmt.Sprint(t.rolesKey())), t.d.Int(fmt.Sprint(maxZoom)))
 	if !t.HasPlace() {
 		q = strings.Replace(q, fmt.Sprintf("SELECT 'maxzoom', %s", t.d.Int(fmt.Sprint(maxZoom))), fmt.Sprintf("SELECT 'maxzoom', %s", t.d.Int("-1")), 1)
 	}
@@ -121,7 +123,7 @@ func FindRollups(ctx context.Context, s *Source) (*Rollups, error) {
 	if err != nil {
 		return nil, nil // not prepared
 	}
-	seen := 0
+	seen, roles := 0, int64(0)
 	for rows.Next() {
 		var k string
 		var v int64
@@ -135,10 +137,16 @@ func FindRollups(ctx context.Context, s *Source) (*Rollups, error) {
 			r.Long, seen = v, seen+1
 		case "maxzoom":
 			r.MaxZoom, seen = int(v), seen+1
+		case "roles":
+			roles, seen = v, seen+1
 		}
 	}
 	rows.Close()
-	if seen != 3 {
+	if seen != 4 {
+		return nil, nil
+	}
+	if roles != t.rolesKey() {
+		t.Notes = append(t.Notes, "the rollups were made with the columns playing other roles, so they are not used: run chronomap prepare again to use them")
 		return nil, nil
 	}
 	var now int64
@@ -151,6 +159,20 @@ func FindRollups(ctx context.Context, s *Source) (*Rollups, error) {
 		return nil, nil
 	}
 	return r, nil
+}
+
+// rolesKey is a number that stands for the SQL of the roles the rollups
+// count by (time, place, category): rollups made with the columns
+// playing other roles (chosen by hand in the roles dialog) count other
+// things, and are not used. It fits in a signed 53 bits, which every
+// engine and driver carries exactly.
+func (t *Table) rolesKey() int64 {
+	h := fnv.New64a()
+	for _, s := range []string{t.start, t.stop, t.lat, t.lon, t.lane()} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return int64(h.Sum64() >> 11)
 }
 
 // plainFilter reports whether a filter holds only what rollups know:
@@ -266,4 +288,22 @@ func (s *Source) Uses(f dataset.Filter, b *Bins, tl *Tiles) string {
 		return r.Days
 	}
 	return ""
+}
+
+// Browsable is the tables of a database worth offering to browse, in
+// order: without the rollups prepare made beside a table, nor the shard
+// table T_local beside the Distributed table T that import made over it.
+func Browsable(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if strings.HasSuffix(n, DaysSuffix) || strings.HasSuffix(n, TilesSuffix) || strings.HasSuffix(n, MetaSuffix) {
+			continue
+		}
+		if base, ok := strings.CutSuffix(n, "_local"); ok && slices.Contains(names, base) {
+			continue
+		}
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"chronomap/data/events"
 )
 
 // sampleRows is how many rows role detection reads, as it reads a file's.
@@ -12,13 +14,14 @@ const sampleRows = 1000
 // NewSource describes the table a connection's address names, whose
 // columns the engine's catalog gave: it reads the first rows as text to
 // detect the columns' roles, and looks for the table's rollups. It is
-// the one way either engine's package makes a Source.
-func NewSource(ctx context.Context, c Conn, d Dialect, a Address, cols []Column) (*Source, error) {
+// the one way either engine's package makes a Source. Roles, when not
+// nil, are the roles chosen by hand instead of those detected.
+func NewSource(ctx context.Context, c Conn, d Dialect, a Address, cols []Column, roles *events.Mapping) (*Source, error) {
 	sample, err := sample(ctx, c, d, a, cols)
 	if err != nil {
 		return nil, err
 	}
-	t, err := Describe(ctx, d, a, cols, sample)
+	t, err := Describe(ctx, d, a, cols, sample, roles)
 	if err != nil {
 		return nil, err
 	}

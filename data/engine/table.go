@@ -26,6 +26,9 @@ type Table struct {
 	Imported bool
 	// Notes say which roles could not be used and why, one sentence each.
 	Notes []string
+	// Sample is the first rows of the table as a frame of text, which
+	// the roles were detected from: the roles dialog shows it.
+	Sample *frame.Frame
 
 	d Dialect
 	// The SQL of each role. start and stop are Unix seconds, stop
@@ -53,8 +56,10 @@ func (t *Table) Column(name string) (Column, bool) {
 // Describe works out the roles of a table's columns from their names and
 // types and from sample, a few rows of the table as text (row by row, a
 // value per column, as Dialect.Text writes them), and the SQL for each.
-// It fails with one sentence when no column can give the events' time.
-func Describe(ctx context.Context, d Dialect, a Address, cols []Column, sample [][]string) (*Table, error) {
+// Roles, when not nil, are the roles the user chose instead of those
+// detected. It fails with one sentence when no column can give the
+// events' time.
+func Describe(ctx context.Context, d Dialect, a Address, cols []Column, sample [][]string, roles *events.Mapping) (*Table, error) {
 	t := &Table{Address: a, Columns: cols, d: d, from: d.Quote(a.Table)}
 	if a.Table == "" {
 		return nil, fmt.Errorf("%s names no table: add ?table=NAME", a)
@@ -81,7 +86,11 @@ func Describe(ctx context.Context, d Dialect, a Address, cols []Column, sample [
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a, err)
 	}
+	t.Sample = f
 	t.Mapping = events.Detect(f)
+	if roles != nil {
+		t.Mapping = given(*roles, names)
+	}
 	t.Imported = true
 	for _, c := range []string{StartColumn, StopColumn, LatColumn, LonColumn, TextColumn} {
 		if _, ok := t.Column(c); !ok {
@@ -114,6 +123,29 @@ func Describe(ctx context.Context, d Dialect, a Address, cols []Column, sample [
 		t.actors = append(t.actors, d.Lower(d.Text(d.Quote(col.Name), col.Kind)))
 	}
 	return t, nil
+}
+
+// given is the roles the user chose, those of columns the table lacks
+// left out (a workspace saved before a column was dropped), with a why
+// kept (or "chosen by hand").
+func given(m events.Mapping, names []string) events.Mapping {
+	out := events.Mapping{Columns: map[events.Role][]string{}, Why: map[events.Role]string{}, Order: m.Order}
+	for r, cols := range m.Columns {
+		var kept []string
+		for _, c := range cols {
+			if slices.Contains(names, c) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 {
+			out.Columns[r] = kept
+			out.Why[r] = m.Why[r]
+			if out.Why[r] == "" {
+				out.Why[r] = "chosen by hand"
+			}
+		}
+	}
+	return out
 }
 
 // timeKinds says which kinds of column can give an event's time.

@@ -28,7 +28,7 @@ func TestWhereBindsEveryValue(t *testing.T) {
 		Window: &dataset.Window{From: 1, To: 2}, Box: &dataset.Box{MinLon: 170, MinLat: -20, MaxLon: -170, MaxLat: 20}}
 	for _, d := range []engine.Dialect{postgres.Dialect{}, clickhouse.Dialect{}} {
 		a, _ := engine.Parse("postgres://h/db?table=" + `t"x`)
-		tb, err := engine.Describe(context.Background(), d, a, cols, sample)
+		tb, err := engine.Describe(context.Background(), d, a, cols, sample, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -147,12 +147,14 @@ func (c *Conn) Explain(err error) error {
 	}
 	a := c.addr
 	var what string
+	refused := false
 	var pe *pgconn.PgError
 	switch {
 	case errors.As(err, &pe):
 		switch pe.Code {
 		case "28P01", "28000":
 			what = fmt.Sprintf("PostgreSQL refused user %q: wrong user name or password (the password comes from the URL, $PGPASSWORD or the password file)", a.User)
+			refused = true
 		case "3D000":
 			what = fmt.Sprintf("the server has no database %q", a.Database)
 		case "42P01":
@@ -176,6 +178,9 @@ func (c *Conn) Explain(err error) error {
 		what = fmt.Sprintf("the connection to PostgreSQL at %s was lost", a.Host)
 	default:
 		what, _, _ = strings.Cut(a.Hide(err.Error()), "\n")
+	}
+	if refused {
+		return engine.Refusedf(a, err, "%s", what)
 	}
 	return engine.Errorf(a, err, "%s", what)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"chronomap/data/engine"
+	"chronomap/data/events"
 )
 
 // Open connects to the table an address names and describes it: the
@@ -25,7 +26,7 @@ func Open(ctx context.Context, raw string) (*engine.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.Source(ctx)
+	s, err := c.Source(ctx, nil)
 	if err != nil {
 		c.Close()
 		return nil, err
@@ -33,13 +34,14 @@ func Open(ctx context.Context, raw string) (*engine.Source, error) {
 	return s, nil
 }
 
-// Source describes the connection's table.
-func (c *Conn) Source(ctx context.Context) (*engine.Source, error) {
+// Source describes the connection's table, its columns playing the
+// roles given (nil: those detected).
+func (c *Conn) Source(ctx context.Context, roles *events.Mapping) (*engine.Source, error) {
 	cols, err := c.columns(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return engine.NewSource(ctx, c, Dialect{}, c.addr, cols)
+	return engine.NewSource(ctx, c, Dialect{}, c.addr, cols, roles)
 }
 
 // columns reads the table's (or view's) columns from the catalog, in
@@ -90,4 +92,34 @@ func kind(typname string) engine.Kind {
 		return engine.Bool
 	}
 	return engine.Other
+}
+
+// postgisTables are the catalog tables and views PostGIS adds to a
+// database: not events.
+var postgisTables = []string{"spatial_ref_sys", "geometry_columns", "geography_columns", "raster_columns", "raster_overviews"}
+
+// Tables lists the tables, views and materialized views on the search
+// path of the connection's database, to choose one from (see
+// engine.Browsable); the columns are read by name, as the search path
+// finds it.
+func (c *Conn) Tables(ctx context.Context) ([]string, error) {
+	rows, err := c.db.Query(ctx, `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND pg_table_is_visible(c.oid)
+		AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND NOT c.relname = ANY($1)`, postgisTables)
+	if err != nil {
+		return nil, c.Explain(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, c.Explain(err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, c.Explain(err)
+	}
+	return engine.Browsable(names), nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"chronomap/data/clickhouse"
 	"chronomap/data/engine"
+	"chronomap/data/events"
 	"chronomap/data/postgres"
 )
 
@@ -19,10 +20,65 @@ func Open(ctx context.Context, url string) (*engine.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	if a.Engine == "clickhouse" {
-		return clickhouse.Open(ctx, url)
+	return OpenAt(ctx, a, nil)
+}
+
+// OpenAt connects to the table an address names, with the address's
+// password when it has one (else the engine's environment or password
+// file), and describes it, its columns playing the roles given (nil:
+// those detected).
+func OpenAt(ctx context.Context, a engine.Address, roles *events.Mapping) (*engine.Source, error) {
+	if a.Table == "" {
+		return nil, fmt.Errorf("%s names no table: add ?table=NAME", a)
 	}
-	return postgres.Open(ctx, url)
+	c, err := connect(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	s, err := c.Source(ctx, roles)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Tables connects to the database an address names, as OpenAt does, and
+// lists the tables and views in it that could be browsed: the Connect
+// dialog's test and its table picker.
+func Tables(ctx context.Context, a engine.Address) ([]string, error) {
+	c, err := connect(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	return c.Tables(ctx)
+}
+
+// conn is what both engines' connections do for this package.
+type conn interface {
+	Source(context.Context, *events.Mapping) (*engine.Source, error)
+	Tables(context.Context) ([]string, error)
+	Close() error
+}
+
+// connect connects to the server an address names.
+func connect(ctx context.Context, a engine.Address) (conn, error) {
+	switch a.Engine {
+	case "clickhouse":
+		c, err := clickhouse.Connect(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		return c, nil
+	case "postgres":
+		c, err := postgres.Connect(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
+	return nil, fmt.Errorf("%s: no engine %q", a, a.Engine)
 }
 
 // Import writes a dataset into the table an address names, telling
