@@ -53,21 +53,10 @@ func (f File) Write(out io.Writer, views []workspace.Scene, o Options, w Output)
 		scale = 1
 	}
 	switch w.Format {
-	case ".png":
-		return f.draw(out, draw.NewRasterScaled(w.W, w.H, scale, f.background(o)), views[0], o)
-	case ".svg":
-		return f.draw(out, draw.NewSVG(w.W, w.H), views[0], o)
+	case ".png", ".svg":
+		return WriteSlide(out, f.Slide(views[0], o), w)
 	case ".pdf":
-		page := w.Page
-		if page == (draw.Page{}) {
-			page = draw.Slide
-		}
-		width := w.W
-		if width == 0 {
-			width = 1920
-		}
-		pw, ph := page.Pixels(width) // the layout takes the page's shape
-		d := draw.NewPDFDeck(out, pw, ph, page, w.Title)
+		d := w.pdf(out)
 		for _, v := range views {
 			slide.Draw(d.Page(), f.Slide(v, o))
 		}
@@ -87,19 +76,52 @@ func (f File) Write(out io.Writer, views []workspace.Scene, o Options, w Output)
 	return fmt.Errorf("%s files are not written; write .png, .svg, .pdf, .pptx or .gif", w.Format)
 }
 
-// draw draws one view's slide on s and writes it.
-func (f File) draw(out io.Writer, s *draw.Surface, v workspace.Scene, o Options) error {
-	slide.Draw(s, f.Slide(v, o))
+// WriteSlide writes one slide as a .png, an .svg or a one-page .pdf: the
+// file of a single view, for slides made of a file's view (Write) or of a
+// table's in an engine.
+func WriteSlide(out io.Writer, sp slide.Spec, w Output) error {
+	scale := w.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	var s *draw.Surface
+	switch w.Format {
+	case ".png":
+		s = draw.NewRasterScaled(w.W, w.H, scale, background(sp.Theme))
+	case ".svg":
+		s = draw.NewSVG(w.W, w.H)
+	case ".pdf":
+		d := w.pdf(out)
+		slide.Draw(d.Page(), sp)
+		return d.Close()
+	default:
+		return fmt.Errorf("%s files are not written from one slide; write .png, .svg or .pdf", w.Format)
+	}
+	slide.Draw(s, sp)
 	_, err := s.WriteTo(out)
 	return err
 }
 
-// background is the colour behind a slide in o's theme.
-func (f File) background(o Options) color.RGBA {
-	if o.Theme.Palette == nil {
+// pdf starts a PDF deck of the output's page, the layout in its shape.
+func (w Output) pdf(out io.Writer) *draw.PDFDeck {
+	page := w.Page
+	if page == (draw.Page{}) {
+		page = draw.Slide
+	}
+	width := w.W
+	if width == 0 {
+		width = 1920
+	}
+	pw, ph := page.Pixels(width)
+	return draw.NewPDFDeck(out, pw, ph, page, w.Title)
+}
+
+// background is the colour behind a slide in a theme.
+func background(t draw.Theme) color.RGBA {
+	if t.Palette == nil {
 		return draw.Light.Background
 	}
-	return o.Theme.Background
+	return t.Background
 }
 
 // writePPTX writes views as a PowerPoint deck: one slide each, its

@@ -31,6 +31,15 @@ type Chart struct {
 	// and not counted, as on the map and in every export. Lanes left
 	// without a kept event are left out.
 	Kept []bool
+	// Density, when set, counts the kept events of lane k that start in
+	// each of cols equal columns from from to to: the timeline of a table
+	// that stays in its engine, asked for its histogram at the chart's
+	// resolution. The Events then name the lanes and hold no events, and
+	// every lane is a density strip.
+	Density func(lane int, from, to float64, cols int) []int32
+	// Beyond, with Density, counts the kept events wholly outside a
+	// window (see Outside), which the Events do not hold.
+	Beyond func(from, to float64) (earlier, later int)
 	// Today, when not 0, is the Unix time of the "today" marker.
 	Today int64
 	// NoOverview leaves out the overview band, a handle for moving the
@@ -59,12 +68,21 @@ type Chart struct {
 // window's ends ("← +1 earlier") that Widen, on a click, brings in.
 func (c *Chart) Fit() {
 	e := c.Events
+	if e != nil && e.Len() == 0 && e.Span != [2]int64{} {
+		c.FitSpan(float64(e.Span[0]), float64(e.Span[1]+86400)) // the last start's day, as a file's last date spans it
+		return
+	}
 	if e == nil || e.Len() == 0 {
 		now := float64(time.Now().Unix())
 		c.From, c.To = now-86400*15, now+86400*15
 		return
 	}
-	lo, hi := fitSpan(e)
+	c.FitSpan(fitSpan(e))
+}
+
+// FitSpan sets the window to a span of time, lo to hi in Unix seconds,
+// with the room on either side that Fit gives it.
+func (c *Chart) FitSpan(lo, hi float64) {
 	if hi-lo < 86400 {
 		mid := (lo + hi) / 2
 		lo, hi = mid-43200, mid+43200

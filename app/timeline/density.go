@@ -47,6 +47,21 @@ func (c *Chart) densities(l *layout, lanes []laneView) int32 {
 			continue
 		}
 		bins := all[k*cols : (k+1)*cols]
+		if c.Density != nil {
+			k++
+			for _, m := range lv.group {
+				for i, v := range c.Density(m, c.From, c.To, cols) {
+					if i < len(bins) {
+						bins[i] += v
+					}
+				}
+			}
+			for _, v := range bins {
+				peak = max(peak, v)
+			}
+			lv.bins, lv.edges = bins, nil
+			continue
+		}
 		grain := dates.None
 		for _, m := range lv.group {
 			grain = max(grain, x.grain[m])

@@ -38,6 +38,13 @@ type Events struct {
 	// Label is each event's label: its title, else its place.
 	Label []string
 
+	// Totals, for Events that name lanes and hold no events (a chart
+	// drawn from Chart.Density), are the events each lane holds.
+	Totals []int
+	// Span, for such Events, is the first and the last start of the
+	// events they stand for: what Fit fits the window to.
+	Span [2]int64
+
 	index  *laneIndex      // built on first use
 	finest dates.Precision // the finest precision of any start, found on first use
 }

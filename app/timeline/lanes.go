@@ -191,6 +191,9 @@ type keptTotals struct {
 
 // laneTotal returns how many events of lane l the filter keeps.
 func (c *Chart) laneTotal(x *laneIndex, l int) int {
+	if c.Density != nil && l < len(c.Events.Totals) {
+		return c.Events.Totals[l]
+	}
 	if c.Kept == nil {
 		return x.total(l)
 	}

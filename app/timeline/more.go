@@ -28,6 +28,9 @@ type more struct {
 // Its cost is a few binary searches per lane and the events that start
 // just before the window, never all events.
 func (c *Chart) Outside() (earlier, later int) {
+	if c.Density != nil && c.Beyond != nil {
+		return c.Beyond(c.From, c.To)
+	}
 	e := c.Events
 	if e == nil || e.Len() == 0 {
 		return 0, 0

@@ -97,6 +97,8 @@ func (c *Chart) placeLanes(s *draw.Surface, l *layout) []laneView {
 		switch {
 		case !lv.other && c.Collapsed[k]:
 			lv.mode = collapsed
+		case c.Density != nil:
+			lv.mode = dense
 		case c.tooMany(x, lv.group, from, to, int(width/densePx)):
 			lv.mode = dense
 		default:

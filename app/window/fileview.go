@@ -17,6 +17,7 @@ import (
 	"chronomap/app/workspace"
 	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
+	"chronomap/data/engine"
 )
 
 // fileView shows one loaded file: its title and facts, the filter bar,
@@ -332,6 +333,10 @@ func (v *fileView) selectEvent(i int, from fyne.CanvasObject) {
 func newFileView(f Loaded) *fileView {
 	v := &fileView{file: f}
 	v.ExtendBaseWidget(v)
+	if f.Table != nil {
+		v.mapWidget, v.timelineWidget = v.newMap(), v.newTimeline()
+		return v
+	}
 	if f.Err != nil || f.Data == nil {
 		return v
 	}
@@ -433,6 +438,9 @@ func (v *fileView) showProblem(i int) {
 
 // CreateRenderer is part of fyne.Widget.
 func (v *fileView) CreateRenderer() fyne.WidgetRenderer {
+	if v.file.Table != nil || (v.file.Err != nil && engine.IsURL(v.file.Path)) {
+		return v.tableRenderer()
+	}
 	title := widget.NewLabel(v.file.title())
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -534,7 +542,7 @@ func (v *fileView) saveSplits(p fyne.Preferences) {
 // has none. Zooming, panning or brushing it filters the map and the table.
 func (v *fileView) newTimeline() *timelineview.Timeline {
 	c := v.file.Timeline
-	if c == nil || c.Events == nil || c.Events.Len() == 0 {
+	if c == nil || c.Events == nil || (c.Events.Len() == 0 && c.Density == nil) {
 		return nil
 	}
 	w := timelineview.New(c)
@@ -542,6 +550,10 @@ func (v *fileView) newTimeline() *timelineview.Timeline {
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnEscape = v.escape
 	w.OnWindow = func(from, to float64) {
+		if v.file.Table != nil {
+			v.setTableFilter(func(f *dataset.Filter) { f.Window = &dataset.Window{From: int64(from), To: int64(to)} })
+			return
+		}
 		v.layer.SetWindow(from, to)
 		if v.onWindow != nil {
 			v.onWindow(from, to)
@@ -556,7 +568,7 @@ func (v *fileView) newTimeline() *timelineview.Timeline {
 // held filters the timeline and the table to the events inside.
 func (v *fileView) newMap() *mapview.Map {
 	m := v.file.Map
-	if m == nil || m.Events == nil || len(m.Events.Lon) == 0 {
+	if m == nil || ((m.Events == nil || len(m.Events.Lon) == 0) && m.Density == nil) {
 		return nil
 	}
 	if a := fyne.CurrentApp(); a != nil {
@@ -567,6 +579,9 @@ func (v *fileView) newMap() *mapview.Map {
 	w.OnSelect = func(i int) { v.selectEvent(i, w) }
 	w.OnEscape = v.escape
 	w.OnBoxSelect = func(sel []int) {
+		if v.layer == nil {
+			return // a table's map has no markers to select
+		}
 		// The box is the bounds of the events drawn round: a place on
 		// Earth, which exports and scenes keep, not a list of events.
 		v.layer.BoxAround(sel)
@@ -575,6 +590,10 @@ func (v *fileView) newMap() *mapview.Map {
 	// A box drawn by hand keeps the place it was drawn round, which the
 	// map then outlines while it filters.
 	w.OnArea = func(b *dataset.Box) {
+		if v.file.Table != nil {
+			v.setTableFilter(func(f *dataset.Filter) { f.Box = b })
+			return
+		}
 		v.layer.SetBox(b)
 		v.refilter()
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"chronomap/data/dataset"
+	"chronomap/data/engine"
 	"chronomap/data/events"
 	"chronomap/data/frame"
 )
@@ -87,6 +88,9 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 	title := r.Title
 	if title == "" {
 		title = r.Path
+	}
+	if engine.IsURL(r.Path) {
+		return loadTable(ctx, r)
 	}
 	name := filepath.Base(r.Path)
 	d, err := dataset.Load(ctx, dataset.File{Path: r.Path, Options: r.Options},

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"chronomap/app/worldmap"
+	"chronomap/data/frame"
 )
 
 // shortcut is Ctrl (⌘ on macOS) with a key.
@@ -97,7 +98,7 @@ func (w *Window) setMenu() {
 }
 
 // fileTypes are the extensions the Open dialog lists.
-var fileTypes = []string{".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson", ".geojson", ".kml", ".kmz", workspaceExt}
+var fileTypes = append(frame.Extensions(), workspaceExt)
 
 // openDialog asks for a file to open, starting in the folder of the last.
 func (w *Window) openDialog() {

@@ -9,6 +9,7 @@
 package window
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronomap/app/draw"
+	"chronomap/app/feed"
 	"chronomap/app/release"
 	"chronomap/app/timeline"
 	"chronomap/app/workspace"
@@ -47,6 +49,9 @@ type Loaded struct {
 	// to read it again; Path is empty for the bundled sample.
 	Path    string
 	Options frame.Options
+	// Table, for a table in an engine, feeds the map and the timeline
+	// (which then hold no events) with the engine's answers; Data is nil.
+	Table *feed.Table
 }
 
 // frame is the file's frame, nil when it could not be read.
@@ -238,6 +243,10 @@ func (w *Window) rememberRecent(path string) {
 // newView makes a file's view with the window's preferences.
 func (w *Window) newView(l Loaded) *fileView {
 	v := newFileView(l)
+	if l.Table != nil {
+		w.liveTable(v)
+		return v
+	}
 	v.applyDates(w.App)
 	v.applyPlaceNames(w.App)
 	if d := l.Data; d != nil && d.Len() > syncSearch {
@@ -321,7 +330,7 @@ func (w *Window) layout() {
 		w.layers = nil
 		var withEvents []*fileView
 		for _, v := range w.views {
-			if v.timelineWidget != nil {
+			if v.timelineWidget != nil && v.file.Data != nil {
 				withEvents = append(withEvents, v)
 			}
 		}
@@ -444,7 +453,9 @@ func (w *Window) next() {
 		w.do(func() {
 			if err == nil {
 				if l.Err == nil {
-					w.rememberRecent(r.Path)
+					// A table's URL without its password, which comes
+					// from the environment or the password file again.
+					w.rememberRecent(cmp.Or(l.Table.Name(), r.Path))
 				}
 				v := w.add(l)
 				if r.then != nil {

@@ -28,6 +28,14 @@ type Map struct {
 	// none shown leaves it, the others keep their colours.
 	Shown  []bool
 	Counts []int
+	// Density, when set, counts the shown events per cell of cell pixels
+	// over the view v, row by row: the map of a table that stays in its
+	// engine, asked for its grid at the view's extent and zoom. Events is
+	// then nil, and the events are drawn as a density layer.
+	Density func(v Viewport, cell int) (counts []int32, cols, rows int)
+	// Extent, for a map drawn from Density, is where its shown events
+	// are: what FitEvents fits the view to.
+	Extent orb.Bound
 	// Selected events are drawn ringed, on top, and labelled first.
 	Selected map[int]bool
 	// Area, when set, is the map area the filter keeps, outlined.
@@ -105,6 +113,16 @@ func (m *Map) Render(s *draw.Surface) {
 	// are known, so that it can stand where it hides fewest.
 	if sb, ok := m.scaleLayout(s); ok {
 		occupied.take(sb.box)
+	}
+	if m.Events == nil && m.Density != nil {
+		counts, cols, rows := m.Density(m.View, densityCell)
+		if len(counts) == cols*rows {
+			d := &Grid{Cols: cols, Rows: rows, Cell: densityCell, Count: counts}
+			m.drawDensity(s, d)
+			m.drawDensityLegend(s, d)
+		}
+		m.drawScaleBar(s)
+		return
 	}
 	if m.Events == nil {
 		m.drawCountryLabels(s, occupied)
@@ -1096,6 +1114,9 @@ func (m *Map) In(box orb.Bound) []int {
 // label stand inside the frame, never on its edge.
 func (m *Map) FitEvents(w, h int) {
 	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	if m.Events == nil && m.Density != nil {
+		b = m.Extent
+	}
 	if e := m.Events; e != nil {
 		for i := range e.Lon {
 			if !math.IsNaN(e.Lat[i]) && (m.Shown == nil || m.Shown[i]) {

@@ -112,3 +112,30 @@ func b2i(b bool) int64 {
 	}
 	return 0
 }
+
+// Span is what Source.Span says of the same events.
+func (m Memory) Span() Span {
+	x := m.D.Index
+	if x.Len() == 0 {
+		return Span{}
+	}
+	// The index is sorted by start.
+	return Span{First: x.Start[0], Last: x.Start[x.Len()-1], OK: true}
+}
+
+// Outside counts as Source.Outside does.
+func (m Memory) Outside(f dataset.Filter, from, to int64) (earlier, later int64) {
+	mask := m.D.Apply(f)
+	for i, start := range m.D.Index.Start {
+		if !mask.IsKept(i) {
+			continue
+		}
+		if m.D.Stop[i] <= from {
+			earlier++
+		}
+		if start >= to {
+			later++
+		}
+	}
+	return earlier, later
+}

@@ -384,3 +384,45 @@ func (s *Source) Problems(ctx context.Context) (Problems, error) {
 	})
 	return p, err
 }
+
+// Span is the time the events cover, as far as the engine can tell:
+// their earliest and latest start, in Unix seconds. OK is false when the
+// table holds no event.
+type Span struct {
+	First, Last int64
+	OK          bool
+}
+
+// Span asks for the earliest and latest start of the table's events.
+func (s *Source) Span(ctx context.Context) (Span, error) {
+	t := s.Table
+	sql := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE %s",
+		t.d.Int("count(*)"), t.d.Int(t.notNull("min("+t.start+")")), t.d.Int(t.notNull("max("+t.start+")")), t.from, t.event())
+	var sp Span
+	err := s.query(ctx, sql, nil, func(r Rows) error {
+		var n int64
+		if err := r.Scan(&n, &sp.First, &sp.Last); err != nil {
+			return err
+		}
+		sp.OK = n > 0
+		return nil
+	})
+	return sp, err
+}
+
+// Outside counts the events the filter keeps (its window aside) that lie
+// wholly outside a window of time: ending by from, starting at to or
+// after. The timeline says so at its ends ("← +3 earlier").
+func (s *Source) Outside(ctx context.Context, f dataset.Filter, from, to int64) (earlier, later int64, err error) {
+	t := s.Table
+	var a args
+	kept := t.where(f, false, &a)
+	// A sum over no rows is NULL: none kept, none outside.
+	count := func(cond string) string {
+		return t.d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", cond))
+	}
+	sql := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s",
+		count(fmt.Sprintf("%s <= %s", t.stop, a.add(from))), count(fmt.Sprintf("%s >= %s", t.start, a.add(to))), t.from, kept)
+	err = s.query(ctx, sql, a.list, func(r Rows) error { return r.Scan(&earlier, &later) })
+	return earlier, later, err
+}

@@ -1,5 +1,6 @@
 // Package frame reads files of events into data frames: CSV and its
-// relatives, XLSX, JSON, GeoJSON and KML (or KMZ), in whatever encoding
+// relatives, XLSX, JSON, GeoJSON, KML (or KMZ), Parquet and Arrow IPC
+// (Feather), in whatever encoding
 // they come, and recognises well-known export schemas (ACLED, GDELT,
 // USGS, UCDP, TimelineJS).
 //
@@ -31,8 +32,8 @@ type Frame struct {
 // Source is what was learnt about a file while reading it.
 type Source struct {
 	Path      string // as given by the caller
-	Format    string // "csv", "tsv", "xlsx", "json", "geojson", "kml", "kmz"
-	Encoding  string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+	Format    string // "csv", "tsv", "xlsx", "json", "geojson", "kml", "kmz", "parquet", "arrow"
+	Encoding  string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"; empty for binary formats
 	Delimiter string // for delimited text: ",", ";", "\t" or "|"; empty otherwise
 	HasHeader bool   // whether the first row named the columns
 	Sheet     string // the XLSX sheet read, empty otherwise

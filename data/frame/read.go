@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"chronomap/data/input"
@@ -15,7 +17,7 @@ import (
 // file with everything detected.
 type Options struct {
 	// Format forces a format ("csv", "tsv", "xlsx", "json", "geojson",
-	// "kml", "kmz")
+	// "kml", "kmz", "parquet", "arrow")
 	// instead of guessing it from the name and content.
 	Format string
 	// Sheet chooses an XLSX sheet by name; empty means the first sheet
@@ -82,10 +84,16 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	case "kmz":
 		t, err = readKMZ(b)
 		src.HasHeader = true
+	case "parquet":
+		t, err = readParquet(ctx, b)
+		src.HasHeader, src.Encoding = true, ""
+	case "arrow":
+		t, err = readArrow(ctx, b)
+		src.HasHeader, src.Encoding = true, ""
 	case "csv", "tsv", "txt":
 		return readDelimited(ctx, name, b, opt)
 	default:
-		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON, GeoJSON and KML", displayName(name), format)
+		return nil, fmt.Errorf("%s: %s files are not supported; Chronomap reads CSV, TSV, XLSX, JSON, GeoJSON, KML, Parquet and Arrow", displayName(name), format)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -101,25 +109,27 @@ func ReadContext(ctx context.Context, name string, b []byte, opt Options) (*Fram
 	return t.frame(ctx, src)
 }
 
+// formatOf is each extension Chronomap reads and the format it names;
+// JSON may turn out to be GeoJSON.
+var formatOf = map[string]string{
+	".csv": "csv", ".txt": "txt", ".tsv": "tsv", ".tab": "tsv",
+	".xlsx": "xlsx", ".xlsm": "xlsx",
+	".json": "json", ".ndjson": "json", ".jsonl": "json", ".geojson": "geojson",
+	".kml": "kml", ".kmz": "kmz",
+	".parquet": "parquet", ".pq": "parquet",
+	".arrow": "arrow", ".arrows": "arrow", ".feather": "arrow", ".ipc": "arrow",
+}
+
+// Extensions are the file name extensions Chronomap reads, sorted, each
+// with its dot: what an Open dialog lists.
+func Extensions() []string {
+	return slices.Sorted(maps.Keys(formatOf))
+}
+
 // sniffFormat guesses a file's format from its extension, then from its
 // first bytes when the extension says nothing.
 func sniffFormat(name string, b []byte) string {
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
-	case ".csv", ".tsv", ".txt", ".tab":
-		if ext == ".tab" {
-			return "tsv"
-		}
-		return ext[1:]
-	case ".xlsx", ".xlsm":
-		return "xlsx"
-	case ".geojson":
-		return "geojson"
-	case ".kml":
-		return "kml"
-	case ".kmz":
-		return "kmz"
-	case ".ndjson", ".jsonl":
-		return "json"
 	case ".json":
 		if looksGeoJSON(b) {
 			return "geojson"
@@ -127,9 +137,19 @@ func sniffFormat(name string, b []byte) string {
 		return "json"
 	case ".xls":
 		return "xls"
+	default:
+		if f, ok := formatOf[ext]; ok {
+			return f
+		}
 	}
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		return "xlsx"
+	}
+	if bytes.HasPrefix(b, []byte("PAR1")) {
+		return "parquet"
+	}
+	if bytes.HasPrefix(b, []byte("ARROW1")) {
+		return "arrow"
 	}
 	head := bytes.TrimLeft(b[:min(len(b), 4096)], " \t\r\n\xef\xbb\xbf")
 	if bytes.HasPrefix(head, []byte("<")) && bytes.Contains(head, []byte("<kml")) {

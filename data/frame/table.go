@@ -23,8 +23,12 @@ type table struct {
 	// column i is stored. A column's cells are yielded in row order; they
 	// may be views into the reader's buffers, read only while the frame is
 	// built.
-	cells    func(i int) iter.Seq2[int, string]
-	release  func(i int)
+	cells   func(i int) iter.Seq2[int, string]
+	release func(i int)
+	// build, when set, stores column i itself instead of cells: a typed
+	// file's numbers need no parsing. It passes any text it has through
+	// text, the frame's own path for cells (cuts and kinds as for CSV).
+	build    func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error)
 	rows     int
 	flags    []string // per column, may be nil or shorter than names
 	problems []Problem
@@ -38,7 +42,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 		return nil, fmt.Errorf("%s has no columns", displayName(src.Path))
 	}
 	t.names = uniqueNames(t.names)
-	if t.cells == nil {
+	if t.cells == nil && t.build == nil {
 		if len(t.cols) != len(t.names) {
 			return nil, fmt.Errorf("internal: %d columns for %d names", len(t.cols), len(t.names))
 		}
@@ -57,6 +61,7 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	cols := make([]Column, len(t.names))
 	vals := make([]values, len(t.names))
 	cut := make([][]Problem, len(t.names)) // per column, the cells cut to MaxCellBytes
+	errs := make([]error, len(t.names))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	workers := min(runtime.GOMAXPROCS(0), len(t.names))
@@ -72,7 +77,14 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 				if i < len(t.flags) {
 					col.Flag = t.flags[i]
 				}
-				vals[i], col.Kind = column(t.rows, cutCells(t.cells(i), t.names[i], &cut[i]), src.DecimalComma)
+				text := func(cells iter.Seq2[int, string]) (values, Kind) {
+					return column(t.rows, cutCells(cells, t.names[i], &cut[i]), src.DecimalComma)
+				}
+				if t.build != nil {
+					vals[i], col.Kind, errs[i] = t.build(ctx, i, text)
+				} else {
+					vals[i], col.Kind = text(t.cells(i))
+				}
 				if t.release != nil {
 					t.release(i)
 				}
@@ -87,6 +99,13 @@ func (t *table) frame(ctx context.Context, src Source) (*Frame, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// The first column that failed says why; the others most likely fail
+	// for the same reason.
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", displayName(src.Path), err)
+		}
 	}
 	for _, ps := range cut {
 		t.problems = append(t.problems, ps...)

@@ -3,13 +3,9 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"chronomap/data/engine"
 )
-
-// sampleRows is how many rows role detection reads, as it reads a file's.
-const sampleRows = 1000
 
 // Open connects to the table an address names and describes it: the
 // source the views ask. Its errors are one sentence each, without the
@@ -43,19 +39,7 @@ func (c *Conn) Source(ctx context.Context) (*engine.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	sample, err := c.sample(ctx, cols)
-	if err != nil {
-		return nil, err
-	}
-	t, err := engine.Describe(ctx, Dialect{}, c.addr, cols, sample)
-	if err != nil {
-		return nil, err
-	}
-	s := &engine.Source{Conn: c, Table: t}
-	if s.Rollups, err = engine.FindRollups(ctx, s); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return engine.NewSource(ctx, c, Dialect{}, c.addr, cols)
 }
 
 // columns reads the table's (or view's) columns from the catalog, in
@@ -85,33 +69,6 @@ func (c *Conn) columns(ctx context.Context) ([]engine.Column, error) {
 		return nil, engine.Errorf(c.addr, nil, "database %q has no table %q", c.addr.Database, c.addr.Table)
 	}
 	return cols, nil
-}
-
-// sample reads the first rows of the table, every value as text.
-func (c *Conn) sample(ctx context.Context, cols []engine.Column) ([][]string, error) {
-	d := Dialect{}
-	sel := make([]string, len(cols))
-	for i, col := range cols {
-		sel[i] = d.Text(d.Quote(col.Name), col.Kind)
-	}
-	rows, err := c.db.Query(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d", strings.Join(sel, ", "), d.Quote(c.addr.Table), sampleRows))
-	if err != nil {
-		return nil, c.Explain(err)
-	}
-	defer rows.Close()
-	var out [][]string
-	for rows.Next() {
-		row := make([]string, len(cols))
-		dest := make([]any, len(cols))
-		for i := range row {
-			dest[i] = &row[i]
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, c.Explain(err)
-		}
-		out = append(out, row)
-	}
-	return out, c.Explain(rows.Err())
 }
 
 // kind tells what a PostgreSQL type, by its pg_type name, holds.

@@ -101,7 +101,10 @@ func WriteText(w io.Writer, r Report) {
 		fmt.Fprintf(w, "%s: %s\n", r.File, r.Error)
 		return
 	}
-	facts := []string{strings.ToUpper(r.Format), r.Encoding}
+	facts := []string{strings.ToUpper(r.Format)}
+	if r.Encoding != "" {
+		facts = append(facts, r.Encoding)
+	}
 	if r.Delimiter != "" {
 		facts = append(facts, fmt.Sprintf("delimiter %q", r.Delimiter))
 	}
@@ -132,7 +135,11 @@ func WriteText(w io.Writer, r Report) {
 		return
 	}
 	fmt.Fprintf(w, "  %s\n", problemCounts(r))
-	writeProblems(w, r, "    ", firstProblems, fmt.Sprintf("--json lists the first %d; the window lists all", firstProblems))
+	where := fmt.Sprintf("--json lists the first %d; the window lists all", firstProblems)
+	if r.Encoding == "" && (r.Format == "clickhouse" || r.Format == "postgres") {
+		where = "counted by the engine, which lists no rows" // see Table
+	}
+	writeProblems(w, r, "    ", firstProblems, where)
 }
 
 // Brief writes, for a command that draws rather than inspects, what

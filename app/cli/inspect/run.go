@@ -5,15 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 
 	"chronomap/app/cli/args"
 	"chronomap/data/dataset"
 	"chronomap/data/dates"
+	"chronomap/data/engine"
 	"chronomap/data/frame"
+	"chronomap/data/server"
 )
 
-// Run is the `chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE ...`
+// Run is the `chronomap inspect [--json] [--map ROLE=COLUMN ...] FILE|URL ...`
 // command. It returns the exit code: 0 when every file was read (row
 // problems are listed, not fatal), 1 when a file could not be read at all,
 // 2 for a wrong command line.
@@ -44,8 +48,16 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 	}
 	code := 0
 	reports := []Report{}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	for _, path := range fs.Args() {
-		r, err := File(path, frame.Options{Sheet: *sheet}, maps, ord)
+		var r Report
+		var err error
+		if engine.IsURL(path) {
+			r, err = URL(ctx, path, maps)
+		} else {
+			r, err = File(path, frame.Options{Sheet: *sheet}, maps, ord)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "chronomap: %v\n", err)
 			code = 1
@@ -81,4 +93,22 @@ func File(path string, opt frame.Options, overrides []string, order dates.Order)
 		return Report{}, err
 	}
 	return Of(d), nil
+}
+
+// URL connects to the table an engine URL names and reports on it (see
+// Table). The error is one sentence, without the password.
+func URL(ctx context.Context, url string, overrides []string) (Report, error) {
+	if len(overrides) > 0 {
+		a, err := engine.Parse(url)
+		if err != nil {
+			return Report{}, err
+		}
+		return Report{}, fmt.Errorf("%s: --map gives roles to a file's columns; a table's roles are detected from its columns' names and types", a)
+	}
+	src, err := server.Open(ctx, url)
+	if err != nil {
+		return Report{}, err
+	}
+	defer src.Close()
+	return Table(ctx, src)
 }

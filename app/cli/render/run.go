@@ -25,6 +25,7 @@ import (
 	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
 	"chronomap/data/dates"
+	"chronomap/data/engine"
 )
 
 // Run is `chronomap render [--view both|map|timeline] [--size WxH]
@@ -161,17 +162,31 @@ func Run(argv []string, stdout, stderr io.Writer) int {
 			return fail(2, "%s: %v", d.flag, err)
 		}
 	}
-	f, left, err := load(fs.Args(), *sizeBy, stderr)
-	if err != nil {
-		return fail(1, "%v", err)
-	}
 	sv := workspace.Scene{Title: *title, View: workspace.View{Filter: workspace.Filter{From: *from, To: *to}}}
 	if _, _, err := sv.Filter.Span(); err != nil {
 		return fail(2, "--from %s --to %s: the window ends before it starts", *from, *to)
 	}
 	o := scene.Options{Subtitle: *subtitle, Marking: *marking, Layout: layout, Theme: t, Projection: p}
+	output := scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title}
+	if slices.ContainsFunc(fs.Args(), engine.IsURL) {
+		if why := oneTable(fs.Args(), *sizeBy); why != "" {
+			return fail(2, "%s", why)
+		}
+		why, err := table(stderr, fs.Arg(0), sv, o, *out, output)
+		if err != nil {
+			return fail(1, "%v", err)
+		}
+		if why != "" {
+			return leftOut(stderr, *out, map[string]string{fs.Arg(0): why})
+		}
+		return 0
+	}
+	f, left, err := load(fs.Args(), *sizeBy, stderr)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
 	err = save(*out, func(b io.Writer) error {
-		return f.Write(b, []workspace.Scene{sv}, o, scene.Output{Format: format, W: w, H: h, Scale: *scale, Page: pg, Title: *title})
+		return f.Write(b, []workspace.Scene{sv}, o, output)
 	})
 	if err != nil {
 		return fail(1, "%v", err)

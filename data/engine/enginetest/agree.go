@@ -104,6 +104,16 @@ func AgreeOn(t *testing.T, src *engine.Source, mem engine.Memory, names []string
 					t.Errorf("grid %+v: %d cells, want %d; %s", tl, len(gg.Count), len(wg.Count), diffGrid(gg, wg))
 				}
 			}
+			for _, w := range [][2]int64{{lo + (hi-lo)/3, hi - (hi-lo)/3}, {lo + 86400, lo + 86400}} {
+				we, wl := mem.Outside(f, w[0], w[1])
+				ge, gl, err := src.Outside(ctx, f, w[0], w[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ge != we || gl != wl {
+					t.Errorf("outside %v: got %d earlier, %d later; want %d, %d", w, ge, gl, we, wl)
+				}
+			}
 			for _, pg := range [][2]int{{0, 25}, {40, 10}} {
 				if !pages {
 					break
@@ -125,6 +135,13 @@ func AgreeOn(t *testing.T, src *engine.Source, mem engine.Memory, names []string
 	}
 	if want := mem.Problems(); p != want {
 		t.Errorf("problems: got %+v, want %+v", p, want)
+	}
+	sp, err := src.Span(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := mem.Span(); sp != want || !sp.OK {
+		t.Errorf("span: got %+v, want %+v", sp, want)
 	}
 	if p.Untimed == 0 || p.Unplaced == 0 {
 		t.Errorf("problems %+v: the data should have rows without a time and events without a place", p)
