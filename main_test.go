@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"chronomap/app/release"
+	"chronomap/app/workspace"
 )
 
 // The end-to-end test runs the real binary on a virtual X display (Xvfb),
@@ -393,6 +394,29 @@ func TestWindowEndToEnd(t *testing.T) {
 		d.screenshot(t, "opened.png", differs(shown, image.Rect(0, 0, 1280, 110), 0.02))
 		quit(t, d, a, win)
 		stored(t, a.home, file)
+	})
+
+	// A double-click on a workspace runs the .desktop entry's
+	// "Exec=chronomap %F": the binary with the workspace's path, spaces
+	// and all, as one argument.
+	t.Run("workspace", func(t *testing.T) {
+		file, err := filepath.Abs("data/frame/testdata/preset_acled.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws := filepath.Join(t.TempDir(), "brief 1.chronomap")
+		err = workspace.Save(ws, &workspace.Workspace{Version: workspace.FormatVersion, Sources: []workspace.Source{{Path: file}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := start(t, d, bin, ws)
+		win := waitTitle(t, d, a, "Chronomap — brief 1")
+		d.screenshot(t, "workspace.png")
+		quit(t, d, a, win)
+		b, err := os.ReadFile(filepath.Join(a.home, ".config", "fyne", "org.chronomap.app", "recent.json"))
+		if err != nil || !strings.Contains(string(b), strconv.Quote(ws)) {
+			t.Errorf("the workspace opened is not on the recent files: %v %s", err, b)
+		}
 	})
 
 	t.Run("fixture", func(t *testing.T) {
