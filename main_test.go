@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -10,11 +11,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"chronomap/app/release"
+	"chronomap/app/workspace"
 )
 
 // The end-to-end test runs the real binary on a virtual X display (Xvfb),
@@ -28,7 +31,8 @@ type display struct {
 	cmd  *exec.Cmd
 }
 
-// startDisplay starts Xvfb on a free display number at 1280×800.
+// startDisplay starts Xvfb on a free display number at 1280×800 (or the
+// one CHRONOMAP_DISPLAY names).
 func startDisplay(t *testing.T) *display {
 	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
@@ -36,8 +40,18 @@ func startDisplay(t *testing.T) *display {
 			t.Skipf("%s is not installed; scripts/test installs it", tool)
 		}
 	}
-	for n := 90 + os.Getpid()%50; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+	// CHRONOMAP_DISPLAY (":93") names the one display to take, on a
+	// machine whose other displays belong to others; else a free one.
+	first, last := 90+os.Getpid()%50, 199
+	if v := os.Getenv("CHRONOMAP_DISPLAY"); v != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(v, ":"))
+		if err != nil {
+			t.Fatalf("CHRONOMAP_DISPLAY=%q is not a display such as :93", v)
+		}
+		first, last = n, n
+	}
+	for n := first; n <= last; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil && first != last {
 			continue
 		}
 		name := fmt.Sprintf(":%d", n)
@@ -207,6 +221,7 @@ func (d *display) screenshot(t *testing.T, name string, conds ...func(image.Imag
 
 // running is the binary running on the display.
 type running struct {
+	home   string // its HOME, with XDG_CONFIG_HOME at .config in it
 	cmd    *exec.Cmd
 	done   chan error
 	stderr *bytes.Buffer
@@ -219,7 +234,7 @@ func start(t *testing.T, d *display, bin string, args ...string) *running {
 	cmd := exec.Command(bin, args...)
 	home := t.TempDir()
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "LANG=C.UTF-8")
-	a := &running{cmd: cmd, done: make(chan error, 1), stderr: &bytes.Buffer{}}
+	a := &running{home: home, cmd: cmd, done: make(chan error, 1), stderr: &bytes.Buffer{}}
 	cmd.Stderr = a.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -295,6 +310,35 @@ func quit(t *testing.T, d *display, a *running, win string) {
 	}
 }
 
+// stored checks that a session that opened file kept what outlives it
+// where Fyne's storage and preferences APIs put the app's files on Linux
+// ($XDG_CONFIG_HOME/fyne/ID: preferences.json, and recent.json beside it),
+// and nothing in a folder of its own making.
+func stored(t *testing.T, home, file string) {
+	t.Helper()
+	toml, _ := os.ReadFile("FyneApp.toml")
+	info, err := release.Parse(toml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(home, ".config", "fyne", info.ID)
+	// Which keys are in it depends on Fyne's debounced saving (the last
+	// ones set on Quit may be lost); that it is there, and ours, does not.
+	var prefs map[string]any
+	if b, err := os.ReadFile(filepath.Join(dir, "preferences.json")); err != nil || json.Unmarshal(b, &prefs) != nil || len(prefs) == 0 {
+		t.Errorf("no preferences of the session in %s: %v %s", dir, err, b)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "recent.json")); err != nil || !strings.Contains(string(b), strconv.Quote(file)) {
+		t.Errorf("%s is not on the recent files in %s: %v %s", file, dir, err, b)
+	}
+	entries, _ := os.ReadDir(filepath.Join(home, ".config"))
+	for _, e := range entries {
+		if e.Name() != "fyne" {
+			t.Errorf("the session wrote %s outside Fyne's storage", filepath.Join(home, ".config", e.Name()))
+		}
+	}
+}
+
 // TestWindowEndToEnd opens the window on the sample, opens a file through
 // Ctrl+L with xdotool, and quits; then opens a real export given on the
 // command line.
@@ -349,6 +393,30 @@ func TestWindowEndToEnd(t *testing.T) {
 		// the top (some 7% of its pixels).
 		d.screenshot(t, "opened.png", differs(shown, image.Rect(0, 0, 1280, 110), 0.02))
 		quit(t, d, a, win)
+		stored(t, a.home, file)
+	})
+
+	// A double-click on a workspace runs the .desktop entry's
+	// "Exec=chronomap %F": the binary with the workspace's path, spaces
+	// and all, as one argument.
+	t.Run("workspace", func(t *testing.T) {
+		file, err := filepath.Abs("data/frame/testdata/preset_acled.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws := filepath.Join(t.TempDir(), "brief 1.chronomap")
+		err = workspace.Save(ws, &workspace.Workspace{Version: workspace.FormatVersion, Sources: []workspace.Source{{Path: file}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := start(t, d, bin, ws)
+		win := waitTitle(t, d, a, "Chronomap — brief 1")
+		d.screenshot(t, "workspace.png")
+		quit(t, d, a, win)
+		b, err := os.ReadFile(filepath.Join(a.home, ".config", "fyne", "org.chronomap.app", "recent.json"))
+		if err != nil || !strings.Contains(string(b), strconv.Quote(ws)) {
+			t.Errorf("the workspace opened is not on the recent files: %v %s", err, b)
+		}
 	})
 
 	t.Run("fixture", func(t *testing.T) {

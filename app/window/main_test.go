@@ -14,7 +14,9 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv("XDG_CONFIG_HOME", dir)
+	// The test app's storage folder, where the window keeps them, is
+	// the temporary folder.
+	os.Setenv("TMPDIR", dir)
 	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
 		os.Unsetenv(k)
 	}

@@ -371,7 +371,7 @@ func (w *Window) importReport() {
 // addReport writes the kept proposals as a table of events, beside the
 // report or among the window's own files, and opens it as a layer.
 func (w *Window) addReport(r *review) {
-	dir := filepath.Join(configDir(), "reports")
+	dir := filepath.Join(w.dir, "reports")
 	if r.name != "" {
 		dir = filepath.Dir(r.name)
 	}
@@ -379,7 +379,7 @@ func (w *Window) addReport(r *review) {
 	if err != nil && r.name != "" && len(r.kept()) > 0 {
 		// The report's folder is not ours to write: keep the table among
 		// the window's own files.
-		path, err = r.write(filepath.Join(configDir(), "reports"))
+		path, err = r.write(filepath.Join(w.dir, "reports"))
 	}
 	if err != nil {
 		w.show(dialog.NewError(err, w.Win))

@@ -22,7 +22,7 @@ Am 3. November hatte sich Armeniens Generalstabschef in Jerewan mit einem Vertre
 // date to its month, and adds the rest as a layer: a file of their events
 // beside the window's own files, open in a tab of its own.
 func TestImportReport(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage folder
 	w, _ := sampleWindow(t)
 	w.importReport()
 	rd := w.reportDialog
@@ -62,7 +62,7 @@ func TestImportReport(t *testing.T) {
 	if v == nil || v.file.Data == nil || v.file.Data.Len() != kept {
 		t.Fatalf("the layer of the report: %+v", v)
 	}
-	if !strings.HasPrefix(v.file.Title, "Events of") || filepath.Dir(v.file.Path) != filepath.Join(configDir(), "reports") {
+	if !strings.HasPrefix(v.file.Title, "Events of") || filepath.Dir(v.file.Path) != filepath.Join(w.dir, "reports") {
 		t.Errorf("the layer is titled %q and read from %s", v.file.Title, v.file.Path)
 	}
 	// The detail card tells the sentence each event came from.
@@ -80,7 +80,7 @@ func TestImportSeedArticle(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("the shared folder with the seed article is not beside the checkout")
 	}
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage folder
 	w, sample := sampleWindow(t)
 	want := map[string]int{}
 	for i := range sample.file.Data.Len() {

@@ -158,7 +158,7 @@ func TestConnectDialog(t *testing.T) {
 				t.Fatal(err)
 			}
 			saved, _ := os.ReadFile(ws)
-			recent, _ := os.ReadFile(filepath.Join(configDir(), "recent.json"))
+			recent, _ := os.ReadFile(filepath.Join(w.dir, "recent.json"))
 			for what, text := range map[string]string{"the workspace": string(saved), "the recent list": strings.Join(w.recent.List(), "\n"),
 				"the recent file": string(recent), "the title": w.Win.Title(), "the tab": v.file.Title + v.file.Path} {
 				if strings.Contains(text, password) {

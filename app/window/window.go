@@ -161,7 +161,10 @@ type Window struct {
 	// the calling goroutine.
 	do func(func())
 
-	scenes    []workspace.Scene // the briefing's scenes, in order
+	scenes []workspace.Scene // the briefing's scenes, in order
+	// dir is the app's storage folder, where recent files, remembered
+	// mappings, recovery files and report tables go (see storageDir).
+	dir       string
 	recent    *workspace.Recent
 	mappings  *workspace.Mappings // roles chosen for files, by their columns
 	workspace string              // the workspace file last opened or saved, if any
@@ -195,9 +198,10 @@ func New(a fyne.App, files []Loaded) *Window {
 	// The basemap is decoded on another core while the window is built:
 	// it is the heaviest part of the first frame that needs no display.
 	go worldmap.Prepare(projection(a))
-	recent, _ := workspace.OpenRecent(configDir()) // usable even when its file is not
-	mappings, _ := workspace.OpenMappings(configDir())
-	w := &Window{App: a, Win: a.NewWindow("Chronomap"), recent: recent, mappings: mappings}
+	dir := storageDir(a)
+	recent, _ := workspace.OpenRecent(dir) // usable even when its file is not
+	mappings, _ := workspace.OpenMappings(dir)
+	w := &Window{App: a, Win: a.NewWindow("Chronomap"), dir: dir, recent: recent, mappings: mappings}
 	w.ask = w.askFile
 	w.askPassword = w.passwordDialog
 	w.do = fyne.Do

@@ -26,14 +26,21 @@ import (
 // workspaceExt is the extension of workspace files.
 const workspaceExt = ".chronomap"
 
-// configDir is where the window keeps what outlives a session besides the
-// preferences: recent files, remembered mappings, recovery files.
-func configDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = os.TempDir()
+// storageDir is where the window keeps what outlives a session besides
+// the preferences: recent files, remembered mappings, recovery files and
+// the tables of imported reports. It is the app's folder in Fyne's storage
+// API, beside the preferences.json Fyne keeps there, so that each
+// platform's place is Fyne's to know: ~/.config/fyne/ID on Linux (or
+// $XDG_CONFIG_HOME), %APPDATA%\fyne\ID on Windows,
+// ~/Library/Preferences/fyne/ID on macOS.
+func storageDir(a fyne.App) string {
+	root := a.Storage().RootURI()
+	if root.Scheme() == "file" {
+		return filepath.FromSlash(root.Path())
 	}
-	return filepath.Join(dir, "chronomap")
+	// Only a cloud provider's storage is not a folder: these files then
+	// stay on this machine, in its temporary folder.
+	return filepath.Join(os.TempDir(), "chronomap")
 }
 
 // snapshot is the window's state as a workspace: every file with its
@@ -389,7 +396,7 @@ const autosaveEvery = 15 * time.Second
 // startAutosave keeps the state in a recovery file while it differs from
 // what was saved, so that a crash loses at most a few seconds of work.
 func (w *Window) startAutosave() {
-	w.autosave = workspace.NewAutosaver(configDir(), autosaveEvery, func(error) {})
+	w.autosave = workspace.NewAutosaver(w.dir, autosaveEvery, func(error) {})
 	stop := make(chan struct{})
 	var last []byte
 	go func() {
@@ -423,7 +430,7 @@ func (w *Window) startAutosave() {
 // offerRecovery asks, when an earlier session ended without saving its
 // changes, whether to bring them back.
 func (w *Window) offerRecovery() {
-	pending, err := workspace.Pending(configDir())
+	pending, err := workspace.Pending(w.dir)
 	if err != nil || len(pending) == 0 {
 		return
 	}

@@ -156,17 +156,17 @@ func TestWorkspaceMovedFile(t *testing.T) {
 // new window offers it and brings the files back.
 func TestRecovery(t *testing.T) {
 	p := bigCSV(t, 50)
-	as := workspace.NewAutosaver(configDir(), time.Hour, func(error) {})
+	a := test.NewTempApp(t)
+	as := workspace.NewAutosaver(storageDir(a), time.Hour, func(error) {})
 	as.Changed(&workspace.Workspace{Version: 1, Sources: []workspace.Source{{Path: p}}, View: workspace.View{Filter: workspace.Filter{Query: "number 4"}}})
 	if err := as.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	left, _ := workspace.Pending(configDir())
+	left, _ := workspace.Pending(storageDir(a))
 	if len(left) != 1 {
 		t.Fatalf("%d recovery files after a crash, want 1", len(left))
 	}
 	// No Close: the session "crashed".
-	a := test.NewTempApp(t)
 	w := New(a, nil)
 	t.Cleanup(w.Win.Close)
 	w.Win.Resize(fyne.NewSize(1280, 800))
@@ -182,7 +182,7 @@ func TestRecovery(t *testing.T) {
 		t.Errorf("the crash's recovery file is still there: %v", err)
 	}
 	w.closed()
-	if pending, _ := workspace.Pending(configDir()); len(pending) != 0 {
+	if pending, _ := workspace.Pending(w.dir); len(pending) != 0 {
 		t.Errorf("%d recovery files left after a clean exit", len(pending))
 	}
 }

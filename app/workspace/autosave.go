@@ -10,7 +10,7 @@ import (
 )
 
 // Autosaver keeps a recovery copy of a workspace that has changes not yet
-// saved, in a folder of its own (the app passes os.UserConfigDir()/chronomap),
+// saved, in a folder of its own (the window passes its app's storage folder),
 // writing at most once every interval. Close removes the copy: a copy left
 // behind means Chronomap did not close cleanly, and Pending finds it on the
 // next start. Its methods may be called from any goroutine.
