@@ -170,54 +170,34 @@ func data(p pq.Page) *encoding.Values {
 	}
 	idx := v.Int32()
 	d := dict.Page().Data()
-	n := int32(dict.Len())
-	ok := func(i int32) bool { return i >= 0 && i < n }
 	var out encoding.Values
 	switch dict.Type().Kind() {
 	case pq.Int32:
-		vs, src := make([]int32, len(idx)), d.Int32()
-		for j, i := range idx {
-			if ok(i) {
-				vs[j] = src[i]
-			}
-		}
-		out = encoding.Int32Values(vs)
+		out = encoding.Int32Values(gather(idx, d.Int32()))
 	case pq.Int64:
-		vs, src := make([]int64, len(idx)), d.Int64()
-		for j, i := range idx {
-			if ok(i) {
-				vs[j] = src[i]
-			}
-		}
-		out = encoding.Int64Values(vs)
+		out = encoding.Int64Values(gather(idx, d.Int64()))
 	case pq.Float:
-		vs, src := make([]float32, len(idx)), d.Float()
-		for j, i := range idx {
-			if ok(i) {
-				vs[j] = src[i]
-			}
-		}
-		out = encoding.FloatValues(vs)
+		out = encoding.FloatValues(gather(idx, d.Float()))
 	case pq.Double:
-		vs, src := make([]float64, len(idx)), d.Double()
-		for j, i := range idx {
-			if ok(i) {
-				vs[j] = src[i]
-			}
-		}
-		out = encoding.DoubleValues(vs)
+		out = encoding.DoubleValues(gather(idx, d.Double()))
 	case pq.Int96:
-		vs, src := make([]deprecated.Int96, len(idx)), d.Int96()
-		for j, i := range idx {
-			if ok(i) {
-				vs[j] = src[i]
-			}
-		}
-		out = encoding.Int96Values(vs)
+		out = encoding.Int96Values(gather(idx, d.Int96()))
 	default:
 		return &v
 	}
 	return &out
+}
+
+// gather returns the dictionary values src that idx points at, the zero
+// value for an index outside it.
+func gather[T any](idx []int32, src []T) []T {
+	out := make([]T, len(idx))
+	for j, i := range idx {
+		if i >= 0 && int(i) < len(src) {
+			out[j] = src[i]
+		}
+	}
+	return out
 }
 
 // pqColumn is one leaf column of a Parquet file.
