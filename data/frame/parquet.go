@@ -39,8 +39,12 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 	if len(b) < 12 || !bytes.HasPrefix(b, []byte("PAR1")) || !bytes.HasSuffix(b, []byte("PAR1")) {
 		return nil, errors.New("not a readable Parquet file: it does not begin and end with PAR1")
 	}
-	if footer := int64(binary.LittleEndian.Uint32(b[len(b)-8:])); footer > int64(len(b))-12 {
+	footer := int64(binary.LittleEndian.Uint32(b[len(b)-8:]))
+	if footer > int64(len(b))-12 {
 		return nil, errors.New("not a readable Parquet file: its end is missing")
+	}
+	if _, err := checkThrift(b[int64(len(b))-8-footer : len(b)-8]); err != nil {
+		return nil, errors.New("not a readable Parquet file: its footer is damaged")
 	}
 	f, err := pq.OpenFile(bytes.NewReader(b), int64(len(b)), pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
@@ -65,6 +69,13 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 		}
 	}
 	walk(f.Root())
+	repeated := make([]bool, len(leaves))
+	for i, c := range leaves {
+		repeated[i] = c.MaxRepetitionLevel() > 0
+	}
+	if err := checkPages(b, f.Metadata(), repeated); err != nil {
+		return nil, err
+	}
 	rows := f.NumRows()
 	switch {
 	case len(leaves) == 0:
