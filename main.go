@@ -21,6 +21,7 @@ import (
 	"chronomap/app/cli/render"
 	_ "chronomap/app/locale" // before Fyne reads the locale: see the package doc
 	"chronomap/app/release"
+	"chronomap/app/stall"
 	"chronomap/app/startup"
 	"chronomap/app/window"
 )
@@ -100,6 +101,7 @@ func main() {
 	}()
 	a := app.NewWithID(info.ID)
 	startup.Mark("app")
+	stall.Watch()
 	if len(args) == 0 {
 		s := window.Sample()
 		startup.Mark("sample loaded")

@@ -77,7 +77,7 @@ func (c *Chart) Fit() {
 		c.From, c.To = now-86400*15, now+86400*15
 		return
 	}
-	c.FitSpan(fitSpan(e))
+	c.FitSpan(e.fitted())
 }
 
 // FitSpan sets the window to a span of time, lo to hi in Unix seconds,

@@ -47,6 +47,31 @@ type Events struct {
 
 	index  *laneIndex      // built on first use
 	finest dates.Precision // the finest precision of any start, found on first use
+	fit    *[2]float64     // the span Fit fits to, found on first use
+}
+
+// Prepare builds what the first frame of a chart of these events would
+// otherwise build: the lanes' index, the finest precision and the span
+// Fit fits to. Called off the UI thread when a file is loaded, it keeps
+// that work (a second and more at ten million events, most of it the
+// sort of the starts) from standing before the first frame. Events are
+// not changed after.
+func (e *Events) Prepare() {
+	if e == nil || e.Len() == 0 {
+		return
+	}
+	e.laneIndex()
+	e.Finest()
+	e.fitted()
+}
+
+// fitted returns fitSpan of the events, found once.
+func (e *Events) fitted() (lo, hi float64) {
+	if e.fit == nil {
+		lo, hi := fitSpan(e)
+		e.fit = &[2]float64{lo, hi}
+	}
+	return e.fit[0], e.fit[1]
 }
 
 // Len returns the number of events.

@@ -3,6 +3,7 @@ package window
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -159,11 +160,14 @@ func (v *fileView) categoryChips() fyne.CanvasObject {
 		row.Add(l)
 	}
 	for k, name := range cats.Names[:min(len(cats.Names), chipLimit)] {
-		check := widget.NewCheck(fmt.Sprintf("%s (%s)", cats.Labels[k], thousands(cats.Counts[k])), func(on bool) {
+		check := widget.NewCheck(fmt.Sprintf("%s (%s)", cats.Labels[k], thousands(cats.Counts[k])), nil)
+		// Set before OnChanged: SetChecked would refilter every event
+		// once per chip, on the UI thread, while the view is built.
+		check.Checked = v.layer == nil || !slices.Contains(v.layer.Filter.HiddenCategories, name)
+		check.OnChanged = func(on bool) {
 			v.layer.ShowCategory(name, on)
 			v.refilter()
-		})
-		check.SetChecked(true)
+		}
 		v.chips = append(v.chips, check)
 		row.Add(container.NewHBox(newSwatch(k, 12), check))
 	}

@@ -565,10 +565,12 @@ func loaded(title string, d *dataset.Dataset, err error) Loaded {
 	l := Loaded{Title: title, Data: d}
 	if d.Len() > 0 {
 		l.Timeline = &timeline.Chart{Events: timeline.FromDataset(d)}
+		l.Timeline.Events.Prepare()
 	}
 	if d.Index.Located > 0 {
 		l.Map = &worldmap.Map{View: worldmap.Viewport{Projection: worldmap.EqualEarth}, Theme: draw.Light,
 			Graticule: true, Events: worldmap.FromDataset(d)}
+		l.Map.Prepare()
 	}
 	return l
 }

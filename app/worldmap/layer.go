@@ -34,6 +34,8 @@ type Events struct {
 	// SizeTitle names it for the legend. Missing sizes are NaN.
 	Size      []float64
 	SizeTitle string
+
+	bound *orb.Bound // of the placed events, found on first use: Events are not changed once drawn
 }
 
 // Arc is a great-circle line from an origin to an event's place.

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	stddraw "image/draw"
 	"math"
+	"runtime"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -107,11 +108,7 @@ const (
 // while the view does not change, so that a frame with a million events
 // costs their binning and the markers, not the countries.
 func (m *Map) Render(s *draw.Surface) {
-	if m.points == nil || m.points.Projection.Name != m.View.Projection.Name {
-		if m.Events != nil {
-			m.points = Project(m.View.Projection, m.Events.Lon, m.Events.Lat)
-		}
-	}
+	m.Prepare()
 	m.drawBase(s)
 	m.drawArea(s)
 	m.labels = m.labels[:0]
@@ -164,6 +161,43 @@ func (m *Map) Render(s *draw.Surface) {
 	m.drawCountryLabels(s, occupied)
 	m.drawLegend(s)
 	m.drawScaleBar(s)
+}
+
+// Prepare projects the map's events for its projection and sorts them by
+// place, which its first frame would otherwise do. Called off the UI
+// thread when a file is loaded, it leaves the first frame of a big file
+// costing what the next ones do: at a million events the two took a
+// third of a second of the UI thread, and more when the machine was busy.
+func (m *Map) Prepare() {
+	if m.Events == nil {
+		return
+	}
+	if m.points == nil || m.points.Projection.Name != m.View.Projection.Name {
+		m.points = Project(m.View.Projection, m.Events.Lon, m.Events.Lat)
+	}
+	m.points.index()
+	m.Events.extent()
+}
+
+// extent returns the bound of all the events that are placed, found once.
+func (e *Events) extent() orb.Bound {
+	if e.bound == nil {
+		b := extentOf(e, nil)
+		e.bound = &b
+	}
+	return *e.bound
+}
+
+// extentOf returns the bound of the placed events that shown marks (nil
+// marks all): empty, with Min above Max, when there are none.
+func extentOf(e *Events, shown []bool) orb.Bound {
+	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	for i := range e.Lon {
+		if !math.IsNaN(e.Lat[i]) && (shown == nil || shown[i]) {
+			b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
+		}
+	}
+	return b
 }
 
 // drawBase paints the basemap, from the cache when the view is unchanged.
@@ -435,50 +469,131 @@ func (m *Map) place(i int) string {
 // common one, and the place its events share, if they share one. index
 // maps cells to clusters (+1); in the cells selCell marks, the selected
 // events are left out, and a cluster whose first event is one of them
-// takes the next as its first.
+// takes the next as its first. It reads the points in view from the
+// index by place, on all cores, as the binning did: the first frame of
+// ten million events spent half a second here reading them one by one.
 func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) {
+	selected := func(i int32) bool { return m.Selected[int(i)] }
 	var refirst []bool
 	for i := range out {
-		if m.Selected[out[i].first] {
+		if selected(int32(out[i].first)) {
 			if refirst == nil {
 				refirst = make([]bool, len(out))
 			}
 			refirst[i] = true
-			continue
 		}
-		out[i].place = m.place(out[i].first)
 	}
 	ncat := len(m.Events.Legend)
-	var counts []int32
-	if ncat > 0 {
-		counts = make([]int32, len(out)*ncat)
+	places := m.Events.Place != nil
+	v := m.View
+	k := 1 / v.MetresPerPx
+	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
+	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	w, h := float64(v.Width), float64(v.Height)
+	inv := 1 / float64(g.Cell)
+	p := m.points.index()
+	var runs []run
+	total := 0
+	for _, off := range v.Copies() {
+		at := len(runs)
+		runs = p.runs(runs, off, ox-off, ox-off+w/k, oy-h/k, oy)
+		for _, r := range runs[at:] {
+			total += r.hi - r.lo
+		}
 	}
-	for i, x := range m.points.X {
-		if math.IsNaN(x) || (m.Shown != nil && !m.Shown[i]) {
-			continue
+	// What one core finds over its share of the points: the category
+	// counts of each cluster; the event whose place all its events share
+	// (-1 none seen yet, -2 when they are at several); the lowest event
+	// that is not selected, for the clusters that give up their first.
+	type share struct{ counts, place, first []int32 }
+	read := func(runs []run) share {
+		var sh share
+		if ncat > 0 {
+			sh.counts = make([]int32, len(out)*ncat)
 		}
-		p := m.View.PlanePixel(orb.Point{x, m.points.Y[i]})
-		c := cellOf(g, p)
-		if c < 0 || index[c] == 0 {
-			continue
+		if places {
+			sh.place = make([]int32, len(out))
+			for c := range sh.place {
+				sh.place[c] = -1
+			}
 		}
-		if selCell != nil && selCell[c] && m.Selected[i] {
-			continue
+		if refirst != nil {
+			sh.first = make([]int32, len(out))
+			for c := range sh.first {
+				sh.first[c] = -1
+			}
 		}
-		k := int(index[c] - 1)
-		if refirst != nil && refirst[k] {
-			out[k].first, out[k].place, refirst[k] = i, m.place(i), false
+		for _, r := range runs {
+			ox := ox - r.off
+			for _, q := range p.pts[r.lo:r.hi] {
+				px := (q.x - ox) * k
+				py := (oy - q.y) * k
+				if !(px >= 0 && px < w && py >= 0 && py < h) {
+					continue
+				}
+				i := q.event
+				if m.Shown != nil && !m.Shown[i] {
+					continue
+				}
+				c := int(py*inv)*g.Cols + int(px*inv)
+				if index[c] == 0 || (selCell != nil && selCell[c] && selected(i)) {
+					continue
+				}
+				x := int(index[c] - 1)
+				if sh.counts != nil {
+					if cat := m.Events.Category[i]; cat >= 0 {
+						sh.counts[x*ncat+int(cat)]++
+					}
+				}
+				if places {
+					switch at := sh.place[x]; {
+					case at == -1:
+						sh.place[x] = i
+					case at >= 0 && m.Events.Place[at] != m.Events.Place[i]:
+						sh.place[x] = -2
+					}
+				}
+				if refirst != nil && refirst[x] && (sh.first[x] < 0 || i < sh.first[x]) {
+					sh.first[x] = i
+				}
+			}
 		}
-		if cat := m.Events.Category[i]; cat >= 0 && counts != nil {
-			counts[k*ncat+int(cat)]++
+		return sh
+	}
+	parts := [][]run{runs}
+	if workers := runtime.GOMAXPROCS(0); workers > 1 && total >= 200_000 {
+		parts = splitRuns(runs, total, workers)
+	}
+	shares := make([]share, len(parts))
+	each(len(parts), func(w int) { shares[w] = read(parts[w]) })
+	all := shares[0]
+	for _, sh := range shares[1:] {
+		for c, n := range sh.counts {
+			all.counts[c] += n
 		}
-		if out[k].place != "" && m.place(i) != out[k].place {
-			out[k].place = ""
+		for c, at := range sh.place {
+			switch was := all.place[c]; {
+			case was == -1 || at == -2:
+				all.place[c] = at
+			case at >= 0 && was >= 0 && m.Events.Place[was] != m.Events.Place[at]:
+				all.place[c] = -2
+			}
+		}
+		for c, i := range sh.first {
+			if i >= 0 && (all.first[c] < 0 || i < all.first[c]) {
+				all.first[c] = i
+			}
 		}
 	}
 	for c := range out {
-		if counts != nil {
-			out[c].mix = counts[c*ncat : (c+1)*ncat : (c+1)*ncat]
+		if refirst != nil && refirst[c] && all.first[c] >= 0 {
+			out[c].first = int(all.first[c])
+		}
+		if places && all.place[c] >= 0 {
+			out[c].place = m.Events.Place[all.place[c]]
+		}
+		if all.counts != nil {
+			out[c].mix = all.counts[c*ncat : (c+1)*ncat : (c+1)*ncat]
 			out[c].category = majority(out[c].mix)
 		}
 	}
@@ -1172,10 +1287,10 @@ func (m *Map) FitEvents(w, h int) {
 		b = m.Extent
 	}
 	if e := m.Events; e != nil {
-		for i := range e.Lon {
-			if !math.IsNaN(e.Lat[i]) && (m.Shown == nil || m.Shown[i]) {
-				b = b.Extend(orb.Point{e.Lon[i], e.Lat[i]})
-			}
+		if m.Shown == nil {
+			b = e.extent()
+		} else {
+			b = extentOf(e, m.Shown)
 		}
 		for _, a := range e.Arcs {
 			b = b.Extend(a.From).Extend(a.To)
