@@ -28,6 +28,10 @@ type Events struct {
 	// its place's name, nil when there is none: a cluster of one place is
 	// named after it.
 	Label, Place []string
+	// PlaceCode numbers the places, one number for each distinct Place,
+	// so that a frame compares numbers rather than text; nil compares
+	// the text.
+	PlaceCode []int32
 	// Arcs join events to where their actors came from.
 	Arcs []Arc
 	// Size, when set, sizes each event's marker (fatalities, magnitude);
@@ -55,8 +59,16 @@ func FromDataset(d *dataset.Dataset) *Events {
 		LegendTitle: c.Title, Label: d.Labels}
 	if len(d.Mapping.Get(events.Place)) > 0 {
 		e.Place = make([]string, d.Len())
+		e.PlaceCode = make([]int32, d.Len())
+		code := map[string]int32{}
 		for i := range e.Place {
-			e.Place[i] = strings.TrimSpace(d.Text(i, events.Place))
+			p := strings.TrimSpace(d.Text(i, events.Place))
+			k, ok := code[p]
+			if !ok {
+				k = int32(len(code))
+				code[p] = k
+			}
+			e.Place[i], e.PlaceCode[i] = p, k
 		}
 	}
 	if d.OriginLat != nil {

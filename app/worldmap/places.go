@@ -21,12 +21,17 @@ type placed struct {
 	pts   []point
 }
 
-// point is a placed point, with the event it is: one struct rather than
-// three slices, so that sorting writes one cache line per point, not
-// three.
+// point is a placed point, with the event it is and the event's
+// category and place number: one struct rather than five slices, so that
+// sorting writes one cache line per point, not five, and a frame that
+// colours and names clusters reads them in the points' order, not at
+// random across the events (at ten million events, reading them at
+// random took the first frame 1.5 s).
 type point struct {
-	x, y  float64
-	event int32
+	x, y     float64
+	event    int32
+	category int32
+	place    int32
 }
 
 // bucketsPer is about how many points share a bucket: fine enough that a
@@ -37,13 +42,13 @@ const bucketsPer = 4
 // index returns the points sorted by place, built on first use and kept
 // with the points (they are never changed once projected).
 func (pts *Points) index() *placed {
-	pts.once.Do(func() { pts.sorted = sortPlaced(pts.X, pts.Y) })
+	pts.once.Do(func() { pts.sorted = sortPlaced(pts.X, pts.Y, pts.Category, pts.Place) })
 	return pts.sorted
 }
 
 // sortPlaced sorts the placed points by bucket, a counting sort: two
 // passes over the points, the first on all cores.
-func sortPlaced(xs, ys []float64) *placed {
+func sortPlaced(xs, ys []float64, category, place []int32) *placed {
 	p := &placed{x0: math.Inf(1), y0: math.Inf(1)}
 	x1, y1 := math.Inf(-1), math.Inf(-1)
 	n := 0
@@ -110,7 +115,14 @@ func sortPlaced(xs, ys []float64) *placed {
 		next := hist[w]
 		for i := shares[w][0]; i < shares[w][1]; i++ {
 			if b := bucket[i]; b >= 0 {
-				p.pts[next[b]] = point{xs[i], ys[i], int32(i)}
+				q := point{x: xs[i], y: ys[i], event: int32(i), category: -1, place: -1}
+				if i < len(category) {
+					q.category = category[i]
+				}
+				if i < len(place) {
+					q.place = place[i]
+				}
+				p.pts[next[b]] = q
 				next[b]++
 			}
 		}

@@ -14,6 +14,11 @@ import (
 type Points struct {
 	Projection Projection
 	X, Y       []float64
+	// Category, when set before the points are first binned, is each
+	// event's category, kept with the points sorted by place.
+	Category []int32
+	// Place, likewise, is each event's place's number (Events.PlaceCode).
+	Place []int32
 
 	once   sync.Once
 	sorted *placed // X and Y sorted by place, for frames: see index

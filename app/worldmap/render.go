@@ -174,6 +174,8 @@ func (m *Map) Prepare() {
 	}
 	if m.points == nil || m.points.Projection.Name != m.View.Projection.Name {
 		m.points = Project(m.View.Projection, m.Events.Lon, m.Events.Lat)
+		m.points.Category = m.Events.Category
+		m.points.Place = m.Events.PlaceCode
 	}
 	m.points.index()
 	m.Events.extent()
@@ -485,6 +487,22 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 	}
 	ncat := len(m.Events.Legend)
 	places := m.Events.Place != nil
+	// With the places numbered, a point carries its place's number and
+	// the places are compared as numbers, in the points' order; without,
+	// as text, reading each event's at random.
+	coded := places && m.points.Place != nil
+	placeOf := func(q point) int32 {
+		if coded {
+			return q.place
+		}
+		return q.event
+	}
+	same := func(a, b int32) bool {
+		if coded {
+			return a == b
+		}
+		return m.Events.Place[a] == m.Events.Place[b]
+	}
 	v := m.View
 	k := 1 / v.MetresPerPx
 	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
@@ -502,8 +520,8 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 		}
 	}
 	// What one core finds over its share of the points: the category
-	// counts of each cluster; the event whose place all its events share
-	// (-1 none seen yet, -2 when they are at several); the lowest event
+	// counts of each cluster; the place all its events share, as placeOf
+	// gives it (-1 none seen yet, -2 when they are at several); the lowest event
 	// that is not selected, for the clusters that give up their first.
 	type share struct{ counts, place, first []int32 }
 	read := func(runs []run) share {
@@ -540,16 +558,14 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 					continue
 				}
 				x := int(index[c] - 1)
-				if sh.counts != nil {
-					if cat := m.Events.Category[i]; cat >= 0 {
-						sh.counts[x*ncat+int(cat)]++
-					}
+				if sh.counts != nil && q.category >= 0 && q.category < int32(ncat) {
+					sh.counts[x*ncat+int(q.category)]++
 				}
 				if places {
 					switch at := sh.place[x]; {
 					case at == -1:
-						sh.place[x] = i
-					case at >= 0 && m.Events.Place[at] != m.Events.Place[i]:
+						sh.place[x] = placeOf(q)
+					case at >= 0 && !same(at, placeOf(q)):
 						sh.place[x] = -2
 					}
 				}
@@ -575,7 +591,7 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 			switch was := all.place[c]; {
 			case was == -1 || at == -2:
 				all.place[c] = at
-			case at >= 0 && was >= 0 && m.Events.Place[was] != m.Events.Place[at]:
+			case at >= 0 && was >= 0 && !same(was, at):
 				all.place[c] = -2
 			}
 		}
@@ -589,8 +605,10 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 		if refirst != nil && refirst[c] && all.first[c] >= 0 {
 			out[c].first = int(all.first[c])
 		}
+		// A cluster whose events share a place is named after its
+		// first event's, which is one of them.
 		if places && all.place[c] >= 0 {
-			out[c].place = m.Events.Place[all.place[c]]
+			out[c].place = m.place(out[c].first)
 		}
 		if all.counts != nil {
 			out[c].mix = all.counts[c*ncat : (c+1)*ncat : (c+1)*ncat]
