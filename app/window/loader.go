@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"chronomap/app/worldmap"
 	"chronomap/data/dataset"
 	"chronomap/data/engine"
 	"chronomap/data/events"
@@ -130,5 +131,8 @@ func load(ctx context.Context, r request, report func(Progress)) (Loaded, error)
 	}
 	l := loaded(title, d, err)
 	l.Path, l.Options = r.Path, r.Options
+	if l.Map != nil {
+		go worldmap.DecodeDetail()
+	}
 	return l, nil
 }

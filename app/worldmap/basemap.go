@@ -49,6 +49,12 @@ func World(detail bool) (*Basemap, error) {
 	return coarse()
 }
 
+// DecodeDetail decodes the detailed basemap now, if it is not yet: the
+// window calls it in the background once a file is open, so that the
+// first zoom past the world view does not decode it on the UI thread
+// (half a second on a busy machine).
+func DecodeDetail() { detailed() }
+
 // decodeBasemap reads the gzipped GeoJSON the assets package embeds.
 func decodeBasemap(gz []byte) (*Basemap, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))

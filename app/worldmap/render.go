@@ -1258,14 +1258,32 @@ func (m *Map) At(px orb.Point) (Hit, bool) {
 	if m.markers != nil || m.points == nil {
 		return Hit{}, false
 	}
-	best, bestD := -1, 6.0
-	for i, x := range m.points.X {
-		if math.IsNaN(x) || (m.Shown != nil && !m.Shown[i]) {
-			continue
-		}
-		p := m.View.PlanePixel(orb.Point{x, m.points.Y[i]})
-		if d := math.Hypot(p[0]-px[0], p[1]-px[1]); d < bestD {
-			best, bestD = i, d
+	// The nearest shown event within 6 pixels, the lowest of equals,
+	// from the index by place: the pointer moves over a density layer
+	// of millions of events at every frame.
+	const reach = 6.0
+	v := m.View
+	mpp := v.MetresPerPx
+	ox := v.Center[0] - float64(v.Width)/2*mpp
+	oy := v.Center[1] + float64(v.Height)/2*mpp
+	x0, x1 := ox+(px[0]-reach)*mpp, ox+(px[0]+reach)*mpp
+	y0, y1 := oy-(px[1]+reach)*mpp, oy-(px[1]-reach)*mpp
+	p := m.points.index()
+	best, bestD := -1, reach
+	var runs []run
+	for _, off := range v.Copies() {
+		runs = p.runs(runs[:0], off, x0-off, x1-off, y0, y1)
+		for _, r := range runs {
+			for _, q := range p.pts[r.lo:r.hi] {
+				i := int(q.event)
+				if m.Shown != nil && !m.Shown[i] {
+					continue
+				}
+				d := math.Hypot((q.x+off-ox)/mpp-px[0], (oy-q.y)/mpp-px[1])
+				if d < bestD || (d == bestD && best >= 0 && i < best) {
+					best, bestD = i, d
+				}
+			}
 		}
 	}
 	if best < 0 {
