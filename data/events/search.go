@@ -111,9 +111,12 @@ func BuildSearch(ctx context.Context, f *frame.Frame, x *Index, progress func(do
 		s.events[r/64] |= 1 << (r % 64)
 	}
 
-	// One shard of rows per core, each finding the words of its events
-	// with its own dictionary.
-	workers := min(runtime.GOMAXPROCS(0), max(1, rows/10_000))
+	// One shard of rows per core but one, each finding the words of its
+	// events with its own dictionary. The index is built in the
+	// background while the window is in use: on every core, it kept the
+	// UI thread waiting for a core for hundreds of milliseconds at a
+	// time.
+	workers := min(max(1, runtime.GOMAXPROCS(0)-1), max(1, rows/10_000))
 	// A multiple of 64 rows, so that no two shards write to the same
 	// word of a bitset.
 	step := max(64, (rows+workers*64-1)/(workers*64)*64)
