@@ -422,9 +422,21 @@ func (v *fileView) newTable() *escTable {
 	}
 	rows, _ := g.size()
 	t.SetColumnWidth(-1, measureText(thousands(max(rows, 10)), true)+pad)
-	t.SetRowHeight(-1, headerHeight())
+	// A row height set, even the header's, makes Fyne's table add up
+	// every row's height each time the window lays itself out: 9 s of
+	// the UI thread in half a minute of use at ten million rows. A big
+	// table has a header of one line, the names, and keeps Fyne's
+	// uniform rows.
+	if g.oneLine = rows > bigTable; !g.oneLine {
+		t.SetRowHeight(-1, headerHeight())
+	}
 	return t
 }
+
+// bigTable is the most rows a table has with two-line headers (the name
+// over the kind): summing that many row heights costs a layout well
+// under a millisecond.
+const bigTable = 100_000
 
 func (v *fileView) newProblemList() *widget.List {
 	ps := v.file.problems()

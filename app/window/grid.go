@@ -27,6 +27,9 @@ type grid struct {
 	// when sortDesc.
 	sortCol  int
 	sortDesc bool
+	// oneLine is a header of names alone, without the kind under each
+	// (see bigTable).
+	oneLine bool
 }
 
 func newGrid(f *frame.Frame) *grid {

@@ -68,6 +68,9 @@ func updateHeaderCell(g *grid, id widget.TableCellID, o fyne.CanvasObject) {
 		seg := kind.Segments[0].(*widget.TextSegment)
 		seg.Text, seg.Style.Alignment = g.caption(id.Col), align
 		kind.Show()
+		if g.oneLine {
+			kind.Hide()
+		}
 		kind.Refresh()
 		name.Alignment = align
 		name.SetText(g.name(id.Col) + g.sortMark(id.Col))
