@@ -12,14 +12,20 @@ import (
 
 // bigFrame is the 1,000,000-row ACLED-like frame and its events, read once
 // for all the search benchmarks of a run.
-var bigFrame = sync.OnceValues(func() (*frame.Frame, *Index) {
-	f, err := frame.ReadBytes("big.csv", acledLike(1_000_000), frame.Options{})
+var bigFrame = sync.OnceValues(func() (*frame.Frame, *Index) { return acledFrame(1_000_000) })
+
+// hugeFrame is the same with ten million rows (1.6 GB as CSV, about 3 GB
+// in memory), for the 10M benchmarks.
+var hugeFrame = sync.OnceValues(func() (*frame.Frame, *Index) { return acledFrame(10_000_000) })
+
+func acledFrame(n int) (*frame.Frame, *Index) {
+	f, err := frame.ReadBytes("big.csv", acledLike(n), frame.Options{})
 	if err != nil {
 		panic(err)
 	}
 	x, _ := Build(f, Detect(f))
 	return f, x
-})
+}
 
 // benchQueries are typical queries: one, two, three letters, whole words
 // common and rare, several words, and a word found nowhere.
@@ -39,8 +45,13 @@ var benchQueries = []struct{ name, query string }{
 // BenchmarkSearchBuild1M indexes the million events for search (one op =
 // one build): ms per build, the index's size and the peak heap above what
 // was in use before.
-func BenchmarkSearchBuild1M(b *testing.B) {
-	f, x := bigFrame()
+func BenchmarkSearchBuild1M(b *testing.B) { benchSearchBuild(b, bigFrame) }
+
+// BenchmarkSearchBuild10M is BenchmarkSearchBuild1M on ten million events.
+func BenchmarkSearchBuild10M(b *testing.B) { benchSearchBuild(b, hugeFrame) }
+
+func benchSearchBuild(b *testing.B, frameOf func() (*frame.Frame, *Index)) {
+	f, x := frameOf()
 	var s *Search
 	peak := peakHeap(b, func() {
 		var err error
@@ -57,8 +68,13 @@ func BenchmarkSearchBuild1M(b *testing.B) {
 // BenchmarkSearch1M answers each query on the million events with the
 // index, its cache empty (the first keystroke of a query), and by reading
 // every text cell (Matching, the reference). One op is one search.
-func BenchmarkSearch1M(b *testing.B) {
-	f, x := bigFrame()
+func BenchmarkSearch1M(b *testing.B) { benchSearch(b, bigFrame) }
+
+// BenchmarkSearch10M is BenchmarkSearch1M on ten million events.
+func BenchmarkSearch10M(b *testing.B) { benchSearch(b, hugeFrame) }
+
+func benchSearch(b *testing.B, frameOf func() (*frame.Frame, *Index)) {
+	f, x := frameOf()
 	s, err := BuildSearch(context.Background(), f, x, nil)
 	if err != nil {
 		b.Fatal(err)
