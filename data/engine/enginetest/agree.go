@@ -240,6 +240,16 @@ func BenchRows() int {
 	return 1_000_000
 }
 
+// ImportRows is how many rows the import benchmarks write:
+// $CHRONOMAP_BENCH_IMPORT_ROWS, else 100,000; the figure is taken
+// at a million, the size of the load benchmarks' file.
+func ImportRows() int {
+	if n, err := strconv.Atoi(os.Getenv("CHRONOMAP_BENCH_IMPORT_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
 // BenchViews measures each question a view asks of a source, one op =
 // one query, and reports its median in milliseconds beside Go's mean:
 // the timeline's histogram (800 bins), the map's grid for a 1920×1080
