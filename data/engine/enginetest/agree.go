@@ -240,6 +240,53 @@ func BenchRows() int {
 	return 1_000_000
 }
 
+// BenchTable is the table the view benchmarks keep:
+// $CHRONOMAP_BENCH_TABLE names one that is generated once, left in the
+// engine after the run with its rollups (to browse it in the window), and
+// used again by the next run; without it they make a table of their own
+// and drop it.
+func BenchTable() string { return os.Getenv("CHRONOMAP_BENCH_TABLE") }
+
+// BenchKept opens the kept table a benchmark names (see BenchTable) when
+// it is there with n events, and fails the benchmark when it holds
+// another number; ok is false when it is not there to open.
+func BenchKept(b *testing.B, open func() (*engine.Source, error), n int) (src *engine.Source, ok bool) {
+	b.Helper()
+	src, err := open()
+	if err != nil {
+		return nil, false
+	}
+	l, err := src.Legend(context.Background(), dataset.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if l.All != int64(n) {
+		src.Close()
+		b.Fatalf("the kept table %s holds %d events, not %d: drop it or name another", BenchTable(), l.All, n)
+	}
+	return src, true
+}
+
+// BenchPrepared runs BenchViews on the source without its rollups
+// ("base"), then with them ("rollups"), preparing them first unless the
+// source has them already (a kept table).
+func BenchPrepared(b *testing.B, src *engine.Source, c engine.Creator) {
+	kept := src.Rollups
+	src.Rollups = nil
+	b.Run("base", func(b *testing.B) { BenchViews(b, src) })
+	if kept == nil {
+		start := time.Now()
+		if _, err := engine.Prepare(context.Background(), src, c, engine.DefaultMaxZoom); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("prepared in %v", time.Since(start).Round(time.Millisecond))
+	} else {
+		src.Rollups = kept
+		b.Logf("the kept table's rollups are used as they are")
+	}
+	b.Run("rollups", func(b *testing.B) { BenchViews(b, src) })
+}
+
 // ImportRows is how many rows the import benchmarks write:
 // $CHRONOMAP_BENCH_IMPORT_ROWS, else 100,000; the figure is taken
 // at a million, the size of the load benchmarks' file.
