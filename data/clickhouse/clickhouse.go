@@ -108,6 +108,12 @@ func Connect(ctx context.Context, a engine.Address) (*Conn, error) {
 		// imports send their own.
 		MaxOpenConns: 8,
 		MaxIdleConns: 4,
+		// A GROUP BY that outgrows 1 GB goes on on disk instead of
+		// failing at the server's memory limit, its shards' answers merged
+		// a part at a time: prepare's zoom-10 pixels of 100 million events
+		// by category needed more than the 4 GB a query may use on the
+		// test servers.
+		Settings: ch.Settings{"max_bytes_before_external_group_by": 1 << 30, "distributed_aggregation_memory_efficient": 1},
 	})
 	c := &Conn{addr: a, db: db}
 	if err != nil {
