@@ -77,6 +77,11 @@ func (Dialect) CreateTableAs(table string, keys []string, query string) string {
 	return fmt.Sprintf("CREATE TABLE %s ENGINE = SummingMergeTree ORDER BY (%s) AS %s", table, strings.Join(keys, ", "), query)
 }
 
+// InsertAs adds a query's rows to a rollup table, which sorts them.
+func (Dialect) InsertAs(table string, keys []string, query string) string {
+	return "INSERT INTO " + table + " " + query
+}
+
 // Conn is a connection pool to one ClickHouse server.
 type Conn struct {
 	addr engine.Address
