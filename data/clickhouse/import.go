@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"chronomap/data/engine"
@@ -13,6 +14,9 @@ import (
 // chunkRows is how many rows go to the server in one block: big enough
 // for ClickHouse to write well, small enough to show progress.
 const chunkRows = 32_768
+
+// senders is how many blocks are sent at once.
+const senders = 2
 
 // Created says what an import made.
 type Created struct {
@@ -100,40 +104,60 @@ func Import(ctx context.Context, a engine.Address, l *engine.Load, progress func
 		}
 	}
 	total := l.Rows()
-	// The next block is laid out while one is sent: the server writes
-	// while the client folds text.
+	// Blocks are laid out while others are sent, and two are sent at
+	// once (one to each shard of a cluster, in turn): a server writes one
+	// block in one thread, so the client folds text and a server writes
+	// on both cores instead of taking turns.
 	type block struct {
-		hi   int
-		cols []any
+		k, rows int
+		cols    []any
 	}
 	blocks := make(chan block, 1)
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
 		defer close(blocks)
-		for lo := 0; lo < total; lo += chunkRows {
+		for lo, k := 0, 0; lo < total; lo, k = lo+chunkRows, k+1 {
 			hi := min(lo+chunkRows, total)
 			select {
-			case blocks <- block{hi, l.Chunk(lo, hi)}:
+			case blocks <- block{k, hi - lo, l.Chunk(lo, hi)}:
 			case <-cctx.Done():
 				return
 			}
 		}
 	}()
-	k := 0
-	for b := range blocks {
-		s := shards[k%len(shards)]
-		k++
-		if err := s.conn.insert(ctx, local, l.Columns, b.cols); err != nil {
-			return made, err
-		}
-		made.Rows = b.hi
-		if progress != nil {
-			progress(b.hi, total)
-		}
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	for range max(senders, len(shards)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range blocks {
+				err := shards[b.k%len(shards)].conn.insert(cctx, local, l.Columns, b.cols)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+					cancel()
+				}
+				if err == nil {
+					made.Rows += b.rows
+					if progress != nil {
+						progress(made.Rows, total)
+					}
+				}
+				mu.Unlock()
+			}
+		}()
 	}
+	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return made, err
+	}
+	if first != nil {
+		return made, first
 	}
 	return made, nil
 }

@@ -76,7 +76,9 @@ func (s *Source) fail(ctx context.Context, err error) error {
 	case errors.Is(ctx.Err(), context.Canceled):
 		return ctx.Err()
 	case errors.Is(ctx.Err(), context.DeadlineExceeded), ok && !time.Now().Before(d):
-		return fmt.Errorf("%s: the query ran past its time limit and was stopped: %w", s.Name(), context.DeadlineExceeded)
+		// One sentence, as the window shows it: not followed by Go's
+		// "context deadline exceeded", which errors.Is still finds.
+		return &Error{msg: s.Name() + ": the query ran past its time limit and was stopped", cause: context.DeadlineExceeded}
 	}
 	return s.Conn.Explain(err)
 }

@@ -40,10 +40,13 @@ const (
 	MetaSuffix  = "_chronomap_rollup"
 )
 
-// Creator writes a statement creating a table from a query, sorted (or
-// indexed) by keys: the one thing the engines write differently.
+// Creator writes the statements that make a rollup table from a query,
+// sorted (or indexed) by keys, and add a query's rows to it: the one
+// thing the engines write differently. The keys are the query's first
+// columns, in order.
 type Creator interface {
 	CreateTableAs(table string, keys []string, query string) string
+	InsertAs(table string, keys []string, query string) string
 }
 
 // DefaultMaxZoom is the finest zoom level prepare rolls up: pixels of
@@ -87,9 +90,11 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 		}
 		// Each coarser level from the one below it: a pixel is four.
 		for z := maxZoom - 1; z >= 0; z-- {
-			q := fmt.Sprintf("INSERT INTO %[1]s SELECT %[2]s, %[3]s AS cm_x2, %[4]s AS cm_y2, cm_lane, %[5]s FROM %[1]s WHERE cm_zoom = %[6]d GROUP BY cm_x2, cm_y2, cm_lane",
+			// Aliases of their own: ClickHouse would read cm_x in
+			// intDiv(cm_x, 2) AS cm_x as the alias.
+			q := fmt.Sprintf("SELECT %[2]s, %[3]s AS cm_x2, %[4]s AS cm_y2, cm_lane, %[5]s FROM %[1]s WHERE cm_zoom = %[6]d GROUP BY cm_x2, cm_y2, cm_lane",
 				tiles, t.d.Int(fmt.Sprint(z)), t.d.Int(t.d.Div("cm_x", "2")), t.d.Int(t.d.Div("cm_y", "2")), t.d.Int("sum(cm_n)"), z+1)
-			if err := s.Conn.Exec(ctx, q); err != nil {
+			if err := s.Conn.Exec(ctx, c.InsertAs(tiles, []string{"cm_zoom", "cm_x", "cm_y", "cm_lane"}, q)); err != nil {
 				return nil, s.fail(ctx, err)
 			}
 		}

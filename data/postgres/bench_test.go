@@ -65,23 +65,25 @@ func generate(b *testing.B, a engine.Address, n int) {
 }
 
 // BenchmarkViews asks each view's question of BenchRows generated events,
-// before and after prepare.
+// before and after prepare. With $CHRONOMAP_BENCH_TABLE the table is
+// kept, and used again when it is there.
 func BenchmarkViews(b *testing.B) {
 	a := serverTB(b, "bench_views")
+	if name := enginetest.BenchTable(); name != "" {
+		a.Table = name
+	}
 	n := enginetest.BenchRows()
-	start := time.Now()
-	generate(b, a, n)
-	b.Logf("generated %d events in %v", n, time.Since(start).Round(time.Millisecond))
-	src, err := Open(context.Background(), a.String())
-	if err != nil {
-		b.Fatal(err)
+	open := func() (*engine.Source, error) { return Open(context.Background(), a.String()) }
+	src, ok := enginetest.BenchKept(b, open, n)
+	if !ok {
+		start := time.Now()
+		generate(b, a, n)
+		b.Logf("generated %d events in %v", n, time.Since(start).Round(time.Millisecond))
+		var err error
+		if src, err = open(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	defer src.Close()
-	b.Run("base", func(b *testing.B) { enginetest.BenchViews(b, src) })
-	start = time.Now()
-	if _, err := engine.Prepare(context.Background(), src, Dialect{}, engine.DefaultMaxZoom); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("prepared in %v", time.Since(start).Round(time.Millisecond))
-	b.Run("rollups", func(b *testing.B) { enginetest.BenchViews(b, src) })
+	enginetest.BenchPrepared(b, src, Dialect{})
 }

@@ -240,10 +240,68 @@ func BenchRows() int {
 	return 1_000_000
 }
 
+// BenchTable is the table the view benchmarks keep:
+// $CHRONOMAP_BENCH_TABLE names one that is generated once, left in the
+// engine after the run with its rollups (to browse it in the window), and
+// used again by the next run; without it they make a table of their own
+// and drop it.
+func BenchTable() string { return os.Getenv("CHRONOMAP_BENCH_TABLE") }
+
+// BenchKept opens the kept table a benchmark names (see BenchTable) when
+// it is there with n events, and fails the benchmark when it holds
+// another number; ok is false when it is not there to open.
+func BenchKept(b *testing.B, open func() (*engine.Source, error), n int) (src *engine.Source, ok bool) {
+	b.Helper()
+	src, err := open()
+	if err != nil {
+		return nil, false
+	}
+	l, err := src.Legend(context.Background(), dataset.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if l.All != int64(n) {
+		src.Close()
+		b.Fatalf("the kept table %s holds %d events, not %d: drop it or name another", BenchTable(), l.All, n)
+	}
+	return src, true
+}
+
+// BenchPrepared runs BenchViews on the source without its rollups
+// ("base"), then with them ("rollups"), preparing them first unless the
+// source has them already (a kept table).
+func BenchPrepared(b *testing.B, src *engine.Source, c engine.Creator) {
+	kept := src.Rollups
+	src.Rollups = nil
+	b.Run("base", func(b *testing.B) { BenchViews(b, src) })
+	if kept == nil {
+		start := time.Now()
+		if _, err := engine.Prepare(context.Background(), src, c, engine.DefaultMaxZoom); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("prepared in %v", time.Since(start).Round(time.Millisecond))
+	} else {
+		src.Rollups = kept
+		b.Logf("the kept table's rollups are used as they are")
+	}
+	b.Run("rollups", func(b *testing.B) { BenchViews(b, src) })
+}
+
+// ImportRows is how many rows the import benchmarks write:
+// $CHRONOMAP_BENCH_IMPORT_ROWS, else 100,000; the figure is taken
+// at a million, the size of the load benchmarks' file.
+func ImportRows() int {
+	if n, err := strconv.Atoi(os.Getenv("CHRONOMAP_BENCH_IMPORT_ROWS")); err == nil && n > 0 {
+		return n
+	}
+	return 100_000
+}
+
 // BenchViews measures each question a view asks of a source, one op =
 // one query, and reports its median in milliseconds beside Go's mean:
 // the timeline's histogram (800 bins), the map's grid for a 1920×1080
-// view in 4-pixel cells at four zoom levels, the legend's counts, a
+// view in 4-pixel cells at four zoom levels (and how many cells hold
+// events), the legend's counts, a
 // search, and a page of 1,000 rows.
 func BenchViews(b *testing.B, src *engine.Source) {
 	ctx := context.Background()
@@ -255,8 +313,11 @@ func BenchViews(b *testing.B, src *engine.Source) {
 	day := int64(86400)
 	from := int64(757382400) // 1994-01-01
 	width := (30*365*day/800 + day - 1) / day * day
+	// cells, when a question sets it, is reported beside its median.
+	cells := -1
 	run := func(name string, q func() error) {
 		b.Run(name, func(b *testing.B) {
+			cells = -1
 			var took []time.Duration
 			for b.Loop() {
 				t := time.Now()
@@ -267,6 +328,9 @@ func BenchViews(b *testing.B, src *engine.Source) {
 			}
 			slices.Sort(took)
 			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+			if cells >= 0 {
+				b.ReportMetric(float64(cells), "cells")
+			}
 		})
 	}
 	run("histogram", func() error {
@@ -274,14 +338,18 @@ func BenchViews(b *testing.B, src *engine.Source) {
 		return err
 	})
 	for _, z := range []int{2, 5, 8, 11} {
-		// A 1920×1080 view centred on Europe at zoom z, counted in cells
-		// of 4 pixels: pixels of zoom z-2.
+		// A 1920×1080 view centred on Kharkiv at zoom z, counted in cells
+		// of 4 pixels: pixels of zoom z-2. Every generated file and table
+		// places events within half a degree of it, so that the closest
+		// view still holds thousands of pixels (one on 20°E, 48°N held
+		// none from zoom 8 on, which the rollups answered at once).
 		g := z - 2
 		size := engine.Tiles{Zoom: g}.Size()
-		cx, cy := engine.Mercator(20, 48, size)
+		cx, cy := engine.Mercator(36.23, 49.99, size)
 		tl := engine.Tiles{Zoom: g, X0: max(0, cx-240), Y0: max(0, cy-135), X1: cx + 240, Y1: cy + 135}
 		run(fmt.Sprintf("grid-zoom%d", z), func() error {
-			_, err := src.Grid(ctx, dataset.Filter{}, tl)
+			g, err := src.Grid(ctx, dataset.Filter{}, tl)
+			cells = len(g.Count)
 			return err
 		})
 	}

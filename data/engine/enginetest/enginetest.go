@@ -17,6 +17,7 @@ import (
 
 	"chronomap/data/dataset"
 	"chronomap/data/events"
+	"chronomap/data/events/eventstest"
 )
 
 // CSV generates n rows of an ACLED-like export, the same bytes for the
@@ -97,6 +98,18 @@ func File(tb testing.TB, n int) string {
 	tb.Helper()
 	path := fmt.Sprintf("%s/events-%d.csv", tb.TempDir(), n)
 	if err := os.WriteFile(path, CSV(n), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchFile writes the load benchmarks' generated ACLED-like export of n
+// rows (eventstest.ACLEDLike, the file `go run ./scripts/bench/acled`
+// writes) to a file in a benchmark's temporary folder.
+func BenchFile(tb testing.TB, n int) string {
+	tb.Helper()
+	path := fmt.Sprintf("%s/acled-%d.csv", tb.TempDir(), n)
+	if err := os.WriteFile(path, eventstest.ACLEDLike(n), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return path
