@@ -149,7 +149,11 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 		total += int(c)
 	}
 	head, cell := m.densityWords(total, g.Cell)
-	w := math.Max(title.Width(head), 180)
+	top := m.marks().Int(int(peak))
+	// Wide enough that the cell's words, centred, keep clear of the
+	// numbers either side: "per 4 px cell" ran into a peak of 12,250,421.
+	const gap = 10
+	w := max(title.Width(head), 180, f.Width(cell)+2*(max(f.Width("1"), f.Width(top))+gap))
 	x, y, h := 12.0, s.H-12-64, 64.0
 	s.RoundRect(x, y, w+24, h, 6, draw.Translucent(m.Theme.Background, 0.9))
 	s.Text(title, x+12, y+18, head, m.Theme.Muted)
@@ -163,6 +167,5 @@ func (m *Map) drawDensityLegend(s *draw.Surface, g *Grid) {
 	}
 	s.Text(f, x+12, y+54, "1", m.Theme.Text)
 	s.Text(f, x+12+w/2-f.Width(cell)/2, y+54, cell, m.Theme.Muted)
-	top := m.marks().Int(int(peak))
 	s.Text(f, x+12+w-f.Width(top), y+54, top, m.Theme.Text)
 }
