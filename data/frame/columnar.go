@@ -142,9 +142,8 @@ func (c columns) table(ctx context.Context) (*table, error) {
 	case c.rows > maxRows(len(fields)+2):
 		return nil, tooManyRows("it", len(fields)+2)
 	}
-	t := &table{rows: c.rows}
 	geo := geoColumns(c.schema)
-	var where places
+	var where *places
 	if len(geo) > 0 {
 		chunks, release, err := c.read(ctx, geo[0])
 		if err != nil {
@@ -158,54 +157,23 @@ func (c columns) table(ctx context.Context) (*table, error) {
 			release()
 			return nil, fmt.Errorf("column %q has %d values for %d rows", fields[geo[0]].Name, n, c.rows)
 		}
-		where = placesOf(fields[geo[0]].Name, arrowWKB(chunks), c.rows)
+		p := placesOf(fields[geo[0]].Name, arrowWKB(chunks), c.rows)
 		release()
-		t.names = []string{"lat", "lon"}
-		t.problems = where.problems
-		if where.nonPoints > 0 {
-			flag := nonPointFlag(where.nonPoints, c.rows)
-			t.flags = []string{flag, flag}
+		where = &p
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
+	kinds := func(ctx context.Context, i int) ([]string, error) {
+		chunks, release, err := c.read(ctx, i)
+		if err != nil {
+			return nil, err
 		}
+		defer release()
+		return kindsOf(arrowWKB(chunks), c.rows), nil
 	}
-	shift := len(t.names)
-	for _, f := range fields {
-		t.names = append(t.names, f.Name)
-	}
-	// columnOf stores field i, which for a geometry holds its types.
-	columnOf := func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error) {
-		if k := slices.Index(geo, i); k == 0 {
-			v, kind := text(slices.All(where.kind))
-			return v, kind, nil
-		} else if k > 0 {
-			chunks, release, err := c.read(ctx, i)
-			if err != nil {
-				return values{}, Text, err
-			}
-			defer release()
-			v, kind := text(slices.All(kindsOf(arrowWKB(chunks), c.rows)))
-			return v, kind, nil
-		}
-		return c.column(ctx, i, text)
-	}
-	t.build = func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (v values, k Kind, err error) {
-		// A column that cannot be read, or whose reader panics, is named.
-		defer func() {
-			if err != nil {
-				v, k, err = values{}, Text, fmt.Errorf("column %q cannot be read: %w", t.names[i], err)
-			}
-		}()
-		defer damaged(&err)
-		switch {
-		case i == 0 && shift == 2:
-			v, k := text(slices.All(where.lat))
-			return v, k, nil
-		case i == 1 && shift == 2:
-			v, k := text(slices.All(where.lon))
-			return v, k, nil
-		}
-		return columnOf(ctx, i-shift, text)
-	}
-	return t, nil
+	return geoTable(c.rows, names, geo, where, kinds, c.column), nil
 }
 
 // column stores field i from its chunks: numbers as they are, dates and

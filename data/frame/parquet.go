@@ -91,7 +91,6 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 		return nil, fmt.Errorf("it claims %d rows of %d columns in only %s: it is damaged, or not a table of events", rows, len(leaves), input.Size(int64(len(b))))
 	}
 	n := int(rows)
-	t = &table{rows: n}
 	names := make([]string, len(leaves))
 	for i, c := range leaves {
 		// Nested fields are named by their path, as JSON's are.
@@ -100,54 +99,24 @@ func readParquet(ctx context.Context, b []byte) (t *table, err error) {
 
 	// GeoParquet: lat and lon first, from the primary geometry.
 	geo := pqGeoColumns(leaves, names, f)
-	var where places
+	var where *places
 	if len(geo) > 0 {
 		var failed error
-		where = placesOf(names[geo[0]], pqWKB(ctx, leaves[geo[0]], &failed), n)
+		p := placesOf(names[geo[0]], pqWKB(ctx, leaves[geo[0]], &failed), n)
 		if failed != nil {
 			return nil, fmt.Errorf("column %q cannot be read: %w", names[geo[0]], failed)
 		}
-		t.names = []string{"lat", "lon"}
-		t.problems = where.problems
-		if where.nonPoints > 0 {
-			flag := nonPointFlag(where.nonPoints, n)
-			t.flags = []string{flag, flag}
-		}
+		where = &p
 	}
-	shift := len(t.names)
-	t.names = append(t.names, names...)
-	t.build = func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (v values, k Kind, err error) {
-		defer func() {
-			if err != nil {
-				v, k, err = values{}, Text, fmt.Errorf("column %q cannot be read: %w", t.names[i], err)
-			}
-		}()
-		defer damaged(&err)
-		switch {
-		case shift == 2 && i == 0:
-			v, k := text(slices.All(where.lat))
-			return v, k, nil
-		case shift == 2 && i == 1:
-			v, k := text(slices.All(where.lon))
-			return v, k, nil
-		}
-		i -= shift
-		switch k := slices.Index(geo, i); {
-		case k == 0:
-			v, kind := text(slices.All(where.kind))
-			return v, kind, nil
-		case k > 0:
-			var failed error
-			kinds := kindsOf(pqWKB(ctx, leaves[i], &failed), n)
-			if failed != nil {
-				return values{}, Text, failed
-			}
-			v, kind := text(slices.All(kinds))
-			return v, kind, nil
-		}
+	kinds := func(ctx context.Context, i int) ([]string, error) {
+		var failed error
+		ks := kindsOf(pqWKB(ctx, leaves[i], &failed), n)
+		return ks, failed
+	}
+	column := func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error) {
 		return pqColumn{col: leaves[i], rows: n}.store(ctx, text)
 	}
-	return t, nil
+	return geoTable(n, names, geo, where, kinds, column), nil
 }
 
 // pqGeoColumns returns the WKB geometry columns the file's "geo"
@@ -633,6 +602,13 @@ func (c pqColumn) coded(ctx context.Context, key keyOf, format func(int64) strin
 		}
 		return nil
 	})
+	return c.coding(err, row, d, codes)
+}
+
+// coding ends the coding of a column's rows into d: false when it
+// stopped (errStop: the column is not one to code), the error when the
+// pages were damaged or did not give every row a value.
+func (c pqColumn) coding(err error, row int, d *dict, codes []uint32) (values, bool, error) {
 	if errors.Is(err, errStop) {
 		return values{}, false, nil
 	}
@@ -684,17 +660,7 @@ func (c pqColumn) dictionary(ctx context.Context) (values, bool, error) {
 		}
 		return nil
 	})
-	if errors.Is(err, errStop) {
-		return values{}, false, nil
-	}
-	if err == nil && row != c.rows {
-		err = fmt.Errorf("it has %d values for %d rows", row, c.rows)
-	}
-	if err != nil {
-		return values{}, false, err
-	}
-	v, ok := d.text(codes)
-	return v, ok, nil
+	return c.coding(err, row, d, codes)
 }
 
 // pqCell returns how one value of a column is written as a cell.

@@ -1,6 +1,7 @@
 package frame
 
 import (
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -175,4 +176,58 @@ func kindsOf(wkbs iter.Seq2[int, []byte], n int) []string {
 // points, in GeoJSON's words.
 func nonPointFlag(nonPoints, n int) string {
 	return fmt.Sprintf("%d of %d features are not points: their lat/lon is a representative point (inside a polygon, the middle of a line, the largest part of a multi-part geometry)", nonPoints, n)
+}
+
+// geoTable makes the table of a columnar file from its columns' names:
+// with where (the primary geometry's places, nil when the file has no
+// geometry) lat and lon come first, as a GeoJSON file's do. Its build
+// stores each column: lat and lon from where, the geometry columns geo
+// as their types (the primary's from where, any other's from kinds),
+// the rest through column. A column that cannot be read, or whose reader
+// panics, is named in the error.
+func geoTable(rows int, names []string, geo []int, where *places,
+	kinds func(ctx context.Context, i int) ([]string, error),
+	column func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (values, Kind, error)) *table {
+	t := &table{rows: rows}
+	if where != nil {
+		t.names = []string{"lat", "lon"}
+		t.problems = where.problems
+		if where.nonPoints > 0 {
+			flag := nonPointFlag(where.nonPoints, rows)
+			t.flags = []string{flag, flag}
+		}
+	}
+	shift := len(t.names)
+	t.names = append(t.names, names...)
+	t.build = func(ctx context.Context, i int, text func(iter.Seq2[int, string]) (values, Kind)) (v values, k Kind, err error) {
+		defer func() {
+			if err != nil {
+				v, k, err = values{}, Text, fmt.Errorf("column %q cannot be read: %w", t.names[i], err)
+			}
+		}()
+		defer damaged(&err)
+		switch {
+		case shift == 2 && i == 0:
+			v, k := text(slices.All(where.lat))
+			return v, k, nil
+		case shift == 2 && i == 1:
+			v, k := text(slices.All(where.lon))
+			return v, k, nil
+		}
+		i -= shift
+		switch g := slices.Index(geo, i); {
+		case g == 0 && where != nil:
+			v, k := text(slices.All(where.kind))
+			return v, k, nil
+		case g >= 0:
+			ks, err := kinds(ctx, i)
+			if err != nil {
+				return values{}, Text, err
+			}
+			v, k := text(slices.All(ks))
+			return v, k, nil
+		}
+		return column(ctx, i, text)
+	}
+	return t
 }
