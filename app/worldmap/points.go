@@ -98,8 +98,7 @@ func (pts *Points) BinInto(g *Grid, v Viewport, cell int, keep []bool) *Grid {
 	// Pixel = (plane - origin) * k, written out so the loop is a few
 	// multiplications and comparisons per point.
 	k := 1 / v.MetresPerPx
-	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
-	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	ox, oy := v.corner()
 	w, h := float64(v.Width), float64(v.Height)
 	inv := 1 / float64(cell)
 	p := pts.index()
@@ -156,19 +155,10 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (ou
 	counts = counts[:n]
 	clear(counts)
 	k := 1 / v.MetresPerPx / float64(cell)
-	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
-	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	ox, oy := v.corner()
 	fc, fr := float64(cols), float64(rows)
 	p := pts.index()
-	var runs []run
-	total := 0
-	for _, off := range v.Copies() {
-		at := len(runs)
-		runs = p.runs(runs, off, ox-off, ox-off+fc/k, oy-fr/k, oy)
-		for _, r := range runs[at:] {
-			total += r.hi - r.lo
-		}
-	}
+	runs, total := p.inView(v, fc*float64(cell), fr*float64(cell))
 	count := func(counts []int32, runs []run) {
 		for _, r := range runs {
 			ox := ox - r.off
@@ -215,6 +205,26 @@ func (pts *Points) Counts(counts []int32, v Viewport, cell int, keep []bool) (ou
 		}
 	}
 	return counts, cols, rows
+}
+
+// corner returns the plane point at the top left corner of the picture.
+func (v Viewport) corner() (x, y float64) {
+	return v.Center[0] - float64(v.Width)/2*v.MetresPerPx, v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+}
+
+// inView returns the runs of sorted points that may lie in the w×h
+// pixels at the top left of v's picture, over every copy of the world
+// the view shows, and how many points they hold.
+func (p *placed) inView(v Viewport, w, h float64) (runs []run, total int) {
+	ox, oy := v.corner()
+	for _, off := range v.Copies() {
+		at := len(runs)
+		runs = p.runs(runs, off, ox-off, ox-off+w*v.MetresPerPx, oy-h*v.MetresPerPx, oy)
+		for _, r := range runs[at:] {
+			total += r.hi - r.lo
+		}
+	}
+	return runs, total
 }
 
 // spareGrids keeps the grids the other cores count into between frames,

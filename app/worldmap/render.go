@@ -505,20 +505,11 @@ func (m *Map) clusterMix(out []cluster, g *Grid, index []int32, selCell []bool) 
 	}
 	v := m.View
 	k := 1 / v.MetresPerPx
-	ox := v.Center[0] - float64(v.Width)/2*v.MetresPerPx
-	oy := v.Center[1] + float64(v.Height)/2*v.MetresPerPx
+	ox, oy := v.corner()
 	w, h := float64(v.Width), float64(v.Height)
 	inv := 1 / float64(g.Cell)
 	p := m.points.index()
-	var runs []run
-	total := 0
-	for _, off := range v.Copies() {
-		at := len(runs)
-		runs = p.runs(runs, off, ox-off, ox-off+w/k, oy-h/k, oy)
-		for _, r := range runs[at:] {
-			total += r.hi - r.lo
-		}
-	}
+	runs, total := p.inView(v, w, h)
 	// What one core finds over its share of the points: the category
 	// counts of each cluster; the place all its events share, as placeOf
 	// gives it (-1 none seen yet, -2 when they are at several); the lowest event
@@ -1264,8 +1255,7 @@ func (m *Map) At(px orb.Point) (Hit, bool) {
 	const reach = 6.0
 	v := m.View
 	mpp := v.MetresPerPx
-	ox := v.Center[0] - float64(v.Width)/2*mpp
-	oy := v.Center[1] + float64(v.Height)/2*mpp
+	ox, oy := v.corner()
 	x0, x1 := ox+(px[0]-reach)*mpp, ox+(px[0]+reach)*mpp
 	y0, y1 := oy-(px[1]+reach)*mpp, oy-(px[1]-reach)*mpp
 	p := m.points.index()
