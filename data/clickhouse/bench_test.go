@@ -108,7 +108,7 @@ func generate(b *testing.B, a engine.Address, n int) {
 			b.Fatal(err)
 		}
 		stmts := []string{
-			fmt.Sprintf("CREATE TABLE %s (%s) ENGINE = MergeTree ORDER BY chronomap_row", d.Quote(local), cols),
+			fmt.Sprintf("CREATE TABLE %s (%s) ENGINE = MergeTree ORDER BY (%s, chronomap_row)", d.Quote(local), cols, d.Key("chronomap_start")),
 			fmt.Sprintf("CREATE TABLE %s AS %s ENGINE = Distributed(%s, %s, %s, rand())", d.Quote(a.Table), d.Quote(local), d.String(a.Cluster), d.String(a.Database), d.String(local)),
 			fmt.Sprintf(`INSERT INTO %s SELECT id, type, actor, country, notes, toUInt32(n + 1), start, start + 86400, lat, lon,
 				lowerUTF8(concat(id, '\n', type, '\n', actor, '\n', country, '\n', notes))

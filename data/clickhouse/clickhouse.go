@@ -67,8 +67,15 @@ func (Dialect) Div(a, b string) string { return "intDiv(" + a + ", " + b + ")" }
 
 // In is GLOBAL IN: the subquery runs once and its rows go to the
 // shards, which a Distributed table needs.
-func (Dialect) In() string                      { return "GLOBAL IN" }
-func (Dialect) Floor(e string) string           { return "toInt64(floor(" + e + "))" }
+func (Dialect) In() string            { return "GLOBAL IN" }
+func (Dialect) Floor(e string) string { return "toInt64(floor(" + e + "))" }
+
+// Key is the start as it is in the sorting key of the tables import
+// makes: a sorting key may not be Nullable on this server, and the
+// server reads a range of the key only from a condition on the key's
+// own expression (not on the column, nor on coalesce).
+func (Dialect) Key(start string) string { return "ifNull(" + start + ", 0)" }
+
 func (d Dialect) table(a engine.Address) string { return d.Quote(a.Database) + "." + d.Quote(a.Table) }
 
 // CreateTableAs makes a SummingMergeTree table of a query's rows, which

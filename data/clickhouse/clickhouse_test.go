@@ -43,8 +43,8 @@ func serverTB(t testing.TB, prefix string, cluster bool) engine.Address {
 			if err != nil {
 				continue
 			}
-			for _, name := range []string{a.Table, a.Table + "_local", a.Table + engine.DaysSuffix, a.Table + engine.TilesSuffix, a.Table + engine.MetaSuffix} {
-				c.Exec(context.Background(), "DROP TABLE IF EXISTS "+Dialect{}.Quote(name))
+			for _, suffix := range append([]string{"", "_local"}, engine.Suffixes...) {
+				c.Exec(context.Background(), "DROP TABLE IF EXISTS "+Dialect{}.Quote(a.Table+suffix))
 			}
 			c.Close()
 		}

@@ -84,7 +84,7 @@ func Import(ctx context.Context, a engine.Address, l *engine.Load, progress func
 		}()
 	}
 	for _, s := range shards {
-		created, err := s.conn.ensure(ctx, local, cols, l.Columns, "MergeTree ORDER BY "+d.Quote(engine.RowColumn))
+		created, err := s.conn.ensure(ctx, local, cols, l.Columns, "MergeTree ORDER BY ("+d.Key(d.Quote(engine.StartColumn))+", "+d.Quote(engine.RowColumn)+")")
 		if err != nil {
 			return Created{}, err
 		}

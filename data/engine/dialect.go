@@ -41,6 +41,10 @@ type Dialect interface {
 	In() string
 	// Floor rounds a float down to a 64-bit integer.
 	Floor(expr string) string
+	// Key writes an event's start as import sorts its tables by it, so
+	// that a condition on a range of starts reads that range only: the
+	// time windows and pages of a hundred million events.
+	Key(start string) string
 }
 
 // param is the n-th (1-based) query parameter: both drivers take $n.

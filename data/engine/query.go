@@ -106,7 +106,25 @@ func (t *Table) windowed(f dataset.Filter, a *args) string {
 	if f.Window == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s > %s AND %s < %s", t.stop, a.add(f.Window.From), t.start, a.add(f.Window.To))
+	return t.overlaps(f.Window.From, f.Window.To, a)
+}
+
+// overlaps is the condition of an event overlapping [from, to), written
+// on the sorting key where it can be: what starts at to or later cannot,
+// nor (once the longest event is known) what starts more than its length
+// before from.
+func (t *Table) overlaps(from, to int64, a *args) string {
+	c := fmt.Sprintf("%s > %s AND %s < %s", t.stop, a.add(from), t.key, a.add(to))
+	if t.maxLen > 0 {
+		c += fmt.Sprintf(" AND %s >= %s", t.key, a.add(from-t.maxLen))
+	}
+	return c
+}
+
+// starts is the condition of an event starting in [from, to), on the
+// sorting key.
+func (t *Table) starts(from, to int64, a *args) string {
+	return fmt.Sprintf("%[1]s >= %[2]s AND %[1]s < %[3]s", t.key, a.add(from), a.add(to))
 }
 
 // Legend is what the legend and the status line say: events in all, kept
@@ -205,10 +223,10 @@ func (s *Source) Histogram(ctx context.Context, f dataset.Filter, b Bins) (Histo
 	}
 	t := s.Table
 	var a args
-	kept := t.where(f, false, &a)
-	from, width, to := a.add(b.From), a.add(b.Width), a.add(b.To())
-	sql := fmt.Sprintf("SELECT %s AS cm_lane, %s AS cm_bin, %s FROM %s WHERE %s AND %s >= %s AND %s < %s GROUP BY cm_lane, cm_bin",
-		t.lane(), t.d.Int(t.d.Div(t.notNull(t.start)+" - "+from, width)), t.d.Int("count(*)"), t.from, kept, t.start, from, t.start, to)
+	kept := t.where(f, false, &a) + " AND " + t.starts(b.From, b.To(), &a)
+	from, width := a.add(b.From), a.add(b.Width)
+	sql := fmt.Sprintf("SELECT %s AS cm_lane, %s AS cm_bin, %s FROM %s WHERE %s GROUP BY cm_lane, cm_bin",
+		t.lane(), t.d.Int(t.d.Div(t.notNull(t.start)+" - "+from, width)), t.d.Int("count(*)"), t.from, kept)
 	h := Histogram{Bins: b, Counts: map[string][]int64{}}
 	err := s.query(ctx, sql, a.list, func(r Rows) error {
 		var lane string
@@ -279,14 +297,19 @@ func (s *Source) Grid(ctx context.Context, f dataset.Filter, tl Tiles) (Grid, er
 	if g, ok, err := s.rollupGrid(ctx, f, tl); ok || err != nil {
 		return g, err
 	}
-	t := s.Table
 	var a args
-	shown := t.where(f, true, &a)
+	return g, s.tableGrid(ctx, s.Table.where(f, true, &a), a, &g)
+}
+
+// tableGrid adds to a grid the events on the map where cond holds, read
+// from the table, cond's values bound in a.
+func (s *Source) tableGrid(ctx context.Context, cond string, a args, g *Grid) error {
+	t, tl := s.Table, g.Tiles
 	x, y := t.mercator(a.add(tl.Size()))
 	sql := fmt.Sprintf("SELECT cm_x, cm_y, %s FROM (SELECT %s AS cm_x, %s AS cm_y FROM %s WHERE %s AND %s) AS cm_points "+
 		"WHERE cm_x >= %s AND cm_x < %s AND cm_y >= %s AND cm_y < %s GROUP BY cm_x, cm_y",
-		t.d.Int("count(*)"), x, y, t.from, shown, t.located(), a.add(tl.X0), a.add(tl.X1), a.add(tl.Y0), a.add(tl.Y1))
-	err := s.query(ctx, sql, a.list, func(r Rows) error {
+		t.d.Int("count(*)"), x, y, t.from, cond, t.located(), a.add(tl.X0), a.add(tl.X1), a.add(tl.Y0), a.add(tl.Y1))
+	return s.query(ctx, sql, a.list, func(r Rows) error {
 		var px, py, n int64
 		if err := r.Scan(&px, &py, &n); err != nil {
 			return err
@@ -294,7 +317,6 @@ func (s *Source) Grid(ctx context.Context, f dataset.Filter, tl Tiles) (Grid, er
 		g.Count[[2]int64{px, py}] += n
 		return nil
 	})
-	return g, err
 }
 
 // Page is a page of the events a filter shows, in time order: the table's
@@ -330,6 +352,19 @@ func (s *Source) Page(ctx context.Context, f dataset.Filter, offset, limit int) 
 	sel = append(sel, t.d.Int(t.notNull(t.start)), t.d.Float(t.notNull(lat)), t.d.Float(t.notNull(lon)), located)
 	var a args
 	where := t.where(f, true, &a)
+	// Rows read by the engine's sort: those that start in the range, on
+	// a table sorted by start.
+	outer := "1 = 1"
+	if t.Imported && s.Rollups != nil {
+		from, to, ok, err := s.pageRange(ctx, f, offset+limit)
+		if err != nil {
+			return Page{}, err
+		}
+		if ok {
+			outer = t.starts(from, to, &a)
+			where += " AND " + outer
+		}
+	}
 	sql := fmt.Sprintf("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
 		strings.Join(sel, ", "), t.from, where, t.order, limit, offset)
 	if t.Imported {
@@ -337,8 +372,8 @@ func (s *Source) Page(ctx context.Context, f dataset.Filter, offset, limit int) 
 		// every selected cell before it sorts would otherwise write every
 		// shown row as text to keep a thousand.
 		keys := "(" + t.order + ")"
-		sql = fmt.Sprintf("SELECT %s FROM %s WHERE %s %s (SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT %d OFFSET %d) ORDER BY %s",
-			strings.Join(sel, ", "), t.from, keys, t.d.In(), t.order, t.from, where, t.order, limit, offset, t.order)
+		sql = fmt.Sprintf("SELECT %s FROM %s WHERE %s AND %s %s (SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT %d OFFSET %d) ORDER BY %s",
+			strings.Join(sel, ", "), t.from, outer, keys, t.d.In(), t.order, t.from, where, t.order, limit, offset, t.order)
 	}
 	n := len(p.Columns)
 	err := s.query(ctx, sql, a.list, func(r Rows) error {
@@ -416,6 +451,9 @@ func (s *Source) Span(ctx context.Context) (Span, error) {
 // wholly outside a window of time: ending by from, starting at to or
 // after. The timeline says so at its ends ("← +3 earlier").
 func (s *Source) Outside(ctx context.Context, f dataset.Filter, from, to int64) (earlier, later int64, err error) {
+	if s.Rollups != nil && plainFilter(f) && from <= to {
+		return s.rollupOutside(ctx, f, from, to)
+	}
 	t := s.Table
 	var a args
 	kept := t.where(f, false, &a)
@@ -427,4 +465,61 @@ func (s *Source) Outside(ctx context.Context, f dataset.Filter, from, to int64) 
 		count(fmt.Sprintf("%s <= %s", t.stop, a.add(from))), count(fmt.Sprintf("%s >= %s", t.start, a.add(to))), t.from, kept)
 	err = s.query(ctx, sql, a.list, func(r Rows) error { return r.Scan(&earlier, &later) })
 	return earlier, later, err
+}
+
+// rollupOutside is Outside from the rollups: the events that start in
+// the days before the longest event's length before from, and in the days
+// from the one after to, are counted there; those between, from the
+// table.
+func (s *Source) rollupOutside(ctx context.Context, f dataset.Filter, from, to int64) (earlier, later int64, err error) {
+	t, d := s.Table, s.Table.d
+	before, after := floorDiv(from-t.maxLen, 86400), ceilDiv(to, 86400)
+	var a args
+	kept := "1 = 1" + s.hidden(f, &a)
+	if f.LocatedOnly {
+		kept += " AND cm_located = 1"
+	}
+	count := func(cond string) string {
+		return d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN cm_n ELSE 0 END), 0)", cond))
+	}
+	sql := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s", count("cm_day < "+a.add(before)), count("cm_day >= "+a.add(after)), s.Rollups.Days, kept)
+	if err := s.query(ctx, sql, a.list, func(r Rows) error { return r.Scan(&earlier, &later) }); err != nil {
+		return 0, 0, err
+	}
+	var b args
+	cond := t.where(f, false, &b)
+	near := fmt.Sprintf("%s AND %s <= %s", t.starts(before*86400, from, &b), t.stop, b.add(from))
+	far := t.starts(to, after*86400, &b)
+	sum := func(c string) string {
+		return d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", c))
+	}
+	sql = fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s AND ((%s) OR (%s))", sum(near), sum(far), t.from, cond, near, far)
+	var e, l int64
+	err = s.query(ctx, sql, b.list, func(r Rows) error { return r.Scan(&e, &l) })
+	return earlier + e, later + l, err
+}
+
+// pageRange finds a range of starts that holds the first n events the
+// filter shows, for a table sorted by start: its sort then reads that
+// range only. It counts the events in ranges from the earliest start
+// they may have, each eight times as long as the one before, until one
+// holds n; ok is false when only the whole table does.
+func (s *Source) pageRange(ctx context.Context, f dataset.Filter, n int) (from, to int64, ok bool, err error) {
+	t, r := s.Table, s.Rollups
+	from, end := r.First, r.Last+1
+	if w := f.Window; w != nil {
+		from, end = max(from, w.From-t.maxLen), min(end, w.To)
+	}
+	for width := max((end-from)/4096, 1); from+width < end; width *= 8 {
+		var a args
+		sql := fmt.Sprintf("SELECT %s FROM %s WHERE %s AND %s", t.d.Int("count(*)"), t.from, t.where(f, true, &a), t.starts(from, from+width, &a))
+		var got int64
+		if err := s.query(ctx, sql, a.list, func(rs Rows) error { return rs.Scan(&got) }); err != nil {
+			return 0, 0, false, err
+		}
+		if got >= int64(n) {
+			return from, from + width, true, nil
+		}
+	}
+	return 0, 0, false, nil
 }

@@ -34,8 +34,16 @@ type Table struct {
 	// The SQL of each role. start and stop are Unix seconds, stop
 	// exclusive; lat and lon degrees; category and actors text.
 	from, start, stop, lat, lon, category, order string
-	actors, text                                 []string
-	folded                                       bool // text is TextColumn, folded as events.Fold folds
+	// key is start as the table is sorted by it (Dialect.Key), for the
+	// conditions on a range of starts.
+	key string
+	// maxLen is the longest an event lasts (stop - start), once the
+	// rollups say so; 0 before. Events that start more than maxLen before
+	// a window cannot reach into it, which bounds the range of starts a
+	// window reads.
+	maxLen       int64
+	actors, text []string
+	folded       bool // text is TextColumn, folded as events.Fold folds
 }
 
 // Dialect returns the dialect the table's SQL is written in.
@@ -114,6 +122,7 @@ func Describe(ctx context.Context, d Dialect, a Address, cols []Column, sample [
 		}
 		t.order = t.start
 	}
+	t.key = d.Key(t.start)
 	if c := t.Mapping.Get(events.Category); len(c) > 0 {
 		col, _ := t.Column(c[0])
 		t.category = d.Text(d.Quote(col.Name), col.Kind)

@@ -63,6 +63,9 @@ func (Dialect) Div(a, b string) string      { return "((" + a + ") / (" + b + ")
 func (Dialect) In() string                  { return "IN" }
 func (Dialect) Floor(e string) string       { return "floor(" + e + ")::bigint" }
 
+// Key is the start itself: import indexes its tables by it.
+func (Dialect) Key(start string) string { return start }
+
 // CreateTableAs makes a table of a query's rows, indexed by its keys: a
 // materialized rollup, which Citus makes on the coordinator. The rows
 // are written in the index's order, so that a view's range of keys (the

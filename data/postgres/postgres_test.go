@@ -35,7 +35,7 @@ func serverTB(t testing.TB, prefix string) engine.Address {
 			return
 		}
 		defer c.Close()
-		for _, suffix := range []string{"", engine.DaysSuffix, engine.TilesSuffix, engine.MetaSuffix} {
+		for _, suffix := range append([]string{""}, engine.Suffixes...) {
 			c.Exec(context.Background(), "DROP TABLE IF EXISTS "+Dialect{}.Quote(a.Table+suffix))
 		}
 	})

@@ -46,7 +46,7 @@ func TestImportThenPrepare(t *testing.T) {
 			}
 			defer src.Close()
 			defer func() {
-				for _, suffix := range []string{"", "_local", engine.DaysSuffix, engine.TilesSuffix, engine.MetaSuffix} {
+				for _, suffix := range append([]string{"", "_local"}, engine.Suffixes...) {
 					src.Conn.Exec(context.Background(), "DROP TABLE IF EXISTS "+src.Table.Dialect().Quote(a.Table+suffix))
 				}
 			}()
@@ -65,7 +65,7 @@ func TestImportThenPrepare(t *testing.T) {
 			if code := prepare.Run([]string{a.String()}, &out, &errb); code != 0 {
 				t.Fatalf("prepare: exit %d: %s", code, errb.String())
 			}
-			for _, want := range []string{engine.DaysSuffix, engine.TilesSuffix, engine.MetaSuffix, "zoom levels 0 to 10"} {
+			for _, want := range append([]string{"zoom levels 0 to 10"}, engine.Suffixes...) {
 				if !strings.Contains(out.String(), want) {
 					t.Errorf("prepare said %q, without %q", out.String(), want)
 				}

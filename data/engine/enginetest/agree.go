@@ -33,6 +33,8 @@ func Filters(d *dataset.Dataset) map[string]dataset.Filter {
 		"id":              {Query: "rus10001"},
 		"no match":        {Query: "zzzqqq"},
 		"window":          {Window: &dataset.Window{From: mid, To: mid + 3*365*86400}},
+		"odd window":      {Window: &dataset.Window{From: lo + 12345, To: mid + 400*86400 + 777}, HiddenCategories: []string{cats[2]}},
+		"short window":    {Window: &dataset.Window{From: mid + 3600, To: mid + 20*86400 - 60}, LocatedOnly: true},
 		"hidden":          {HiddenCategories: []string{cats[0], "not a category"}},
 		"actors":          {Actors: []string{"jnim", "civilians (fiji)"}},
 		"located":         {LocatedOnly: true},
@@ -210,15 +212,16 @@ func AgreePrepared(t *testing.T, src *engine.Source, mem engine.Memory, c engine
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(made) != 3 || src.Rollups == nil {
+	if len(made) != 4 || src.Rollups == nil {
 		t.Fatalf("prepare made %q, rollups %+v", made, src.Rollups)
 	}
 	lo, _, _ := mem.D.Index.Span()
 	b := engine.Bins{From: lo - lo%86400, Width: 7 * 86400, N: 10}
 	for what, uses := range map[string]string{
-		"histogram": src.Uses(dataset.Filter{HiddenCategories: []string{"Riots"}}, &b, nil),
-		"grid":      src.Uses(dataset.Filter{LocatedOnly: true}, nil, &engine.Tiles{Zoom: 5}),
-		"legend":    src.Uses(Filters(mem.D)["window"], nil, nil),
+		"histogram":           src.Uses(dataset.Filter{HiddenCategories: []string{"Riots"}}, &b, nil),
+		"grid":                src.Uses(dataset.Filter{LocatedOnly: true}, nil, &engine.Tiles{Zoom: 5}),
+		"legend":              src.Uses(Filters(mem.D)["odd window"], nil, nil),
+		"grid under a window": src.Uses(Filters(mem.D)["odd window"], nil, &engine.Tiles{Zoom: 6}),
 	} {
 		if uses == "" {
 			t.Errorf("the %s is not answered from a rollup", what)

@@ -51,7 +51,10 @@ func Imported(t testing.TB, name, passwordVar string, n int) (url, path string) 
 // every server of the test cluster.
 func Drop(t testing.TB, a engine.Address) {
 	ctx := context.Background()
-	names := []string{a.Table, a.Table + "_local", a.Table + engine.DaysSuffix, a.Table + engine.TilesSuffix, a.Table + engine.MetaSuffix}
+	names := []string{a.Table, a.Table + "_local"}
+	for _, s := range engine.Suffixes {
+		names = append(names, a.Table+s)
+	}
 	if a.Engine == "postgres" {
 		c, err := postgres.Connect(ctx, a)
 		if err != nil {
