@@ -19,6 +19,8 @@ import (
 //     legend's counts;
 //   - T_chronomap_tiles: events on the map per Web Mercator pixel and
 //     category at every zoom level from 0 to MaxZoom — the map's grid;
+//   - T_chronomap_pixels: the same, all categories together — the grid
+//     when no category is hidden, from fewer rows;
 //   - T_chronomap_times: the same per time bucket (Bucket seconds) at
 //     zoom levels 0 to TimedZoom — the map's grid under a time window;
 //   - T_chronomap_rollup: what they were made of (events, zoom levels,
@@ -33,8 +35,8 @@ import (
 // A question the rollups cannot answer exactly (a search, actors, a box,
 // a zoom past MaxZoom, a window past TimedZoom) goes to the table.
 type Rollups struct {
-	Days, Tiles, Times, Meta string // quoted names
-	MaxZoom, TimedZoom       int
+	Days, Tiles, Pixels, Times, Meta string // quoted names
+	MaxZoom, TimedZoom               int
 	// Events is how many events the table had when the rollups were
 	// made; MaxLen how long the longest lasts, in seconds.
 	Events, MaxLen int64
@@ -45,14 +47,15 @@ type Rollups struct {
 
 // Rollup table suffixes.
 const (
-	DaysSuffix  = "_chronomap_days"
-	TilesSuffix = "_chronomap_tiles"
-	TimesSuffix = "_chronomap_times"
-	MetaSuffix  = "_chronomap_rollup"
+	DaysSuffix   = "_chronomap_days"
+	TilesSuffix  = "_chronomap_tiles"
+	PixelsSuffix = "_chronomap_pixels"
+	TimesSuffix  = "_chronomap_times"
+	MetaSuffix   = "_chronomap_rollup"
 )
 
 // Suffixes are the rollup table suffixes, every one.
-var Suffixes = []string{DaysSuffix, TilesSuffix, TimesSuffix, MetaSuffix}
+var Suffixes = []string{DaysSuffix, TilesSuffix, PixelsSuffix, TimesSuffix, MetaSuffix}
 
 // Creator writes the statements that make a rollup table from a query,
 // sorted (or indexed) by keys, and add a query's rows to it: the one
@@ -89,8 +92,8 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 	}
 	t, d := s.Table, s.Table.d
 	name := t.Address.Table
-	days, tiles, times, meta := d.Quote(name+DaysSuffix), d.Quote(name+TilesSuffix), d.Quote(name+TimesSuffix), d.Quote(name+MetaSuffix)
-	for _, r := range []string{meta, days, tiles, times} { // meta first: no rollup is used while the rest go
+	days, tiles, pixels, times, meta := d.Quote(name+DaysSuffix), d.Quote(name+TilesSuffix), d.Quote(name+PixelsSuffix), d.Quote(name+TimesSuffix), d.Quote(name+MetaSuffix)
+	for _, r := range []string{meta, days, tiles, pixels, times} { // meta first: no rollup is used while the rest go
 		if err := s.Conn.Exec(ctx, "DROP TABLE IF EXISTS "+r); err != nil {
 			return nil, s.fail(ctx, err)
 		}
@@ -118,6 +121,12 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 			return nil, err
 		}
 		made = append(made, fmt.Sprintf("%s: events on the map per Web Mercator pixel and category, zoom levels 0 to %d", name+TilesSuffix, maxZoom))
+		keys := []string{"cm_zoom", "cm_x", "cm_y"}
+		q := fmt.Sprintf("SELECT cm_zoom, cm_x, cm_y, %s AS cm_n FROM %s GROUP BY cm_zoom, cm_x, cm_y", t.d.Int("sum(cm_n)"), tiles)
+		if err := s.Conn.Exec(ctx, c.CreateTableAs(pixels, keys, q)); err != nil {
+			return nil, s.fail(ctx, err)
+		}
+		made = append(made, fmt.Sprintf("%s: the same, all categories together", name+PixelsSuffix))
 		timedZoom = min(TimedZoom, maxZoom)
 		if err := s.pyramid(ctx, c, times, timedZoom, t.d.Floor(fmt.Sprintf("%s / %d.0", t.notNull(t.start), bucket))); err != nil {
 			return nil, err
@@ -177,12 +186,8 @@ func (s *Source) pyramid(ctx context.Context, c Creator, table string, top int, 
 	for z := top - 1; z >= 0; z-- {
 		// Aliases of their own: ClickHouse would read cm_x in
 		// intDiv(cm_x, 2) AS cm_x as the alias.
-		sel := strings.TrimPrefix(by, ", ")
-		if sel != "" {
-			sel = ", " + sel
-		}
 		q := fmt.Sprintf("SELECT %[2]s, %[3]s AS cm_x2, %[4]s AS cm_y2, cm_lane%[7]s, %[5]s FROM %[1]s WHERE cm_zoom = %[6]d GROUP BY cm_x2, cm_y2, cm_lane%[7]s",
-			table, t.d.Int(fmt.Sprint(z)), t.d.Int(t.d.Div("cm_x", "2")), t.d.Int(t.d.Div("cm_y", "2")), t.d.Int("sum(cm_n)"), z+1, sel)
+			table, t.d.Int(fmt.Sprint(z)), t.d.Int(t.d.Div("cm_x", "2")), t.d.Int(t.d.Div("cm_y", "2")), t.d.Int("sum(cm_n)"), z+1, by)
 		if err := s.Conn.Exec(ctx, c.InsertAs(table, keys, q)); err != nil {
 			return s.fail(ctx, err)
 		}
@@ -195,7 +200,7 @@ func (s *Source) pyramid(ctx context.Context, c Creator, table string, top int, 
 func FindRollups(ctx context.Context, s *Source) (*Rollups, error) {
 	t, d := s.Table, s.Table.d
 	name := t.Address.Table
-	r := &Rollups{Days: d.Quote(name + DaysSuffix), Tiles: d.Quote(name + TilesSuffix), Times: d.Quote(name + TimesSuffix), Meta: d.Quote(name + MetaSuffix)}
+	r := &Rollups{Days: d.Quote(name + DaysSuffix), Tiles: d.Quote(name + TilesSuffix), Pixels: d.Quote(name + PixelsSuffix), Times: d.Quote(name + TimesSuffix), Meta: d.Quote(name + MetaSuffix)}
 	rows, err := s.Conn.Query(ctx, "SELECT cm_name, cm_value FROM "+r.Meta)
 	if err != nil {
 		return nil, nil // not prepared
@@ -417,6 +422,8 @@ func (s *Source) gridRollup(f dataset.Filter, tl Tiles) string {
 	switch {
 	case r == nil || !plainFilter(f):
 		return ""
+	case f.Window == nil && tl.Zoom <= r.MaxZoom && len(f.HiddenCategories) == 0:
+		return r.Pixels
 	case f.Window == nil && tl.Zoom <= r.MaxZoom:
 		return r.Tiles
 	case f.Window != nil && tl.Zoom <= r.TimedZoom:

@@ -212,7 +212,7 @@ func AgreePrepared(t *testing.T, src *engine.Source, mem engine.Memory, c engine
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(made) != 4 || src.Rollups == nil {
+	if len(made) != 5 || src.Rollups == nil {
 		t.Fatalf("prepare made %q, rollups %+v", made, src.Rollups)
 	}
 	lo, _, _ := mem.D.Index.Span()
@@ -366,6 +366,32 @@ func BenchViews(b *testing.B, src *engine.Source) {
 	})
 	run("page", func() error {
 		_, err := src.Page(ctx, dataset.Filter{}, 0, 1000)
+		return err
+	})
+	// A step of the timeline's wheel: a window of 7 of the 30 years,
+	// beginning and ending at no midnight, as the views ask under it.
+	w := dataset.Filter{Window: &dataset.Window{From: from + 11*365*day + 12345, To: from + 18*365*day + 6789}}
+	run("window-legend", func() error {
+		_, err := src.Legend(ctx, w)
+		return err
+	})
+	run("window-outside", func() error {
+		_, _, err := src.Outside(ctx, dataset.Filter{}, w.Window.From, w.Window.To)
+		return err
+	})
+	for _, z := range []int{5, 11} {
+		g := z - 2
+		size := engine.Tiles{Zoom: g}.Size()
+		cx, cy := engine.Mercator(36.23, 49.99, size)
+		tl := engine.Tiles{Zoom: g, X0: max(0, cx-240), Y0: max(0, cy-135), X1: cx + 240, Y1: cy + 135}
+		run(fmt.Sprintf("window-grid-zoom%d", z), func() error {
+			g, err := src.Grid(ctx, w, tl)
+			cells = len(g.Count)
+			return err
+		})
+	}
+	run("window-page", func() error {
+		_, err := src.Page(ctx, w, 0, 1000)
 		return err
 	})
 }
