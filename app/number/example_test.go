@@ -24,6 +24,16 @@ func ExampleMarks_Fixed() {
 	// 2.345,7 MB
 }
 
+func ExampleMarks_Short() {
+	fmt.Println("+"+number.English.Short(39575621), "earlier")
+	fmt.Println("+"+number.German.Short(39575621), "früher")
+	fmt.Println(number.English.Short(152400), number.English.Short(2345678), number.English.Short(99999))
+	// Output:
+	// +39.6M earlier
+	// +39,6 Mio. früher
+	// 152k 2.35M 99,999
+}
+
 // The window takes the marks from its translations; any pair of strings
 // will do.
 func ExampleMarks() {

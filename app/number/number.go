@@ -5,21 +5,52 @@
 package number
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
 
-// Marks are the separators a language writes numbers with.
+// Marks are the separators a language writes numbers with, and the words
+// for thousands and millions in short numbers.
 type Marks struct {
 	Group   string // between groups of three digits: "," in English
 	Decimal string // before the fraction: "." in English
+	// Thousand and Million follow a short number: "k" and "M" in
+	// English; "k" and "M" when empty.
+	Thousand, Million string
 }
 
 // English and German are the marks of the languages Chronomap speaks.
 var (
-	English = Marks{Group: ",", Decimal: "."}
-	German  = Marks{Group: ".", Decimal: ","}
+	English = Marks{Group: ",", Decimal: ".", Thousand: "k", Million: "M"}
+	German  = Marks{Group: ".", Decimal: ",", Thousand: " Tsd.", Million: " Mio."}
 )
+
+// Short writes n as Int does below 100,000, and above in thousands or
+// millions with at most three digits, for a label with little room:
+// 39,575,621 is "39.6M" in English, "39,6 Mio." in German; 152,400 is
+// "152k".
+func (m Marks) Short(n int) string {
+	a := math.Abs(float64(n))
+	th, mi := m.Thousand, m.Million
+	if th == "" {
+		th = "k"
+	}
+	if mi == "" {
+		mi = "M"
+	}
+	switch {
+	case a < 100_000:
+		return m.Int(n)
+	case a < 999_500:
+		return m.Fixed(float64(n)/1e3, 0) + th
+	case a < 9_995_000:
+		return m.Fixed(float64(n)/1e6, 2) + mi
+	case a < 99_950_000:
+		return m.Fixed(float64(n)/1e6, 1) + mi
+	}
+	return m.Fixed(float64(n)/1e6, 0) + mi
+}
 
 // Int writes n with its digits grouped in threes: -1234567 is
 // "-1,234,567" in English, "-1.234.567" in German.

@@ -134,7 +134,9 @@ func (c *Chart) Widen(side Side) {
 
 // moreWords are the markers' words: "+3 earlier", "+3 früher".
 func (c *Chart) moreWords(side Side, n int) string {
-	count := "+" + c.Lang.marks().Int(n)
+	// Short above 100,000: two markers of eight digits would leave the
+	// axis of a narrow timeline no room for a label.
+	count := "+" + c.Lang.marks().Short(n)
 	switch {
 	case side == Earlier && c.Lang == German:
 		return "← " + count + " früher"
