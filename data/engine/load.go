@@ -18,6 +18,11 @@ type Load struct {
 	Columns []Column   // Kind Text, Integer or Number for the file's own; see Imported for the rest
 	text    []int      // the frame's text columns: what chronomap_text folds
 	folded  [][]string // per entry of text, its Distinct values folded; nil for a column paged row by row
+	// order is the frame's rows as they are written: the events by
+	// start, then the rows that are not events. A table written in that
+	// order reads a range of starts from a few pages (PostgreSQL's heap)
+	// or parts that barely overlap (ClickHouse's).
+	order []int32
 }
 
 // NewLoad lays out a dataset for import. A file with a column named as
@@ -53,6 +58,12 @@ func NewLoad(d *dataset.Dataset) (*Load, error) {
 		k := map[string]Kind{RowColumn: Integer, StartColumn: Integer, StopColumn: Integer, LatColumn: Number, LonColumn: Number, TextColumn: Text}[name]
 		l.Columns = append(l.Columns, Column{Name: name, Kind: k})
 	}
+	l.order = append(make([]int32, 0, d.Frame.Rows()), d.Index.Row...)
+	for r := range d.Frame.Rows() {
+		if d.EventOfRow(r) < 0 {
+			l.order = append(l.order, int32(r))
+		}
+	}
 	return l, nil
 }
 
@@ -60,7 +71,8 @@ func NewLoad(d *dataset.Dataset) (*Load, error) {
 // not, so that the engine counts the problems the file has.
 func (l *Load) Rows() int { return l.D.Frame.Rows() }
 
-// Chunk returns rows [lo, hi) column by column, a slice per column in
+// Chunk returns rows [lo, hi) of the load, in the order it writes them
+// (events by start, then the rest), column by column, a slice per column in
 // the order of Columns: []string for text, []*int64 and []*float64 for
 // numbers (nil where a value is missing), and []uint32 for RowColumn.
 // The numbers behind the pointers are laid out in one allocation per
@@ -70,19 +82,20 @@ func (l *Load) Chunk(lo, hi int) []any {
 	f, d := l.D.Frame, l.D
 	n := hi - lo
 	out := make([]any, 0, len(l.Columns))
+	rowOf := l.order[lo:hi]
 	for c, col := range f.Columns {
 		switch col.Kind {
 		case frame.Integer:
 			v, xs := make([]*int64, n), make([]int64, n)
 			for r := range n {
-				xs[r] = int64(f.Number(lo+r, c)) // an Integer column has no gaps
+				xs[r] = int64(f.Number(int(rowOf[r]), c)) // an Integer column has no gaps
 				v[r] = &xs[r]
 			}
 			out = append(out, v)
 		case frame.Number:
 			v, xs := make([]*float64, n), make([]float64, n)
 			for r := range n {
-				if xs[r] = f.Number(lo+r, c); !math.IsNaN(xs[r]) {
+				if xs[r] = f.Number(int(rowOf[r]), c); !math.IsNaN(xs[r]) {
 					v[r] = &xs[r]
 				}
 			}
@@ -90,7 +103,7 @@ func (l *Load) Chunk(lo, hi int) []any {
 		default:
 			v := make([]string, n)
 			for r := range n {
-				v[r] = f.Text(lo+r, c)
+				v[r] = f.Text(int(rowOf[r]), c)
 			}
 			out = append(out, v)
 		}
@@ -103,7 +116,7 @@ func (l *Load) Chunk(lo, hi int) []any {
 	x := d.Index
 	var buf []byte
 	for r := range n {
-		row := lo + r
+		row := int(rowOf[r])
 		rows[r] = uint32(row + 1)
 		buf = buf[:0]
 		for k, c := range l.text {

@@ -30,7 +30,8 @@ func BenchmarkImport(b *testing.B) {
 }
 
 // generate fills a table of the layout import writes with n generated
-// ACLED-like events, made by the server itself, with import's index.
+// ACLED-like events, made by the server itself, in import's order (by
+// start) and with its index.
 func generate(b *testing.B, a engine.Address, n int) {
 	ctx := context.Background()
 	c, err := Connect(ctx, a)
@@ -52,7 +53,8 @@ func generate(b *testing.B, a engine.Address, n int) {
 			(757382400 + (%[7]s %% 10950) * 86400)::bigint AS start,
 			CASE WHEN %[8]s %% 50 = 0 THEN NULL ELSE (ARRAY[55.75, 12.13, 12.37, 40.17, 43.55, 49.99, -16.41, 52.52])[p] + (%[9]s %% 100000) / 100000.0 - 0.5 END::double precision AS lat,
 			CASE WHEN %[8]s %% 50 = 0 THEN NULL ELSE (ARRAY[37.61, -86.25, -1.51, 44.49, -5.92, 36.23, 179.38, 13.40])[p] + (%[10]s %% 100000) / 100000.0 - 0.5 END::double precision AS lon
-			FROM (SELECT g, (%[11]s %% 8 + 1)::int AS p FROM generate_series(0, %[12]d - 1) AS g) AS s) AS e`,
+			FROM (SELECT g, (%[11]s %% 8 + 1)::int AS p FROM generate_series(0, %[12]d - 1) AS g) AS s) AS e
+		ORDER BY start`,
 			t, h(1), h(2), h(4), h(5), h(6), h(7), h(8), h(9), h(10), h(3), n),
 		fmt.Sprintf("CREATE INDEX ON %s (chronomap_start, chronomap_row)", t),
 		"ANALYZE " + t,
