@@ -84,6 +84,10 @@ func (Dialect) CreateTableAs(table string, keys []string, query string) string {
 	return fmt.Sprintf("CREATE TABLE %s ENGINE = SummingMergeTree ORDER BY (%s) AS %s", table, strings.Join(keys, ", "), query)
 }
 
+// TextIndex is none: this server has no index of text (its skipping
+// indexes came in later versions).
+func (Dialect) TextIndex(table, column, name string) []string { return nil }
+
 // InsertAs adds a query's rows to a rollup table, which sorts them.
 func (Dialect) InsertAs(table string, keys []string, query string) string {
 	return "INSERT INTO " + table + " " + query

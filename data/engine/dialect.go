@@ -29,7 +29,8 @@ type Dialect interface {
 	// parameter param, ignoring case; Word is the argument bound to it.
 	Contains(text, param string) string
 	Word(w string) any
-	// Holds is true where the text holds the parameter's text as it is.
+	// Holds is true where the text holds the word given by the
+	// parameter (bound as Word writes it), case as it is.
 	Holds(text, param string) string
 	// Lower lower-cases text and trims the white space around it.
 	Lower(expr string) string

@@ -52,6 +52,8 @@ const (
 	PixelsSuffix = "_chronomap_pixels"
 	TimesSuffix  = "_chronomap_times"
 	MetaSuffix   = "_chronomap_rollup"
+	// TextSuffix names the index of the search text, not a table.
+	TextSuffix = "_chronomap_text"
 )
 
 // Suffixes are the rollup table suffixes, every one.
@@ -64,6 +66,9 @@ var Suffixes = []string{DaysSuffix, TilesSuffix, PixelsSuffix, TimesSuffix, Meta
 type Creator interface {
 	CreateTableAs(table string, keys []string, query string) string
 	InsertAs(table string, keys []string, query string) string
+	// TextIndex writes the statements that index a column of search
+	// text for Holds, none where the engine has no such index.
+	TextIndex(table, column, name string) []string
 }
 
 // DefaultMaxZoom is the finest zoom level prepare rolls up: pixels of
@@ -133,6 +138,15 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 		}
 		made = append(made, fmt.Sprintf("%s: the same per %d days, zoom levels 0 to %d, for the map under a time window", name+TimesSuffix, bucket/86400, timedZoom))
 	}
+	if stmts := c.TextIndex(t.from, t.d.Quote(TextColumn), t.d.Quote(name+TextSuffix)); t.folded && len(stmts) > 0 {
+		if err := s.textIndex(ctx, stmts); ctx.Err() != nil {
+			return nil, err
+		} else if err != nil {
+			made = append(made, fmt.Sprintf("no index of the search text (%v): a search reads every row", err))
+		} else {
+			made = append(made, fmt.Sprintf("%s: an index of the search text, for words that few rows hold", name+TextSuffix))
+		}
+	}
 	maxZ := maxZoom
 	if !t.HasPlace() {
 		maxZ = -1
@@ -163,6 +177,17 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 	}
 	s.Rollups = r
 	return made, nil
+}
+
+// textIndex runs the statements of a text index: the index of the table
+// itself, which the table keeps, unlike a rollup.
+func (s *Source) textIndex(ctx context.Context, stmts []string) error {
+	for _, q := range stmts {
+		if err := s.Conn.Exec(ctx, q); err != nil {
+			return s.fail(ctx, err)
+		}
+	}
+	return nil
 }
 
 // pyramid makes a table of the events on the map per pixel and category

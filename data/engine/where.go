@@ -84,13 +84,9 @@ func (t *Table) where(f dataset.Filter, withWindow bool, a *args) string {
 	return strings.Join(conds, " AND ")
 }
 
-// word is the argument that a search word is bound as.
-func (t *Table) word(w string) any {
-	if t.folded {
-		return w // the column is folded as the word is
-	}
-	return t.d.Word(w)
-}
+// word is the argument that a search word is bound as: Contains and Holds
+// take the same. A folded column is folded as the word is.
+func (t *Table) word(w string) any { return t.d.Word(w) }
 
 // list binds names as a list of parameters; folded ones are compared as
 // actors are: lower case, white space trimmed. Names that fold to nothing

@@ -57,7 +57,10 @@ func (Dialect) Contains(text, p string) string { return text + " ILIKE " + p }
 func (Dialect) Word(w string) any {
 	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w) + "%"
 }
-func (Dialect) Holds(text, p string) string { return "strpos(" + text + ", " + p + ") > 0" }
+
+// Holds is LIKE, which a trigram index (made by prepare) serves, unlike
+// strpos.
+func (Dialect) Holds(text, p string) string { return text + " LIKE " + p }
 func (Dialect) Lower(e string) string       { return "lower(btrim(" + e + "))" }
 func (Dialect) Div(a, b string) string      { return "((" + a + ") / (" + b + "))" }
 func (Dialect) In() string                  { return "IN" }
@@ -81,6 +84,12 @@ func (Dialect) CreateTableAs(table string, keys []string, query string) string {
 // tiles is a block of its own, in order.
 func (Dialect) InsertAs(table string, keys []string, query string) string {
 	return fmt.Sprintf("INSERT INTO %s %s; ANALYZE %s", table, sorted(query, keys), table)
+}
+
+// TextIndex makes a trigram index of the search text, which finds the
+// rows that hold a rare word without reading every row.
+func (Dialect) TextIndex(table, column, name string) []string {
+	return []string{"CREATE EXTENSION IF NOT EXISTS pg_trgm", fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s gin_trgm_ops)", name, table, column)}
 }
 
 // sorted orders a query's rows by its first len(keys) columns.
