@@ -142,6 +142,9 @@ func (s *Source) Legend(ctx context.Context, f dataset.Filter) (Legend, error) {
 	if l, ok, err := s.rollupLegend(ctx, f); ok || err != nil {
 		return l, err
 	}
+	if s.Rollups != nil {
+		return s.keptLegend(ctx, f)
+	}
 	t := s.Table
 	var a args
 	kept := t.where(f, false, &a)
@@ -522,4 +525,36 @@ func (s *Source) pageRange(ctx context.Context, f dataset.Filter, n int) (from, 
 		}
 	}
 	return 0, 0, false, nil
+}
+
+// keptLegend is Legend for a filter the rollups cannot count (a search,
+// actors, a box): the events in all come from the rollups, and the table
+// is asked only for the events the filter keeps, its condition in the
+// WHERE clause, where an index (PostgreSQL's of the search text) can
+// find them without reading every row.
+func (s *Source) keptLegend(ctx context.Context, f dataset.Filter) (Legend, error) {
+	all, _, err := s.rollupLegend(ctx, dataset.Filter{})
+	if err != nil {
+		return Legend{}, err
+	}
+	t := s.Table
+	l := Legend{All: all.All, KeptBy: map[string]int64{}, ShownBy: map[string]int64{}}
+	var a args
+	kept := t.where(f, false, &a)
+	shown := "1 = 1"
+	if f.Window != nil {
+		shown = t.windowed(f, &a)
+	}
+	sql := fmt.Sprintf("SELECT %s AS cm_lane, %s, %s, %s FROM %s WHERE %s GROUP BY cm_lane",
+		t.lane(), t.d.Int("count(*)"), s.sum(shown), s.sum(shown+" AND "+t.located()), t.from, kept)
+	err = s.query(ctx, sql, a.list, func(r Rows) error {
+		var lane string
+		var k, sh, loc int64
+		if err := r.Scan(&lane, &k, &sh, &loc); err != nil {
+			return err
+		}
+		l.add(lane, 0, k, sh, loc)
+		return nil
+	})
+	return l, err
 }
