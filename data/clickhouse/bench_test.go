@@ -140,18 +140,8 @@ func BenchmarkViews(b *testing.B) {
 	if name := enginetest.BenchTable(); name != "" {
 		a.Table = name
 	}
-	n := enginetest.BenchRows()
 	open := func() (*engine.Source, error) { return Open(context.Background(), a.String()) }
-	src, ok := enginetest.BenchKept(b, open, n)
-	if !ok {
-		start := time.Now()
-		generate(b, a, n)
-		b.Logf("generated %d events in %v", n, time.Since(start).Round(time.Millisecond))
-		var err error
-		if src, err = open(); err != nil {
-			b.Fatal(err)
-		}
-	}
+	src := enginetest.BenchSource(b, open, func(n int) { generate(b, a, n) })
 	defer src.Close()
 	enginetest.BenchPrepared(b, src, Dialect{})
 }

@@ -151,20 +151,19 @@ func Prepare(ctx context.Context, s *Source, c Creator, maxZoom int) ([]string, 
 	if !t.HasPlace() {
 		maxZ = -1
 	}
-	// What the table's events add up to, then what prepare chose.
+	// What the table's events add up to, then what prepare found and
+	// chose.
 	var parts []string
 	for _, kv := range [][2]string{
 		{"events", "count(*)"},
 		{"maxlen", t.notNull(fmt.Sprintf("max(%s - %s)", t.stop, t.start))},
-		{"first", t.notNull("min(" + t.start + ")")},
-		{"last", t.notNull("max(" + t.start + ")")},
 	} {
 		parts = append(parts, fmt.Sprintf("SELECT '%s' AS cm_name, %s AS cm_value FROM %s WHERE %s", kv[0], t.d.Int(kv[1]), t.from, t.event()))
 	}
 	for _, kv := range []struct {
 		name  string
 		value int64
-	}{{"roles", t.rolesKey()}, {"maxzoom", int64(maxZ)}, {"timedzoom", int64(timedZoom)}, {"bucket", bucket}} {
+	}{{"first", sp.First}, {"last", sp.Last}, {"roles", t.rolesKey()}, {"maxzoom", int64(maxZ)}, {"timedzoom", int64(timedZoom)}, {"bucket", bucket}} {
 		parts = append(parts, fmt.Sprintf("SELECT '%s', %s", kv.name, t.d.Int(fmt.Sprint(kv.value))))
 	}
 	if err := s.Conn.Exec(ctx, c.CreateTableAs(meta, []string{"cm_name"}, strings.Join(parts, " UNION ALL "))); err != nil {

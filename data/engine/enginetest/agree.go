@@ -251,24 +251,32 @@ func BenchRows() int {
 // and drop it.
 func BenchTable() string { return os.Getenv("CHRONOMAP_BENCH_TABLE") }
 
-// BenchKept opens the kept table a benchmark names (see BenchTable) when
-// it is there with n events, and fails the benchmark when it holds
-// another number; ok is false when it is not there to open.
-func BenchKept(b *testing.B, open func() (*engine.Source, error), n int) (src *engine.Source, ok bool) {
+// BenchSource opens the table of BenchRows events the view benchmarks
+// ask: the kept table a benchmark names (see BenchTable) when it is
+// there, failing the benchmark when it holds another number; else one
+// that generate fills with n events first.
+func BenchSource(b *testing.B, open func() (*engine.Source, error), generate func(n int)) *engine.Source {
 	b.Helper()
-	src, err := open()
-	if err != nil {
-		return nil, false
+	n := BenchRows()
+	if src, err := open(); err == nil {
+		l, err := src.Legend(context.Background(), dataset.Filter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if l.All != int64(n) {
+			src.Close()
+			b.Fatalf("the kept table %s holds %d events, not %d: drop it or name another", BenchTable(), l.All, n)
+		}
+		return src
 	}
-	l, err := src.Legend(context.Background(), dataset.Filter{})
+	start := time.Now()
+	generate(n)
+	b.Logf("generated %d events in %v", n, time.Since(start).Round(time.Millisecond))
+	src, err := open()
 	if err != nil {
 		b.Fatal(err)
 	}
-	if l.All != int64(n) {
-		src.Close()
-		b.Fatalf("the kept table %s holds %d events, not %d: drop it or name another", BenchTable(), l.All, n)
-	}
-	return src, true
+	return src
 }
 
 // BenchPrepared runs BenchViews on the source without its rollups
