@@ -84,8 +84,9 @@ func (s *Source) fail(ctx context.Context, err error) error {
 }
 
 // sum counts the rows where cond holds.
+// A sum over no rows is NULL: 0 here.
 func (s *Source) sum(cond string) string {
-	return s.Table.d.Int(fmt.Sprintf("sum(CASE WHEN %s THEN 1 ELSE 0 END)", cond))
+	return s.Table.d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", cond))
 }
 
 // lane is the SQL of an event's lane on the timeline: its category.
@@ -460,12 +461,8 @@ func (s *Source) Outside(ctx context.Context, f dataset.Filter, from, to int64) 
 	t := s.Table
 	var a args
 	kept := t.where(f, false, &a)
-	// A sum over no rows is NULL: none kept, none outside.
-	count := func(cond string) string {
-		return t.d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", cond))
-	}
 	sql := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s",
-		count(fmt.Sprintf("%s <= %s", t.stop, a.add(from))), count(fmt.Sprintf("%s >= %s", t.start, a.add(to))), t.from, kept)
+		s.sum(fmt.Sprintf("%s <= %s", t.stop, a.add(from))), s.sum(fmt.Sprintf("%s >= %s", t.start, a.add(to))), t.from, kept)
 	err = s.query(ctx, sql, a.list, func(r Rows) error { return r.Scan(&earlier, &later) })
 	return earlier, later, err
 }
@@ -493,10 +490,7 @@ func (s *Source) rollupOutside(ctx context.Context, f dataset.Filter, from, to i
 	cond := t.where(f, false, &b)
 	near := fmt.Sprintf("%s AND %s <= %s", t.starts(before*86400, from, &b), t.stop, b.add(from))
 	far := t.starts(to, after*86400, &b)
-	sum := func(c string) string {
-		return d.Int(fmt.Sprintf("coalesce(sum(CASE WHEN %s THEN 1 ELSE 0 END), 0)", c))
-	}
-	sql = fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s AND ((%s) OR (%s))", sum(near), sum(far), t.from, cond, near, far)
+	sql = fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s AND ((%s) OR (%s))", s.sum(near), s.sum(far), t.from, cond, near, far)
 	var e, l int64
 	err = s.query(ctx, sql, b.list, func(r Rows) error { return r.Scan(&e, &l) })
 	return earlier + e, later + l, err
